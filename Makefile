@@ -1,0 +1,47 @@
+# shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
+SHELL := /bin/bash
+BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config
+TEST_PACKAGES  := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+PYTHON_PACKAGES := python-docx
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/shenbao
+DEMO_OUT := demo-out
+
+.PHONY: all build release demo test deps test-deps clean
+
+all: build
+
+## Install the Debian packages the build needs, only those that are missing.
+deps:
+	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
+
+## Also what the tests need: LibreOffice (the real client that opens generated files), CJK fonts, poppler-utils, python-docx.
+test-deps: deps
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
+	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+## Run the main jobs on Samples/ and leave every output in $(DEMO_OUT)/.
+demo: release
+	@mkdir -p $(DEMO_OUT)
+	@echo "== shenbao calls"; $(BIN) calls
+	@echo "== shenbao extract Samples/*/*.docx Samples/*/*.pdf"
+	@$(BIN) extract --format text $$(ls Samples/*/*.docx Samples/*/*.pdf) | tee $(DEMO_OUT)/extract.txt
+	@$(BIN) extract --format json $$(ls Samples/*/*.docx Samples/*/*.pdf) > $(DEMO_OUT)/extract.jsonl
+	@echo "outputs in $(DEMO_OUT)/"
+
+test: test-deps
+	swift build --build-tests
+	swift test --skip-build 2>&1 | tee .test-output.log; exit $${PIPESTATUS[0]}
+
+clean:
+	rm -rf .build $(DEMO_OUT)

@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "shenbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shenbao", targets: ["shenbao"]),
+        .library(name: "ShenbaoKit", targets: ["ShenbaoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries the product is built on, each wrapped in a small system-library target.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+
+        // Readers → document model → extraction → validation → writers.
+        .target(
+            name: "ShenbaoKit",
+            dependencies: [
+                "CLibXML2", "CLibZip", "CPoppler",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command-line program.
+        .executableTarget(
+            name: "shenbao",
+            dependencies: [
+                "ShenbaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ShenbaoKitTests",
+            dependencies: ["ShenbaoKit"]
+        ),
+    ]
+)
