@@ -1,0 +1,98 @@
+/// A book's blocks indexed for extraction: its tables (nested ones too, numbered in reading order),
+/// its top-level paragraphs, and where each section of the call's catalogue begins and ends.
+struct BookIndex {
+    struct TableRef {
+        /// 1-based number of the table in reading order.
+        let number: Int
+        /// Index of the top-level block the table is (or sits inside).
+        let blockIndex: Int
+        let table: Table
+    }
+
+    struct ParagraphRef {
+        let blockIndex: Int
+        let paragraph: Paragraph
+    }
+
+    let blockCount: Int
+    let tables: [TableRef]
+    let paragraphs: [ParagraphRef]
+    /// Section name → the top-level blocks it covers; absent when its heading was not found.
+    let sections: [String: Range<Int>]
+
+    init(document: Document, sections sectionNames: [String]) {
+        blockCount = document.blocks.count
+        var tables: [TableRef] = []
+        var paragraphs: [ParagraphRef] = []
+        func collect(_ table: Table, blockIndex: Int, depth: Int) {
+            tables.append(TableRef(number: tables.count + 1, blockIndex: blockIndex, table: table))
+            guard depth < 16 else { return }
+            for cell in table.cells {
+                for case .table(let nested) in cell.blocks { collect(nested, blockIndex: blockIndex, depth: depth + 1) }
+            }
+        }
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .paragraph(let paragraph): paragraphs.append(ParagraphRef(blockIndex: index, paragraph: paragraph))
+            case .table(let table): collect(table, blockIndex: index, depth: 0)
+            }
+        }
+        self.tables = tables
+        self.paragraphs = paragraphs
+        self.sections = Self.locateSections(sectionNames, blocks: document.blocks)
+    }
+
+    /// The blocks of a section, or nil when the book has no recognisable heading for it.
+    func range(of section: String) -> Range<Int>? {
+        sections[section]
+    }
+
+    /// Finds each section's heading in order; a section runs to the next found heading.
+    /// `封面` (the cover) runs from the start to the first heading.
+    private static func locateSections(_ names: [String], blocks: [Block]) -> [String: Range<Int>] {
+        var starts: [(name: String, start: Int)] = []
+        var searchFrom = 0
+        for name in names where name != "封面" {
+            if let start = headingIndex(of: name, in: blocks, from: searchFrom) {
+                starts.append((name, start))
+                searchFrom = start + 1
+            }
+        }
+        var result: [String: Range<Int>] = [:]
+        for (offset, entry) in starts.enumerated() {
+            let end = offset + 1 < starts.count ? starts[offset + 1].start : blocks.count
+            result[entry.name] = entry.start..<max(end, entry.start + 1)
+        }
+        if names.contains("封面") {
+            result["封面"] = 0..<(starts.first?.start ?? blocks.count)
+        }
+        return result
+    }
+
+    /// The block that heads a section: a short paragraph naming it (ordinal ignored), preferring one
+    /// followed closely by a table (so a table of contents is passed over), or a table whose first cell names it.
+    private static func headingIndex(of section: String, in blocks: [Block], from start: Int) -> Int? {
+        let key = sectionKey(section)
+        guard !key.isEmpty else { return nil }
+        var candidates: [Int] = []
+        for index in blocks.indices.dropFirst(start) {
+            switch blocks[index] {
+            case .paragraph(let paragraph):
+                let text = paragraph.text.labelKey
+                if text.contains(key) && text.count <= key.count + 8 { candidates.append(index) }
+            case .table(let table):
+                if let first = table.cells.first, first.text.labelKey.contains(key), first.text.labelKey.count <= key.count + 8 {
+                    candidates.append(index)
+                }
+            }
+        }
+        return candidates.first { index in
+            blocks[index...].prefix(4).contains { if case .table = $0 { return true } else { return false } }
+        } ?? candidates.first
+    }
+
+    /// A section name without its ordinal (`一、单位基本情况表` → `单位基本情况表`).
+    static func sectionKey(_ section: String) -> String {
+        section.replacingOccurrences(of: #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*"#, with: "", options: .regularExpression).labelKey
+    }
+}

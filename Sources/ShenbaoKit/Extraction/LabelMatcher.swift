@@ -1,0 +1,99 @@
+/// Compares printed labels the way a clerk would: ignoring spaces, bracket width and colons, and
+/// treating a call's aliases (社会统一信用代码 / 统一社会信用代码) as the same label.
+struct LabelMatcher: Sendable {
+    private let aliasGroups: [[String]]
+    private let hintKeys: [String]
+
+    init(spec: CallSpec) {
+        aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// Every key a label may be printed as.
+    func keys(for label: String) -> [String] {
+        let key = label.labelKey
+        var keys = [key]
+        for group in aliasGroups where group.contains(key) {
+            keys += group.filter { $0 != key }
+        }
+        return keys
+    }
+
+    /// How a piece of text relates to a label.
+    enum Match: Int, Comparable {
+        /// The whole text is the label.
+        case exact = 3
+        /// The first line is the label (a hint or note follows below it).
+        case firstLine = 2
+        /// The text starts with the label and a colon, the value following in the same place.
+        case inline = 1
+
+        static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// Whether `text` is (or starts with) the label.
+    func match(_ text: String, label keys: [String]) -> Match? {
+        let textKey = text.labelKey
+        if keys.contains(textKey) { return .exact }
+        let firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
+        if keys.contains(firstLine) { return .firstLine }
+        let withoutHints = removingHints(from: text).labelKey
+        if keys.contains(withoutHints) { return .firstLine }
+        return nil
+    }
+
+    /// The text after `label` and its separator when `text` contains `label：value`
+    /// (or, with `atStart`, when it simply starts with the label, as cover lines do).
+    func valueAfter(label keys: [String], in text: String, atStart: Bool) -> String? {
+        let scanned = ScannedText(text)
+        for key in keys.sorted(by: { $0.count > $1.count }) {
+            let keyCharacters = Array(key)
+            guard !keyCharacters.isEmpty, keyCharacters.count <= scanned.key.count else { continue }
+            let positions = atStart ? [0] : Array(0...(scanned.key.count - keyCharacters.count))
+            for position in positions where Array(scanned.key[position..<position + keyCharacters.count]) == keyCharacters {
+                let rawEnd = scanned.source[position + keyCharacters.count - 1] + 1
+                var rest = String(scanned.characters[rawEnd...])
+                // Inline, a colon must follow the label; at the start of a line, any separator will do.
+                let colon = rest.trimmingWhitespace().first.map { ":：".contains($0) } ?? false
+                let separated = rest.first.map { ":：_＿ \t\u{3000}".contains($0) } ?? true
+                if atStart ? !separated : !colon { continue }
+                if let newline = rest.firstIndex(of: "\n"), !atStart { rest = String(rest[..<newline]) }
+                rest = rest.trimmingWhitespace()
+                while let first = rest.first, ":：".contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace() }
+                if !atStart {
+                    // An inline value ends at the next checkbox mark.
+                    if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) }) {
+                        rest = String(rest[..<mark])
+                    }
+                }
+                return rest
+            }
+        }
+        return nil
+    }
+
+    /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).
+    func removingHints(from text: String) -> String {
+        guard !hintKeys.isEmpty else { return text }
+        var characters = Array(text)
+        var removedAny = true
+        while removedAny {
+            removedAny = false
+            let scanned = ScannedText(String(characters))
+            for hint in hintKeys {
+                let hintCharacters = Array(hint)
+                guard hintCharacters.count <= scanned.key.count else { continue }
+                for position in 0...(scanned.key.count - hintCharacters.count)
+                where Array(scanned.key[position..<position + hintCharacters.count]) == hintCharacters {
+                    let start = scanned.source[position]
+                    let end = scanned.source[position + hintCharacters.count - 1] + 1
+                    characters.removeSubrange(start..<end)
+                    removedAny = true
+                    break
+                }
+                if removedAny { break }
+            }
+        }
+        return String(characters)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Normalises phone numbers: ASCII digits, no spaces, no +86/0086; a landline keeps the hyphen after
+/// its area code (`027-85317019`), an extension is written `-807`.
+public enum PhoneNormalizer {
+    public static func normalize(_ text: String) -> String {
+        var value = text.foldingFullWidth.trimmingWhitespace()
+        value = value.replacingOccurrences(of: "转", with: "-").replacingOccurrences(of: "—", with: "-")
+            .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        value = value.filter { !$0.isWhitespace }
+        for prefix in ["+86-", "+86", "0086-", "0086", "(+86)", "(86)"] where value.hasPrefix(prefix) {
+            value.removeFirst(prefix.count)
+            break
+        }
+        // (027)85317019 → 027-85317019
+        if value.hasPrefix("("), let close = value.firstIndex(of: ")") {
+            value = String(value[value.index(after: value.startIndex)..<close]) + "-" + value[value.index(after: close)...]
+        }
+        let digitsOnly = value.filter(\.isNumber)
+        if digitsOnly == value, digitsOnly.hasPrefix("0"), !digitsOnly.hasPrefix("00"), (10...12).contains(digitsOnly.count) {
+            // A landline written without its hyphen: split after the area code.
+            let areaLength = ["010", "020", "021", "022", "023", "024", "025", "027", "028", "029"]
+                .contains(String(digitsOnly.prefix(3))) ? 3 : 4
+            return String(digitsOnly.prefix(areaLength)) + "-" + digitsOnly.dropFirst(areaLength)
+        }
+        return value
+    }
+}

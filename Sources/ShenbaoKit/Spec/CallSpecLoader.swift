@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+/// Loads call specs from a templates folder: one sub-folder per call holding `call.yaml` and
+/// `catalogue.tsv` (the columns of `../shared/forms`).
+public struct CallSpecLoader: Sendable {
+    /// The templates folder.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Errors in a templates folder, in Chinese.
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// The ids of every call folder, sorted.
+    public func callIDs() -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.filter { FileManager.default.fileExists(atPath: "\(directory)/\($0)/call.yaml") }.sorted()
+    }
+
+    /// Every call spec in the folder.
+    public func loadAll() throws -> [CallSpec] {
+        try callIDs().map(load)
+    }
+
+    /// The spec of one call.
+    public func load(_ id: String) throws -> CallSpec {
+        let folder = "\(directory)/\(id)"
+        guard let yamlText = try? String(contentsOfFile: "\(folder)/call.yaml", encoding: .utf8) else {
+            throw LoadError(description: "未找到申报类别 \(id)（应有 \(folder)/call.yaml）")
+        }
+        let file: CallFile
+        do {
+            file = try YAMLDecoder().decode(CallFile.self, from: yamlText)
+        } catch {
+            throw LoadError(description: "\(folder)/call.yaml 格式有误：\(error)")
+        }
+        guard let tsv = try? String(contentsOfFile: "\(folder)/catalogue.tsv", encoding: .utf8) else {
+            throw LoadError(description: "未找到 \(folder)/catalogue.tsv")
+        }
+        var fields = try Self.parseCatalogue(tsv, path: "\(folder)/catalogue.tsv")
+        for index in fields.indices {
+            if let override = file.locate?[fields[index].id] {
+                fields[index].locator = FieldLocator(label: override.label ?? fields[index].locator.label, row: override.row)
+            }
+        }
+        return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
+                        detect: file.detect ?? [file.title], aliases: file.aliases ?? [], hints: file.hints ?? [],
+                        fields: fields, directory: folder)
+    }
+
+    /// Parses catalogue TSV text (header row `id section label type required options rule`).
+    public static func parseCatalogue(_ text: String, path: String) throws -> [FieldSpec] {
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+              header.starts(with: ["id", "section", "label", "type", "required"]) else {
+            throw LoadError(description: "\(path)：表头应为 id section label type required options rule")
+        }
+        lines.removeFirst()
+        return try lines.enumerated().compactMap { offset, line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return nil }
+            guard cells.count >= 5, let type = FieldType(rawValue: cells[3]) else {
+                throw LoadError(description: "\(path) 第 \(offset + 2) 行：字段定义不完整或类型未知")
+            }
+            let options = cells.count > 5 ? cells[5].split(separator: "|").map(String.init) : []
+            return FieldSpec(id: cells[0], section: cells[1], label: cells[2], type: type,
+                             required: cells[4] == "yes", options: options,
+                             rule: cells.count > 6 ? cells[6] : "")
+        }
+    }
+
+    /// Finds the templates folder: `$SHENBAO_TEMPLATES`, else a `Templates` folder beside the
+    /// executable or in one of its parent folders (so `.build/release/shenbao` finds the checkout's),
+    /// else `./Templates`.
+    public static func defaultDirectory(executablePath: String = CommandLine.arguments.first ?? "") -> String {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["SHENBAO_TEMPLATES"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("Templates").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return FileManager.default.currentDirectoryPath + "/Templates"
+    }
+}
+
+/// The shape of `call.yaml`.
+private struct CallFile: Decodable {
+    struct Locate: Decodable {
+        var label: String?
+        var row: String?
+    }
+    var id: String
+    var title: String
+    var notice: String?
+    var seed: String?
+    var detect: [String]?
+    var aliases: [[String]]?
+    var hints: [String]?
+    var locate: [String: Locate]?
+}

@@ -1,0 +1,25 @@
+/// Writes an extraction result as a readable Chinese table: 字段 · 标签 · 值.
+public enum RecordTextWriter {
+    public static func render(_ record: Record, spec: CallSpec?) -> String {
+        var lines = ["== \(record.file)" + (spec.map { "（\($0.title)）" } ?? "")]
+        if record.scanned {
+            lines.append("  这是扫描件（没有可用的文字层），无法读取字段；请同时提交可编辑的 Word 版本。")
+            return lines.joined(separator: "\n")
+        }
+        var table = TextTable(header: ["字段", "标签", "值"])
+        for field in spec?.fields ?? [] {
+            if let value = record.fields[field.id] {
+                table.rows.append([field.id, field.displayLabel, value.displayText])
+            } else if let raw = record.unparsed[field.id] {
+                table.rows.append([field.id, field.displayLabel, "⚠ 无法识别：\(raw)"])
+            }
+        }
+        let total = spec?.fields.count ?? 0
+        lines.append(table.render())
+        lines.append("共读取 \(record.fields.count)/\(total) 个字段" + (record.unparsed.isEmpty ? "" : "，\(record.unparsed.count) 个无法识别"))
+        if !record.unmatched.isEmpty {
+            lines.append("未识别的标签：" + record.unmatched.joined(separator: "、"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

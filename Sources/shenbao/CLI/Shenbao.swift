@@ -1,0 +1,15 @@
+import ArgumentParser
+import ShenbaoKit
+
+/// The `shenbao` command: read, check and write application books (申报书).
+@main
+struct Shenbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shenbao",
+        abstract: "申报书读取、校验与生成工具",
+        discussion: """
+        退出码：0 成功；1 有文件无法读取（其余文件照常处理）；2 用法错误或输入输出错误。
+        """,
+        subcommands: [CallsCommand.self, ExtractCommand.self]
+    )
+}

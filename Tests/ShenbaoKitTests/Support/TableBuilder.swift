@@ -1,0 +1,55 @@
+import Foundation
+@testable import ShenbaoKit
+
+/// Builds model tables in tests: each row lists its cells as text, `span:` widens a cell, and
+/// `"^"` continues the vertically merged cell above in that grid column.
+func makeTable(columns: Int, _ rows: [[Any]]) -> Table {
+    var cells: [TableCell] = []
+    for (rowIndex, row) in rows.enumerated() {
+        var column = 0
+        for item in row {
+            while cells.contains(where: { $0.covers(row: rowIndex, column: column) }) { column += 1 }
+            let (text, span): (String, Int) = {
+                if let pair = item as? (String, Int) { return pair }
+                return (item as? String ?? "", 1)
+            }()
+            if text == "^", let above = cells.lastIndex(where: { $0.column == column && $0.row + $0.rowSpan == rowIndex }) {
+                cells[above].rowSpan += 1
+                column += cells[above].columnSpan
+                continue
+            }
+            cells.append(TableCell(row: rowIndex, column: column, columnSpan: span, text: text))
+            column += span
+        }
+    }
+    return Table(cells: cells, rowCount: rows.count, columnCount: columns)
+}
+
+/// The checkout's `Templates/` folder.
+func templatesDirectory() -> String {
+    packageRoot() + "/Templates"
+}
+
+/// The folder holding Package.swift.
+func packageRoot() -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}
+
+/// The shared folder beside the checkout (`../shared`), where the forms, seeds and public corpus live.
+func sharedDirectory() -> String? {
+    for candidate in [packageRoot() + "/../shared", "/work/shared"] {
+        if FileManager.default.fileExists(atPath: candidate + "/forms") {
+            return URL(fileURLWithPath: candidate).standardizedFileURL.path
+        }
+    }
+    return nil
+}
+
+func loadSpec(_ id: String) throws -> CallSpec {
+    try CallSpecLoader(directory: templatesDirectory()).load(id)
+}
