@@ -38,5 +38,10 @@ let package = Package(
             name: "ShenbaoKitTests",
             dependencies: ["ShenbaoKit"]
         ),
+        // End-to-end tests: run the built `shenbao` program as a user would.
+        .testTarget(
+            name: "ShenbaoCLITests",
+            dependencies: ["shenbao"]
+        ),
     ]
 )
