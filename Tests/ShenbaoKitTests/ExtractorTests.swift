@@ -6,7 +6,7 @@ import Testing
     func hubeiBook(quirks: Bool = false) -> Document {
         let table1 = makeTable(columns: 7, [
             ["单位名称", ("光谷智造科技有限公司", 6)],
-            [quirks ? "社会统一信用代码" : "统一社会信用代码", ("91420100MA4KXXXX0X", 6)],
+            [quirks ? "社会统一信用代码" : "统一社会信用代码", ("91420100MA4K2Y3J1P", 6)],
             ["单位地址", ("武汉市东湖新技术开发区光谷大道77号", 6)],
             ["单位性质", ("☐国有企业 ☐合资企业 ☑民营企业 ☐外资企业 ☐事业单位 ☐其他（请注明）", 6)],
             ["联合体成员单位（如有）", ("（若以联合体形式申报，联合体成员单位数量不超过3家，需明确牵头单位及各成员单位职责分工）\n1. 武汉理工大学\n2. 华中数控股份有限公司", 6)],
@@ -58,7 +58,7 @@ import Testing
             "cover.contact_phone": .string("13800000000"),
             "cover.date": .string("2026-03-26"),
             "org.name": .string("光谷智造科技有限公司"),
-            "org.uscc": .string("91420100MA4KXXXX0X"),
+            "org.uscc": .string("91420100MA4K2Y3J1P"),
             "org.address": .string("武汉市东湖新技术开发区光谷大道77号"),
             "org.nature": .string("民营企业"),
             "org.consortium": .strings(["武汉理工大学", "华中数控股份有限公司"]),

@@ -17,6 +17,8 @@ public struct CallSpec: Sendable {
     public var hints: [String]
     /// The catalogue, in form order.
     public var fields: [FieldSpec]
+    /// Constraints the catalogue's rule column states in words the parser does not read (from `checks:`).
+    public var checks: [Check]
     /// The folder the spec was loaded from.
     public var directory: String
 

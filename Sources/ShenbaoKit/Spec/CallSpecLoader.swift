@@ -50,7 +50,7 @@ public struct CallSpecLoader: Sendable {
         }
         return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
                         detect: file.detect ?? [file.title], aliases: file.aliases ?? [], hints: file.hints ?? [],
-                        fields: fields, directory: folder)
+                        fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) }, directory: folder)
     }
 
     /// Parses catalogue TSV text (header row `id section label type required options rule`).
@@ -105,4 +105,40 @@ private struct CallFile: Decodable {
     var aliases: [[String]]?
     var hints: [String]?
     var locate: [String: Locate]?
+    var checks: [CheckEntry]?
+}
+
+/// One entry of `checks:` in call.yaml, e.g. `{kind: sum-at-most, fields: [a, b], limit: c}`.
+private struct CheckEntry: Decodable {
+    var kind: String
+    var field: String?
+    var fields: [String]?
+    var limit: String?
+    var other: String?
+    var values: [String]?
+    var parts: [String]?
+    var part: String?
+    var whole: String?
+    var list: String?
+    var tolerance: Double?
+
+    func check(in folder: String) throws -> Check {
+        func need<T>(_ value: T?, _ name: String) throws -> T {
+            guard let value else { throw CallSpecLoader.LoadError(description: "\(folder)/call.yaml：检查项 \(kind) 缺少 \(name)") }
+            return value
+        }
+        switch kind {
+        case "equals": return .equals(try need(field, "field"), try need(other, "other"))
+        case "at-most": return .atMost(try need(field, "field"), limit: try need(limit, "limit"))
+        case "sum-at-most": return .sumAtMost(try need(fields, "fields"), limit: try need(limit, "limit"))
+        case "sum-equals": return .sumEquals(try need(field, "field"), parts: try need(parts, "parts"))
+        case "required-unless": return .requiredUnless(try need(field, "field"), other: try need(other, "other"), values: try need(values, "values"))
+        case "ratio": return .ratio(try need(field, "field"), part: try need(part, "part"), whole: try need(whole, "whole"), tolerance: tolerance ?? 0.5)
+        case "non-decreasing": return .nonDecreasing(try need(fields, "fields"))
+        case "count-of": return .countOf(try need(field, "field"), list: try need(list, "list"))
+        case "mobile": return .mobile(try need(field, "field"))
+        case "not-future": return .notFuture(try need(field, "field"))
+        default: throw CallSpecLoader.LoadError(description: "\(folder)/call.yaml：未知的检查项类型 \(kind)")
+        }
+    }
 }

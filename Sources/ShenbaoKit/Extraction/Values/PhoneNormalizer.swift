@@ -3,6 +3,16 @@ import Foundation
 /// Normalises phone numbers: ASCII digits, no spaces, no +86/0086; a landline keeps the hyphen after
 /// its area code (`027-85317019`), an extension is written `-807`.
 public enum PhoneNormalizer {
+    /// A cell that may hold several numbers (`027-85317019，138 0000 0000`): each normalised, joined by `，`.
+    public static func normalizeAll(_ text: String) -> String {
+        var parts = text.foldingFullWidth.split(whereSeparator: { "，,、;；/\n".contains($0) }).map(String.init)
+        // Numbers separated only by spaces: split there when joining them would make an over-long number.
+        if parts.count == 1, parts[0].filter(\.isNumber).count > 13 {
+            parts = parts[0].split(separator: " ").map(String.init)
+        }
+        return parts.map(normalize).filter { !$0.isEmpty }.joined(separator: "，")
+    }
+
     public static func normalize(_ text: String) -> String {
         var value = text.foldingFullWidth.trimmingWhitespace()
         value = value.replacingOccurrences(of: "转", with: "-").replacingOccurrences(of: "—", with: "-")

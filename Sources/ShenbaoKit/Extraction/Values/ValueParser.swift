@@ -23,7 +23,7 @@ public enum ValueParser {
         case .uscc:
             return .value(.string(text.foldingFullWidth.filter { !$0.isWhitespace }.uppercased()))
         case .phone:
-            return .value(.string(PhoneNormalizer.normalize(text)))
+            return .value(.string(PhoneNormalizer.normalizeAll(text)))
         case .email:
             return .value(.string(text.foldingFullWidth.filter { !$0.isWhitespace }))
         case .url:

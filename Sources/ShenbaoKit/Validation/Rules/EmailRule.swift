@@ -1,0 +1,14 @@
+import Foundation
+
+/// `field.email`: not an e-mail address.
+struct EmailRule: RecordRule {
+    func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        context.spec.fields.filter { $0.type == .email }.compactMap { field in
+            guard case .string(let value)? = record.fields[field.id],
+                  value.range(of: #"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$"#, options: .regularExpression) == nil
+            else { return nil }
+            return Finding(.error, rule: "field.email", field: field, record: record,
+                           message: "\(field.quoted)「\(value)」不是有效的电子邮箱地址")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// `field.url`: not a web address (a scheme is optional: `www.example.cn` is accepted).
+struct URLRule: RecordRule {
+    func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        context.spec.fields.filter { $0.type == .url }.compactMap { field in
+            guard case .string(let value)? = record.fields[field.id],
+                  value.range(of: #"^(https?://)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(:\d+)?(/\S*)?$"#, options: .regularExpression) == nil
+            else { return nil }
+            return Finding(.error, rule: "field.url", field: field, record: record,
+                           message: "\(field.quoted)「\(value)」不是有效的网址")
+        }
+    }
+}

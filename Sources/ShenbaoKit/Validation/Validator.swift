@@ -1,0 +1,33 @@
+import Foundation
+
+/// Runs every record rule of a call over one book's record (and, when given, its document).
+public struct Validator: Sendable {
+    public let spec: CallSpec
+    /// "Today" as YYYY-MM-DD (for dates that cannot lie in the future).
+    public let today: String
+
+    /// The record rules, in report order.
+    static let recordRules: [any RecordRule] = [
+        RequiredFieldRule(), UnreadableValueRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
+        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(),
+    ]
+
+    public init(spec: CallSpec, today: String = Validator.currentDate()) {
+        self.spec = spec
+        self.today = today
+    }
+
+    /// Every finding for one record.
+    public func validate(_ record: Record, document: Document? = nil) -> [Finding] {
+        let context = RuleContext(spec: spec, document: document, today: today)
+        return Self.recordRules.flatMap { $0.check(record, in: context) }
+    }
+
+    /// Today's date as YYYY-MM-DD in China's time zone.
+    public static func currentDate() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        return formatter.string(from: Date())
+    }
+}
