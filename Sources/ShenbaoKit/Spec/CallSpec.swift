@@ -19,6 +19,8 @@ public struct CallSpec: Sendable {
     public var fields: [FieldSpec]
     /// Constraints the catalogue's rule column states in words the parser does not read (from `checks:`).
     public var checks: [Check]
+    /// Book structure, submission and inbox requirements.
+    public var submission: SubmissionSpec
     /// The folder the spec was loaded from.
     public var directory: String
 

@@ -50,7 +50,8 @@ public struct CallSpecLoader: Sendable {
         }
         return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
                         detect: file.detect ?? [file.title], aliases: file.aliases ?? [], hints: file.hints ?? [],
-                        fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) }, directory: folder)
+                        fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) },
+                        submission: file.submissionSpec, directory: folder)
     }
 
     /// Parses catalogue TSV text (header row `id section label type required options rule`).
@@ -106,6 +107,67 @@ private struct CallFile: Decodable {
     var hints: [String]?
     var locate: [String: Locate]?
     var checks: [CheckEntry]?
+    var structure: Structure?
+    var submission: Submission?
+    var inbox: Inbox?
+
+    struct Structure: Decodable {
+        struct Declaration: Decodable { var title: String; var pledges: Int?; var signatures: [String]? }
+        var sections: [String]?
+        var ordered: [String]?
+        var declaration: Declaration?
+        var overview: String?
+    }
+
+    struct Submission: Decodable {
+        struct Evidence: Decodable { var name: String; var match: [String]? }
+        struct Media: Decodable {
+            var maxImages: Int?
+            var minImageMB: Double?
+            var maxVideoMB: Double?
+            var videoExtensions: [String]?
+            enum CodingKeys: String, CodingKey {
+                case maxImages = "max-images", minImageMB = "min-image-mb", maxVideoMB = "max-video-mb", videoExtensions = "video-extensions"
+            }
+        }
+        var keyFields: [String]?
+        var fileName: [String]?
+        var evidence: [Evidence]?
+        var media: Media?
+        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media }
+    }
+
+    struct Inbox: Decodable {
+        var onePerApplicant: Bool?
+        var applicantCode: String?
+        var applicantName: String?
+        var quotas: [String: Int]?
+        enum CodingKeys: String, CodingKey {
+            case onePerApplicant = "one-per-applicant", applicantCode = "applicant-code", applicantName = "applicant-name", quotas
+        }
+    }
+
+    var submissionSpec: SubmissionSpec {
+        var spec = SubmissionSpec()
+        spec.sections = structure?.sections ?? []
+        spec.orderedItems = structure?.ordered ?? []
+        spec.declaration = structure?.declaration.map {
+            SubmissionSpec.Declaration(title: $0.title, pledges: $0.pledges ?? 0, signatures: $0.signatures ?? [])
+        }
+        spec.overview = structure?.overview
+        spec.keyFields = submission?.keyFields ?? []
+        spec.fileName = submission?.fileName ?? []
+        spec.evidence = (submission?.evidence ?? []).map { .init(name: $0.name, match: $0.match ?? [$0.name]) }
+        spec.media = submission?.media.map {
+            .init(maxImages: $0.maxImages ?? 3, minImageMB: $0.minImageMB ?? 0, maxVideoMB: $0.maxVideoMB ?? 100,
+                  videoExtensions: $0.videoExtensions ?? ["mp4"])
+        }
+        spec.onePerApplicant = inbox?.onePerApplicant ?? true
+        spec.applicantCode = inbox?.applicantCode
+        spec.applicantName = inbox?.applicantName
+        spec.quotas = inbox?.quotas ?? [:]
+        return spec
+    }
 }
 
 /// One entry of `checks:` in call.yaml, e.g. `{kind: sum-at-most, fields: [a, b], limit: c}`.

@@ -9,7 +9,7 @@ public struct Validator: Sendable {
     /// The record rules, in report order.
     static let recordRules: [any RecordRule] = [
         RequiredFieldRule(), UnreadableValueRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
-        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(),
+        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), StructureRule(),
     ]
 
     public init(spec: CallSpec, today: String = Validator.currentDate()) {

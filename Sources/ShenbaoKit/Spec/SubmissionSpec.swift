@@ -1,0 +1,48 @@
+/// What a call asks of a book's structure, of one applicant's submission folder and of a bureau's
+/// inbox — from the `structure:`, `submission:` and `inbox:` parts of `call.yaml`.
+public struct SubmissionSpec: Sendable, Equatable {
+    /// Headings the book must contain (`一、单位基本情况表` …).
+    public var sections: [String] = []
+    /// Items that must appear in this order (`（一）单位基本情况表` … `（七）承诺书`).
+    public var orderedItems: [String] = []
+    /// The declaration letter (承诺书): its title, how many numbered pledges, the signature lines.
+    public var declaration: Declaration?
+    /// A heading whose text feeds the summary table's description (Hubei: 项目概述).
+    public var overview: String?
+    /// Fields that must agree between the Word file and a text PDF of the same submission.
+    public var keyFields: [String] = []
+    /// Field ids whose values, joined by `-`, make the required file name (Guangdong: 单位名称-应用场景名称).
+    public var fileName: [String] = []
+    /// Supporting documents (佐证材料) a submission must include, found by file name.
+    public var evidence: [Evidence] = []
+    /// Limits on pictures and video sent with the book.
+    public var media: MediaLimits?
+    /// Recommendation quotas per recommending-unit kind, and whether an applicant may submit once only.
+    public var quotas: [String: Int] = [:]
+    public var onePerApplicant = true
+    /// The field holding the applicant's 统一社会信用代码 (for one-per-applicant), and its name.
+    public var applicantCode: String?
+    public var applicantName: String?
+
+    public struct Declaration: Sendable, Equatable {
+        public var title: String
+        public var pledges: Int
+        public var signatures: [String]
+    }
+
+    public struct Evidence: Sendable, Equatable {
+        /// What the form calls it (营业执照).
+        public var name: String
+        /// Words any of which in a file name means the file is this evidence.
+        public var match: [String]
+    }
+
+    public struct MediaLimits: Sendable, Equatable {
+        public var maxImages: Int
+        public var minImageMB: Double
+        public var maxVideoMB: Double
+        public var videoExtensions: [String]
+    }
+
+    public init() {}
+}

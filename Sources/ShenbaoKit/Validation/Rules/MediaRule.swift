@@ -1,0 +1,41 @@
+import Foundation
+
+/// `submission.media`: pictures and video sent with the book break the call's limits (Guangdong:
+/// at most 3 pictures, each at least 2 MB; video an mp4 of at most 100 MB).
+struct MediaRule: SubmissionRule {
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif", "webp", "heic"]
+    static let videoExtensions: Set<String> = ["mp4", "mov", "avi", "wmv", "mkv", "flv", "m4v", "mpg", "mpeg", "3gp"]
+
+    func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
+        guard let limits = spec.submission.media, outcome.submission.folder != nil else { return [] }
+        let files = outcome.submission.files
+        var findings: [Finding] = []
+        let images = files.filter { Self.imageExtensions.contains($0.fileExtension) }
+        if images.count > limits.maxImages {
+            findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                                    message: "展示图片最多\(limits.maxImages)张，实际提交\(images.count)张"))
+        }
+        for image in images where Double(Self.size(of: image)) < limits.minImageMB * 1_048_576 {
+            findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                                    message: "图片 \(image.lastPathComponent) 为 \(Self.megabytes(image)) MB，每张应在 \(Self.show(limits.minImageMB)) MB 以上"))
+        }
+        for video in files.filter({ Self.videoExtensions.contains($0.fileExtension) }) {
+            if !limits.videoExtensions.contains(video.fileExtension) {
+                findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                                        message: "视频 \(video.lastPathComponent) 应为 \(limits.videoExtensions.joined(separator: "/")) 格式"))
+            }
+            if Double(Self.size(of: video)) > limits.maxVideoMB * 1_048_576 {
+                findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                                        message: "视频 \(video.lastPathComponent) 为 \(Self.megabytes(video)) MB，不应超过 \(Self.show(limits.maxVideoMB)) MB"))
+            }
+        }
+        return findings
+    }
+
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    static func megabytes(_ path: String) -> String { String(format: "%.1f", Double(size(of: path)) / 1_048_576) }
+    static func show(_ value: Double) -> String { FieldValue.number(value).displayText }
+}

@@ -1,0 +1,30 @@
+/// `inbox.quota`: a recommending unit put forward more projects than the call allows (MIIT 2018:
+/// ≤ 15 for a 地方主管部门, ≤ 3 for a 中央企业集团). The kind is read from the record's
+/// `…recommender_kind` field; each project of an over-quota unit gets the error.
+struct QuotaRule: InboxRule {
+    func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
+        var groups: [String: [Int]] = [:]
+        var limits: [String: (kind: String, limit: Int)] = [:]
+        for (index, outcome) in outcomes.enumerated() {
+            guard let call = outcome.call, let spec = specs[call], !spec.submission.quotas.isEmpty,
+                  let record = outcome.primary,
+                  let kindField = spec.fields.first(where: { $0.id.hasSuffix("recommender_kind") }),
+                  let unitField = spec.fields.first(where: { $0.id.hasSuffix("recommender") }),
+                  let kind = record.fields[kindField.id]?.displayText, let limit = spec.submission.quotas[kind],
+                  let unit = record.fields[unitField.id]?.displayText else { continue }
+            let key = "\(call)|\(unit)"
+            groups[key, default: []].append(index)
+            limits[key] = (kind, limit)
+        }
+        var findings: [(Int, Finding)] = []
+        for (key, indices) in groups {
+            guard let (kind, limit) = limits[key], indices.count > limit else { continue }
+            let unit = String(key.split(separator: "|").last ?? "")
+            for index in indices {
+                findings.append((index, Finding(.error, rule: "inbox.quota",
+                    message: "推荐单位「\(unit)」（\(kind)）推荐了\(indices.count)个项目，超过上限\(limit)个")))
+            }
+        }
+        return findings.sorted { $0.0 < $1.0 }
+    }
+}

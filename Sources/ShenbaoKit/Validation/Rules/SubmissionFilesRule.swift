@@ -1,0 +1,24 @@
+/// `submission.word-missing` / `submission.pdf-missing`: the notices ask for both an editable Word
+/// file and a (stamped) PDF; `submission.scanned-pdf` (info): the PDF is a scan, so it could not be
+/// compared with the Word file.
+struct SubmissionFilesRule: SubmissionRule {
+    func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
+        guard outcome.submission.folder != nil else { return [] }
+        var findings: [Finding] = []
+        let books = outcome.books
+        if !books.contains(where: { $0.isWord && $0.record != nil }) {
+            findings.append(Finding(.error, rule: "submission.word-missing",
+                                    message: "缺少可编辑的 Word 版申报书（.docx）"))
+        }
+        let pdfs = books.filter { $0.isPDF && ($0.record != nil) }
+        if pdfs.isEmpty {
+            findings.append(Finding(.error, rule: "submission.pdf-missing",
+                                    message: "缺少加盖公章的 PDF 版申报书"))
+        }
+        for pdf in pdfs where pdf.record?.scanned == true {
+            findings.append(Finding(.info, rule: "submission.scanned-pdf",
+                                    message: "\(pdf.file.lastPathComponent) 是扫描件（无文字层），未能与 Word 版逐项核对"))
+        }
+        return findings
+    }
+}

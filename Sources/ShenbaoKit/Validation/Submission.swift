@@ -1,0 +1,68 @@
+import Foundation
+
+/// One applicant's submission: a folder holding the editable book, its stamped PDF and the
+/// supporting files (佐证材料, pictures, video) — or a single book file given on its own.
+public struct Submission: Sendable, Equatable {
+    /// The folder, or nil for a loose file.
+    public var folder: String?
+    /// Every file of the submission (books and attachments), sorted.
+    public var files: [String]
+
+    /// The book candidates: Word and PDF files (and legacy .doc/.wps, to be reported).
+    public var books: [String] { files.filter { Self.bookExtensions.contains($0.fileExtension) } }
+
+    /// What the submission is called in reports: its folder, or the file.
+    public var name: String { folder ?? files.first ?? "" }
+
+    static let bookExtensions: Set<String> = ["docx", "pdf", "doc", "wps", "docm", "dotx"]
+    static let editableExtensions: Set<String> = ["docx", "doc", "wps", "docm"]
+
+    /// Groups command-line paths into submissions. A folder that directly holds a Word file is one
+    /// applicant's submission; files in its sub-folders without Word files (an 附件 folder of scans)
+    /// belong to it. A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
+    public static func find(in paths: [String]) -> [Submission] {
+        var submissions: [Submission] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                collect(folder: path, into: &submissions, current: nil, depth: 0)
+            } else {
+                submissions.append(Submission(folder: nil, files: [path]))
+            }
+        }
+        return submissions.map { Submission(folder: $0.folder, files: $0.files.sorted()) }
+    }
+
+    private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int) {
+        guard depth < 32 else { return }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+        var files: [String] = []
+        var folders: [String] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
+        }
+        let hasEditable = files.contains { editableExtensions.contains($0.fileExtension) }
+        let hasBook = files.contains { bookExtensions.contains($0.fileExtension) }
+        var owner = current
+        if hasEditable || (hasBook && current == nil) {
+            submissions.append(Submission(folder: folder, files: files))
+            owner = submissions.count - 1
+        } else if let current {
+            submissions[current].files += files
+        }
+        for sub in folders { collect(folder: sub, into: &submissions, current: owner, depth: depth + 1) }
+    }
+}
+
+extension String {
+    /// The lower-cased extension of a path.
+    var fileExtension: String { (self as NSString).pathExtension.lowercased() }
+    /// The file name with its extension.
+    var lastPathComponent: String { (self as NSString).lastPathComponent }
+    /// The file name without folder and extension.
+    var fileStem: String { ((self as NSString).lastPathComponent as NSString).deletingPathExtension }
+}
