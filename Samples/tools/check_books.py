@@ -64,7 +64,7 @@ def marked_text(node):
         elif e.tag in (W + "p",) and out and out[-1] != "\n":
             out.append("\n")
     s = "".join(out)
-    s = s.replace("☒", ON).replace("■", ON).replace("□", OFF)
+    s = s.replace("☒", ON).replace("■", ON).replace("□", OFF).replace("\u00a0", " ")
     return s
 
 
