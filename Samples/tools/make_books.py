@@ -653,7 +653,7 @@ def build_gd(book, f):
     book.doc.add_page_break()
 
     book.heading("一、申报单位基本情况表")
-    W = [2000, 1900, 1700, 1700, 2045]
+    W = [1600, 1100, 1450, 1900, 2795]
     t = book.table(W)
     c = book.row(t, [5])
     book.label(c[0], "企业基本信息")
