@@ -8,8 +8,8 @@ struct Shenbao: ParsableCommand {
         commandName: "shenbao",
         abstract: "申报书读取、校验与生成工具",
         discussion: """
-        退出码：0 成功；1 有文件无法读取（其余文件照常处理）；2 用法错误或输入输出错误。
+        退出码：0 成功；1 有文件无法读取（extract）或发现错误（validate），其余文件照常处理；2 用法错误或输入输出错误。
         """,
-        subcommands: [CallsCommand.self, ExtractCommand.self]
+        subcommands: [CallsCommand.self, ExtractCommand.self, ValidateCommand.self]
     )
 }

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Validates files, submissions and inboxes: reads every book in parallel (record and structure
+/// rules run there, so no document is kept), then checks each submission, then the inbox as a whole.
+public struct BatchValidator: Sendable {
+    public let specs: [CallSpec]
+    public let forcedCall: CallSpec?
+    public let options: InboxOptions
+    public let today: String
+
+    static let submissionRules: [any SubmissionRule] = [
+        SubmissionFilesRule(), FileNameRule(), WordPDFAgreementRule(), EvidenceRule(), MediaRule(),
+    ]
+    static let inboxRules: [any InboxRule] = [DuplicateApplicantRule(), QuotaRule(), DeadlineRule()]
+
+    public init(specs: [CallSpec], forcedCall: CallSpec? = nil, options: InboxOptions = InboxOptions(),
+                today: String = Validator.currentDate()) {
+        self.specs = specs
+        self.forcedCall = forcedCall
+        self.options = options
+        self.today = today
+    }
+
+    /// Validates the submissions found in `paths`. `progress` gets the number of books done.
+    public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
+        let submissions = Submission.find(in: paths)
+        let books = submissions.flatMap(\.books)
+        let total = books.count
+        let outcomes = Batch.map(books, jobs: jobs, progress: { progress?($0, total) }) { validateBook(path: $0) }
+        var byPath: [String: BookOutcome] = [:]
+        for outcome in outcomes { byPath[outcome.file] = outcome }
+        var results = submissions.map { submission in
+            SubmissionOutcome(submission: submission, books: attachmentsSettled(submission.books.compactMap { byPath[$0] }, in: submission), findings: [])
+        }
+        let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })
+        for index in results.indices {
+            guard let call = results[index].call, let spec = specsByID[call] else { continue }
+            results[index].findings = Self.submissionRules.flatMap { $0.check(results[index], spec: spec) }
+        }
+        if results.count > 1 {
+            for rule in Self.inboxRules {
+                for (index, finding) in rule.check(results, specs: specsByID, options: options) {
+                    results[index].findings.append(finding)
+                }
+            }
+        }
+        return ValidationReport(submissions: results)
+    }
+
+    /// Reads, extracts and checks one book.
+    func validateBook(path: String) -> BookOutcome {
+        let document: Document
+        do {
+            document = try DocumentReader.read(path: path)
+        } catch {
+            return BookOutcome(file: path, error: BookError(file: path, code: error.code, message: error.message),
+                               findings: [Finding(.error, rule: error.code, message: error.message)])
+        }
+        switch BookExtractor(specs: specs, forcedCall: forcedCall).extract(document) {
+        case .failure(let error):
+            return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+        case .success(let record):
+            guard let call = record.call, let spec = specs.first(where: { $0.id == call }) else {
+                return BookOutcome(file: path, record: record, findings: [Finding(.warning, rule: "read.scanned",
+                    message: "扫描件（无文字层），无法读取和校验字段")])
+            }
+            var findings = Validator(spec: spec, today: today).validate(record, document: document)
+            if record.scanned {
+                findings = [Finding(.warning, rule: "read.scanned", message: "扫描件（无文字层），无法读取和校验字段")]
+            }
+            return BookOutcome(file: path, record: record, findings: findings)
+        }
+    }
+
+    /// Inside a submission that has a recognised book, a PDF or Word file that is not a book of any
+    /// call (a scanned 营业执照, an 审计报告) is an attachment, not an error.
+    private func attachmentsSettled(_ books: [BookOutcome], in submission: Submission) -> [BookOutcome] {
+        guard submission.folder != nil, books.contains(where: { $0.record?.call != nil }) else { return books }
+        return books.map { book in
+            guard book.error?.code == "call.unknown" || (book.record?.call == nil && book.record?.scanned == true) else { return book }
+            return BookOutcome(file: book.file, findings: [Finding(.info, rule: "submission.attachment",
+                                                                  message: "附件材料（不是申报书），未校验内容")])
+        }
+    }
+}
+
+/// The validation result of a whole run, in input order.
+public struct ValidationReport: Sendable {
+    public var submissions: [SubmissionOutcome]
+
+    /// Counts for the summary line and JSON.
+    public struct Summary: Sendable, Encodable {
+        public var submissions: Int
+        public var documents: Int
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+        public var unreadable: Int
+    }
+
+    public var summary: Summary {
+        let all = submissions.flatMap { $0.findings + $0.books.flatMap(\.findings) }
+        return Summary(submissions: submissions.count, documents: submissions.map(\.books.count).reduce(0, +),
+                       errors: all.filter { $0.severity == .error }.count,
+                       warnings: all.filter { $0.severity == .warning }.count,
+                       infos: all.filter { $0.severity == .info }.count,
+                       unreadable: submissions.flatMap(\.books).filter { $0.error != nil && $0.error?.code != "call.unknown" }.count)
+    }
+
+    /// Whether any error was found (exit code 1).
+    public var hasErrors: Bool { summary.errors > 0 }
+}
