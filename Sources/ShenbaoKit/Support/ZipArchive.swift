@@ -1,4 +1,5 @@
 import CLibZip
+import Foundation
 
 /// A zip archive opened read-only through libzip, with limits against zip bombs.
 ///
@@ -29,15 +30,16 @@ final class ZipArchive {
     init(path: String, limits: Limits = .standard) throws(ReadError) {
         var code: Int32 = 0
         guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
-            throw Self.openError(code)
+            throw Self.openError(code, path: path)
         }
-        self.handle = handle
-        self.limits = limits
+        // Checked before the properties are set: once they are, a throw would run deinit as well.
         let count = zip_get_num_entries(handle, 0)
         guard count >= 0, count <= Int64(limits.maxEntries) else {
             zip_discard(handle)
             throw ReadError.limitExceeded("压缩包条目过多（超过 \(limits.maxEntries) 个），疑似恶意构造的文件")
         }
+        self.handle = handle
+        self.limits = limits
     }
 
     deinit { zip_discard(handle) }
@@ -98,8 +100,10 @@ final class ZipArchive {
         return bytes
     }
 
-    private static func openError(_ code: Int32) -> ReadError {
+    private static func openError(_ code: Int32, path: String) -> ReadError {
         switch code {
+        case ZIP_ER_NOZIP where startsLikeZip(path):
+            return .damaged("文件不是有效的 Word 文档（zip 结构损坏或文件不完整）")
         case ZIP_ER_NOZIP:
             return .notThisFormat("文件不是有效的 Word 文档（不是 zip 压缩包）")
         case ZIP_ER_OPEN, ZIP_ER_READ, ZIP_ER_SEEK:
@@ -109,6 +113,14 @@ final class ZipArchive {
         default:
             return .damaged("文件不是有效的 Word 文档（zip 结构损坏）")
         }
+    }
+
+    /// Whether the file begins with a zip local-header signature (a truncated zip rather than no zip).
+    private static func startsLikeZip(_ path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head: [UInt8] = [0, 0, 0, 0]
+        return fread(&head, 1, 4, file) == 4 && head == [0x50, 0x4B, 0x03, 0x04]
     }
 
     private func entryError(_ code: Int32, name: String) -> ReadError {
