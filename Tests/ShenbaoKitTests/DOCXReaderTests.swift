@@ -116,6 +116,14 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(paragraphs(document.blocks).map(\.text) == ["前后", "框内文字", "下一段"])
     }
 
+    @Test func rubyKeepsBaseTextAndAltChunkIsNoted() throws {
+        let document = try read(W.p("<w:r><w:ruby><w:rubyPr/><w:rt>\(W.r("shēn"))</w:rt>"
+            + "<w:rubyBase>\(W.r("申"))</w:rubyBase></w:ruby></w:r>" + W.r("报"))
+            + "<w:altChunk r:id=\"rId5\" xmlns:r=\"urn:r\"/>")
+        #expect(paragraphs(document.blocks).map(\.text) == ["申报"])
+        #expect(document.notes.contains { $0.contains("altChunk") })
+    }
+
     @Test func unicodeCheckGlyphsStayText() throws {
         let glyphs = "☐ ☑ ☒ ■ □ √ ✓"
         let document = try read(W.p(W.r(glyphs)))

@@ -9,7 +9,9 @@
 ///   dropped, field results kept; a legacy checkbox form field becomes a checkbox;
 /// - content controls are read through (`w:sdtContent`), except checkbox controls (one checkbox,
 ///   glyph skipped) and controls still showing their placeholder text (read as empty);
-/// - text boxes (`w:txbxContent`) are read as blocks placed after the paragraph that anchors them.
+/// - text boxes (`w:txbxContent`) are read as blocks placed after the paragraph that anchors them;
+/// - ruby (phonetic guide) keeps its base text; math, footnote references and imported external
+///   content (`w:altChunk`) are not read.
 final class BodyReader {
     /// Deeper element nesting than this is refused (libxml2 itself stops at 256).
     static let maxDepth = 160
@@ -26,6 +28,8 @@ final class BodyReader {
     private(set) var sawTrackedChanges = false
     /// Whether text boxes were read.
     private(set) var sawTextBoxes = false
+    /// Whether the body imports external content (`w:altChunk`), which is not read.
+    private(set) var sawAltChunk = false
 
     init(styles: StyleSheet) {
         self.styles = styles
@@ -64,6 +68,8 @@ final class BodyReader {
                 }
             case "customXml", "ins", "moveTo":
                 try appendBlocks(of: child, to: &blocks, carrying: &carried)
+            case "altChunk":
+                sawAltChunk = true
             default:
                 break
             }
@@ -217,6 +223,11 @@ final class BodyReader {
                 buffer.append(text: "-")
             case "sym":
                 appendSymbol(child, to: &buffer)
+            case "ruby":
+                // Phonetic guides: keep the base text, drop the annotation above it.
+                if let base = child.child("rubyBase") {
+                    try appendInlines(of: base, to: &buffer, textBoxes: &textBoxes)
+                }
             default:
                 break
             }

@@ -25,6 +25,9 @@ public enum DOCXReader {
         if reader.sawTrackedChanges {
             notes.append("文档含有修订痕迹，已按接受全部修订后的内容读取")
         }
+        if reader.sawAltChunk {
+            notes.append("文档嵌入了外部内容（altChunk），这部分未读取")
+        }
         if reader.sawTextBoxes {
             notes.append("文档含有文本框，其中的文字已放在所在段落之后")
         }

@@ -53,6 +53,8 @@ enum SymbolFonts {
     }
 
     private static func family(of name: String) -> Family? {
+        // Most runs name a text font: rule those out before normalising (this runs for every run).
+        guard let first = name.utf8.first, "WwSsZzMm".utf8.contains(first) else { return nil }
         switch name.lowercased().split(separator: " ").joined(separator: " ") {
         case "wingdings": return .wingdings
         case "wingdings 2": return .wingdings2
