@@ -6,15 +6,20 @@ import Foundation
 /// Parsing uses `XML_PARSE_NONET` and never `NOENT`, `DTDLOAD` or `HUGE`; libxml2's own messages are
 /// silenced; and any document with an internal or external DTD subset is rejected before anyone walks
 /// it (asking for the text of an entity reference would expand it: the billion-laughs trap). Nodes
-/// (`XMLElement`) point into this object's tree and must not outlive it.
+/// (`XMLElement`) point into this object's tree: callers keep the `SafeXML` alive
+/// (`withExtendedLifetime`) while they use them.
 final class SafeXML {
     private let document: xmlDocPtr
+
+    /// libxml2 wants one initialisation before threads parse concurrently; Swift runs this once.
+    private static let parserInitialized: Void = xmlInitParser()
 
     /// Parses `bytes`; `partName` only names the part in error messages.
     init(bytes: [UInt8], partName: String) throws(ReadError) {
         guard bytes.count < Int(Int32.max) else {
             throw ReadError.limitExceeded("\(partName) 过大")
         }
+        _ = Self.parserInitialized
         shenbao_xml_silence()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)

@@ -12,6 +12,8 @@ public enum DOCXReader {
             throw ReadError.notThisFormat("文件不是有效的 Word 文档（缺少 word/document.xml）")
         }
         let xml = try SafeXML(bytes: bytes, partName: mainPart)
+        // Elements point into `xml`'s tree: keep it alive until the walk is over.
+        defer { withExtendedLifetime(xml) {} }
         guard let root = xml.root, root.hasName("document"), root.inNamespace(OOXMLNamespace.wordprocessing) else {
             throw ReadError.notThisFormat("文件不是 Word 文档（主文档不是 WordprocessingML，可能是 Excel 或 PowerPoint 文件）")
         }
@@ -53,6 +55,7 @@ public enum DOCXReader {
         guard let bytes = try archive.read(name) else { return StyleSheet() }
         do {
             let xml = try SafeXML(bytes: bytes, partName: name)
+            defer { withExtendedLifetime(xml) {} }
             return xml.root.map(StyleSheet.init(root:)) ?? StyleSheet()
         } catch .damaged {
             notes.append("样式表（\(name)）损坏，已忽略段落样式")

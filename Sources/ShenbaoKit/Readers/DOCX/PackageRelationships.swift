@@ -19,6 +19,7 @@ struct PackageRelationships {
         guard let bytes = try archive.read(relsName) else { return }
         // A damaged rels part is not fatal; the main document may still be found by its usual name.
         guard let xml = try? SafeXML(bytes: bytes, partName: relsName), let root = xml.root else { return }
+        defer { withExtendedLifetime(xml) {} }
         for element in root.children where element.hasName("Relationship") {
             guard element.attribute("TargetMode") != "External",
                   let type = element.attribute("Type"), let target = element.attribute("Target") else { continue }
