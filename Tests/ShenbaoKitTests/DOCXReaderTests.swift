@@ -421,8 +421,8 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         let document = try DOCXReader.read(path: path)
         let elapsed = Date().timeIntervalSince(start)
         #expect(paragraphs(document.blocks).count > 5000)
-        // Release builds take a few hundred milliseconds; allow for unoptimised debug builds.
-        #expect(elapsed < 8)
+        // Measured: 0.19 s in release, 0.32 s in debug; the margin absorbs parallel tests on 2 cores.
+        #expect(elapsed < 3)
     }
 }
 
