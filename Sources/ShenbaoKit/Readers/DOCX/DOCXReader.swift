@@ -1,7 +1,65 @@
 /// Reads a Word (OOXML) document into the neutral model.
+///
+/// The main part is found through the package's `officeDocument` relationship (falling back to
+/// `word/document.xml`); paragraph style names and heading levels come from the styles part. Both
+/// transitional and strict WordprocessingML are read. See `BodyReader` for the reading rules.
 public enum DOCXReader {
-    /// Reads the `.docx` file at `path`.
+    /// Reads the `.docx` file at `path`. Throws `ReadError` with a Chinese message; never traps.
     public static func read(path: String) throws(ReadError) -> Document {
-        throw ReadError.unsupported("DOCX 读取尚未实现")
+        let archive = try ZipArchive(path: path)
+        let mainPart = try mainPartName(in: archive)
+        guard let bytes = try archive.read(mainPart) else {
+            throw ReadError.notThisFormat("文件不是有效的 Word 文档（缺少 word/document.xml）")
+        }
+        let xml = try SafeXML(bytes: bytes, partName: mainPart)
+        // Elements point into `xml`'s tree: keep it alive until the walk is over.
+        defer { withExtendedLifetime(xml) {} }
+        guard let root = xml.root, root.hasName("document"), root.inNamespace(OOXMLNamespace.wordprocessing) else {
+            throw ReadError.notThisFormat("文件不是 Word 文档（主文档不是 WordprocessingML，可能是 Excel 或 PowerPoint 文件）")
+        }
+        var notes: [String] = []
+        let styles = try styleSheet(for: mainPart, in: archive, notes: &notes)
+        let reader = BodyReader(styles: styles)
+        var blocks: [Block] = []
+        if let body = root.child("body") {
+            blocks = try reader.blocks(in: body)
+        }
+        if reader.sawTrackedChanges {
+            notes.append("文档含有修订痕迹，已按接受全部修订后的内容读取")
+        }
+        if reader.sawAltChunk {
+            notes.append("文档嵌入了外部内容（altChunk），这部分未读取")
+        }
+        if reader.sawTextBoxes {
+            notes.append("文档含有文本框，其中的文字已放在所在段落之后")
+        }
+        return Document(path: path, format: .docx, blocks: blocks, notes: notes)
+    }
+
+    /// The main document part: the target of the package's officeDocument relationship when that
+    /// part exists, else `word/document.xml`.
+    private static func mainPartName(in archive: ZipArchive) throws(ReadError) -> String {
+        let package = try PackageRelationships(of: "", in: archive)
+        if let target = package.target(ofTypeEndingWith: "officeDocument"), archive.contains(target) {
+            return target
+        }
+        return "word/document.xml"
+    }
+
+    /// The styles part related to the main part (or `word/styles.xml`). A missing or damaged styles
+    /// part only loses style names; a hostile one (DTD, oversized) stops the read.
+    private static func styleSheet(for mainPart: String, in archive: ZipArchive,
+                                   notes: inout [String]) throws(ReadError) -> StyleSheet {
+        let relationships = try PackageRelationships(of: mainPart, in: archive)
+        let name = relationships.target(ofTypeEndingWith: "styles") ?? "word/styles.xml"
+        guard let bytes = try archive.read(name) else { return StyleSheet() }
+        do {
+            let xml = try SafeXML(bytes: bytes, partName: name)
+            defer { withExtendedLifetime(xml) {} }
+            return xml.root.map(StyleSheet.init(root:)) ?? StyleSheet()
+        } catch .damaged {
+            notes.append("样式表（\(name)）损坏，已忽略段落样式")
+            return StyleSheet()
+        }
     }
 }

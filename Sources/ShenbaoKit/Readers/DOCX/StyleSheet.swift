@@ -1,0 +1,62 @@
+import Foundation
+
+/// Paragraph style names and heading levels from `word/styles.xml`.
+struct StyleSheet {
+    private struct Style {
+        var name: String?
+        var basedOn: String?
+        var outlineLevel: Int?
+    }
+
+    private var styles: [String: Style] = [:]
+
+    /// No styles: paragraphs keep their style ids and only `w:outlineLvl` gives heading levels.
+    init() {}
+
+    /// Reads the paragraph styles of a parsed styles part.
+    init(root: XMLElement) {
+        for element in root.children where element.hasName("style") {
+            guard let id = element.attribute("styleId"),
+                  element.attribute("type").map({ $0 == "paragraph" }) ?? true else { continue }
+            let outline = element.child("pPr")?.child("outlineLvl")?.attribute("val").flatMap { Int($0) }
+            styles[id] = Style(name: element.child("name")?.attribute("val"),
+                               basedOn: element.child("basedOn")?.attribute("val"),
+                               outlineLevel: outline)
+        }
+    }
+
+    /// The display name of a style id (the id itself when styles.xml does not define it).
+    func name(of id: String) -> String {
+        styles[id]?.name ?? id
+    }
+
+    /// The heading level of a paragraph style: from its name ("heading 2", "Title", "标题 2") or its
+    /// own or inherited `w:outlineLvl` (0 → 1; 9 means body text).
+    func headingLevel(of id: String) -> Int? {
+        var current: String? = id
+        var visited: Set<String> = []
+        while let styleId = current, visited.insert(styleId).inserted, visited.count <= 32 {
+            let style = styles[styleId]
+            if let level = Self.headingLevel(named: style?.name ?? styleId) { return level }
+            if let outline = style?.outlineLevel { return Self.headingLevel(outline: outline) }
+            current = style?.basedOn
+        }
+        return nil
+    }
+
+    /// The heading level of an explicit `w:outlineLvl` value, or nil for body text.
+    static func headingLevel(outline: Int) -> Int? {
+        (0...8).contains(outline) ? outline + 1 : nil
+    }
+
+    /// Heading level implied by a style name: "heading N", "标题 N" (N in 1…9), "Title"/"标题".
+    static func headingLevel(named name: String) -> Int? {
+        let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+        if lowered == "title" || lowered == "标题" { return 1 }
+        for prefix in ["heading", "标题"] where lowered.hasPrefix(prefix) {
+            let rest = lowered.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            if let level = Int(rest), (1...9).contains(level) { return level }
+        }
+        return nil
+    }
+}
