@@ -38,6 +38,7 @@ public struct Extractor: Sendable {
     private func unmatchedLabels(index: BookIndex, finder: FieldFinder, used: Set<String>) -> [String] {
         var known = finder.knownLabels
         for section in spec.sections { known.insert(BookIndex.sectionKey(section)) }
+        for header in spec.headers { known.insert(header.labelKey) }
         for field in spec.fields { for option in field.options { known.insert(option.labelKey) } }
         var seen: [String] = []
         for ref in index.tables {

@@ -14,6 +14,8 @@ struct FieldFinder {
     let matcher: LabelMatcher
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
     let knownLabels: Set<String>
+    /// Keys of every printed checkbox option of the call.
+    let options: Set<String>
 
     init(index: BookIndex, spec: CallSpec, matcher: LabelMatcher) {
         self.index = index
@@ -26,6 +28,7 @@ struct FieldFinder {
         }
         known.remove("")
         knownLabels = known
+        options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
     }
 
     /// The field's raw text, searched first in its own section, then in the whole book.
@@ -85,7 +88,8 @@ struct FieldFinder {
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
                 if let value = matcher.valueAfter(label: labelKeys, in: cell.text, atStart: false) {
-                    return found(value, cell: cell, in: ref, label: nil)
+                    // The next printed option is not the value (`股票代码: ____ 尚未上市`).
+                    return found(options.contains(value.labelKey) ? "" : value, cell: cell, in: ref, label: nil)
                 }
             }
         }

@@ -61,9 +61,12 @@ struct LabelMatcher: Sendable {
                 rest = rest.trimmingWhitespace()
                 while let first = rest.first, ":：".contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace() }
                 if !atStart {
-                    // An inline value ends at the next checkbox mark.
-                    if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) }) {
+                    // An inline value ends at the next checkbox mark, tab, or a wide gap (two spaces or more).
+                    if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || $0 == "\t" }) {
                         rest = String(rest[..<mark])
+                    }
+                    if let gap = rest.range(of: #"[ \x{3000}\x{00A0}]{2,}"#, options: .regularExpression) {
+                        rest = String(rest[..<gap.lowerBound])
                     }
                 }
                 return rest

@@ -13,6 +13,8 @@ public struct CallSpec: Sendable {
     public var detect: [String]
     /// Groups of spellings that mean the same label (社会统一信用代码 / 统一社会信用代码).
     public var aliases: [[String]]
+    /// Printed labels that head columns or groups and are not fields themselves (`年度`).
+    public var headers: [String]
     /// Template hint text printed in the blank form, which is not part of any value.
     public var hints: [String]
     /// The catalogue, in form order.

@@ -49,7 +49,7 @@ public struct CallSpecLoader: Sendable {
             }
         }
         return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
-                        detect: file.detect ?? [file.title], aliases: file.aliases ?? [], hints: file.hints ?? [],
+                        detect: file.detect ?? [file.title], aliases: file.aliases ?? [], headers: file.headers ?? [], hints: file.hints ?? [],
                         fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) },
                         submission: file.submissionSpec, directory: folder)
     }
@@ -104,6 +104,7 @@ private struct CallFile: Decodable {
     var seed: String?
     var detect: [String]?
     var aliases: [[String]]?
+    var headers: [String]?
     var hints: [String]?
     var locate: [String: Locate]?
     var checks: [CheckEntry]?
