@@ -88,12 +88,18 @@ struct FieldFinder {
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
                 if let value = matcher.valueAfter(label: labelKeys, in: cell.text, atStart: false) {
-                    // The next printed option is not the value (`股票代码: ____ 尚未上市`).
-                    return found(options.contains(value.labelKey) ? "" : value, cell: cell, in: ref, label: nil)
+                    return found(removingTrailingOptions(value), cell: cell, in: ref, label: nil)
                 }
             }
         }
         return nil
+    }
+
+    /// An inline value without the printed options that follow it (`股票代码: 300679 尚未上市`).
+    private func removingTrailingOptions(_ value: String) -> String {
+        var words = value.split(whereSeparator: \.isWhitespace).map(String.init)
+        while let last = words.last, options.contains(last.labelKey) { words.removeLast() }
+        return words.joined(separator: " ")
     }
 
     private func rowsOverlap(_ a: TableCell, _ b: TableCell) -> Bool {
