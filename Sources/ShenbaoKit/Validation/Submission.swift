@@ -7,19 +7,27 @@ public struct Submission: Sendable, Equatable {
     public var folder: String?
     /// Every file of the submission (books and attachments), sorted.
     public var files: [String]
+    /// What the submission is called in reports: its folder, the folder and the book's name when one
+    /// folder holds several applicants' books, or the file.
+    public var name: String
+
+    public init(folder: String?, files: [String], name: String? = nil) {
+        self.folder = folder
+        self.files = files
+        self.name = name ?? folder ?? files.first ?? ""
+    }
 
     /// The book candidates: Word and PDF files (and legacy .doc/.wps, to be reported).
     public var books: [String] { files.filter { Self.bookExtensions.contains($0.fileExtension) } }
 
-    /// What the submission is called in reports: its folder, or the file.
-    public var name: String { folder ?? files.first ?? "" }
-
     static let bookExtensions: Set<String> = ["docx", "pdf", "doc", "wps", "docm", "dotx"]
     static let editableExtensions: Set<String> = ["docx", "doc", "wps", "docm"]
 
-    /// Groups command-line paths into submissions. A folder that directly holds a Word file is one
+    /// Groups command-line paths into submissions. A folder that directly holds one Word file is one
     /// applicant's submission; files in its sub-folders without Word files (an 附件 folder of scans)
-    /// belong to it. A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
+    /// belong to it. A folder holding several Word files holds several applicants' books side by side:
+    /// each Word file is a submission with the files whose names start with its name (its PDF, its
+    /// 营业执照 …). A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
     public static func find(in paths: [String]) -> [Submission] {
         var submissions: [Submission] = []
         for path in paths {
@@ -30,7 +38,24 @@ public struct Submission: Sendable, Equatable {
                 submissions.append(Submission(folder: nil, files: [path]))
             }
         }
-        return submissions.map { Submission(folder: $0.folder, files: $0.files.sorted()) }
+        return submissions.flatMap(splitByBook).filter { !$0.books.isEmpty }
+    }
+
+    /// A folder with several Word books split into one submission per book, by file-name prefix.
+    private static func splitByBook(_ submission: Submission) -> [Submission] {
+        guard let folder = submission.folder else { return [submission] }
+        let words = submission.files.filter { editableExtensions.contains($0.fileExtension) && ($0 as NSString).deletingLastPathComponent == folder }
+        guard words.count > 1 else { return [Submission(folder: folder, files: submission.files.sorted(), name: submission.name)] }
+        var groups: [String: [String]] = [:]
+        var loose: [String] = []
+        let stems = words.map { $0.fileStem }.sorted { $0.count > $1.count }
+        for file in submission.files {
+            if let stem = stems.first(where: { file.fileStem.hasPrefix($0) }) { groups[stem, default: []].append(file) } else { loose.append(file) }
+        }
+        let grouped = groups.keys.sorted().map { stem in
+            Submission(folder: folder, files: groups[stem]!.sorted(), name: (folder as NSString).appendingPathComponent(stem))
+        }
+        return grouped + loose.filter { bookExtensions.contains($0.fileExtension) }.sorted().map { Submission(folder: nil, files: [$0]) }
     }
 
     private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int) {

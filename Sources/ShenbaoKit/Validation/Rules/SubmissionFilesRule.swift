@@ -6,12 +6,13 @@ struct SubmissionFilesRule: SubmissionRule {
         guard outcome.submission.folder != nil else { return [] }
         var findings: [Finding] = []
         let books = outcome.books
-        if !books.contains(where: { $0.isWord && $0.record != nil }) {
+        // A book that is there but unreadable is already reported by its read error.
+        if !books.contains(where: { $0.isWord && ($0.record != nil || $0.error?.code.hasPrefix("read.") == true) }) {
             findings.append(Finding(.error, rule: "submission.word-missing",
                                     message: "缺少可编辑的 Word 版申报书（.docx）"))
         }
-        let pdfs = books.filter { $0.isPDF && ($0.record != nil) }
-        if pdfs.isEmpty {
+        let pdfs = books.filter { $0.isPDF && $0.record != nil }
+        if !books.contains(where: { $0.isPDF && ($0.record != nil || $0.error?.code.hasPrefix("read.") == true) }) {
             findings.append(Finding(.error, rule: "submission.pdf-missing",
                                     message: "缺少加盖公章的 PDF 版申报书"))
         }
