@@ -34,10 +34,14 @@ release: deps
 demo: release
 	@mkdir -p $(DEMO_OUT)
 	@echo "== shenbao calls"; $(BIN) calls
-	@echo "== shenbao extract Samples/*/*.docx Samples/*/*.pdf"
-	@$(BIN) extract --format text $$(ls Samples/*/*.docx Samples/*/*.pdf) | tee $(DEMO_OUT)/extract.txt
-	@$(BIN) extract --format json $$(ls Samples/*/*.docx Samples/*/*.pdf) > $(DEMO_OUT)/extract.jsonl
-	@echo "outputs in $(DEMO_OUT)/"
+	@echo "== shenbao extract Samples/ (text table per book; JSON lines in $(DEMO_OUT)/extract.jsonl)"
+	@$(BIN) extract --format text Samples/ > $(DEMO_OUT)/extract.txt; head -40 $(DEMO_OUT)/extract.txt
+	@$(BIN) extract --format json Samples/ > $(DEMO_OUT)/extract.jsonl
+	@echo "== shenbao validate Samples/ (report in $(DEMO_OUT)/validate.txt, .json, .csv)"
+	@$(BIN) validate --format text Samples/ > $(DEMO_OUT)/validate.txt; tail -12 $(DEMO_OUT)/validate.txt
+	@$(BIN) validate --format json Samples/ > $(DEMO_OUT)/validate.json || true
+	@$(BIN) validate --format csv Samples/ > $(DEMO_OUT)/validate.csv || true
+	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 test: test-deps
 	swift build --build-tests
