@@ -45,8 +45,12 @@ public enum AtomicFile {
     /// Writes bytes atomically.
     public static func write(_ data: Data, to path: String, inputs: [String] = []) throws {
         try write(to: path, inputs: inputs) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw WriteError.failed(path, errno == ENOSPC ? "磁盘空间不足" : "没有写入权限或磁盘已满（\(String(cString: strerror(errno)))）")
+            do {
+                try data.write(to: URL(fileURLWithPath: temporary))
+            } catch {
+                let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+                let reason = code == Int(ENOSPC) ? "磁盘空间不足" : code == Int(EACCES) ? "没有写入权限" : error.localizedDescription
+                throw WriteError.failed(path, reason)
             }
         }
     }
