@@ -72,6 +72,12 @@ import Testing
         #expect(ChoiceReader.read(text, options: natures).map(\.value) == ["民营企业"])
     }
 
+    @Test func wingdingsLettersFromAPDFAreBoxes() {
+        let modes = ["APP", "网页", "API接口", "其他"]
+        #expect(ChoiceReader.read("RAPP R网页RAPI接口 £其他 (请注明)", options: modes).map(\.value) == ["APP", "网页", "API接口"])
+        #expect(ChoiceReader.read("£APP R网页 £API接口 £其他", options: modes).map(\.value) == ["网页"])
+    }
+
     @Test func otherCarriesItsNote() {
         let text = "☐国有企业 ☐合资企业 ☐民营企业 ☐外资企业 ☐事业单位 ☑其他（请注明）：社会服务机构"
         #expect(ChoiceReader.read(text, options: natures).map(\.value) == ["其他：社会服务机构"])

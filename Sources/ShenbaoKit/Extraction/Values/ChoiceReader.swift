@@ -25,7 +25,7 @@ public enum ChoiceReader {
 
     /// The chosen options in form order. `options` are the catalogue's printed options.
     public static func read(_ text: String, options: [String]) -> [Choice] {
-        let scanned = ScannedText(text)
+        let scanned = ScannedText(symbolLettersAsMarks(text, options: options))
         let occurrences = locate(options: options, in: scanned)
         guard !occurrences.isEmpty else { return [] }
         let marks = scanned.characters.indices.filter { index in
@@ -61,6 +61,25 @@ public enum ChoiceReader {
             guard isOther(option), let occurrence = chosen[index] else { return Choice(option: option) }
             return Choice(option: option, note: note(after: occurrence, in: scanned, marks: marks))
         }
+    }
+
+    /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
+    /// Where they stand right before printed options, read them as the boxes they are.
+    static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
+        guard text.contains("£") || text.contains("R") || text.contains("T") || text.contains("S") else { return text }
+        var characters = Array(text)
+        let keys = options.map(\.labelKey).filter { !$0.isEmpty }
+        var converted = 0
+        for index in characters.indices where "R£TS".contains(characters[index]) {
+            let before = index == 0 ? " " : characters[index - 1]
+            guard before.isWhitespace || checkedMarks.contains(before) || uncheckedMarks.contains(before) || "£R".contains(before) || before.unicodeScalars.first?.isCJK == true else { continue }
+            let following = String(characters[(index + 1)...]).labelKey
+            guard keys.contains(where: { following.hasPrefix($0) }) else { continue }
+            characters[index] = characters[index] == "£" ? "☐" : "☑"
+            converted += 1
+        }
+        // A lone letter before one option could be part of the text; boxes come in lists.
+        return converted >= 2 ? String(characters) : text
     }
 
     /// Whether an option is the free-text "其他".
