@@ -1,7 +1,84 @@
+import CPoppler
+
 /// Reads a PDF into the neutral model, rebuilding lines and table rows from glyph positions.
+///
+/// Pages are processed one at a time and released, so memory does not grow with page count.
+/// Per page: glyphs with boxes (`GlyphExtractor`), table rules from a rendering (`RuleDetector`),
+/// grids (`TableGridBuilder`), then tables and paragraphs (`PageLayout`). A document without a
+/// text layer, or whose text is mostly junk from fonts without a Unicode map, is marked `scanned`.
 public enum PDFReader {
     /// Reads the `.pdf` file at `path`.
     public static func read(path: String) throws(ReadError) -> Document {
-        throw ReadError.unsupported("PDF 读取尚未实现")
+        let document = try PopplerDocument(path: path)
+        let pageCount = document.pageCount
+        guard pageCount > 0 else { throw ReadError.damaged("PDF 文件没有任何页面，无法读取") }
+
+        var blocks: [Block] = []
+        var notes: [String] = []
+        var total = ScanDetector.Tally()
+        var pagesWithoutText: [Int] = []
+        var junkPages: [Int] = []
+        var unreadablePages: [Int] = []
+        for index in 0..<pageCount {
+            let pageNumber = index + 1
+            let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
+            guard let result else {
+                unreadablePages.append(pageNumber)
+                continue
+            }
+            total += result.tally
+            if result.tally.glyphs == 0 {
+                pagesWithoutText.append(pageNumber)
+            } else if result.tally.isJunk {
+                junkPages.append(pageNumber)
+            } else {
+                blocks += result.blocks
+            }
+        }
+
+        let usablePages = pageCount - pagesWithoutText.count - junkPages.count - unreadablePages.count
+        let scanned = usablePages == 0
+        if !junkPages.isEmpty {
+            notes.append("PDF 字体缺少 ToUnicode 映射，第 \(pageList(junkPages)) 页的文字无法识别（读出的是乱码），已忽略这些页的文字；请从原始 Word 文件重新导出 PDF")
+        }
+        if !pagesWithoutText.isEmpty {
+            notes.append(scanned && junkPages.isEmpty
+                ? "PDF 没有文字层（可能是扫描件或图片），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
+                : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）")
+        }
+        if !unreadablePages.isEmpty {
+            notes.append("第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）")
+        }
+        return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
+    }
+
+    /// What one page yields.
+    struct PageResult {
+        var blocks: [Block]
+        var tally: ScanDetector.Tally
+    }
+
+    static func read(page: OpaquePointer, number: Int) -> PageResult {
+        let glyphs = GlyphExtractor.glyphs(of: page)
+        let tally = ScanDetector.tally(glyphs)
+        guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
+        let grids = TableGridBuilder.grids(from: rules)
+        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number), tally: tally)
+    }
+
+    /// "1、3、5–9" style page list, shortened after ten entries.
+    static func pageList(_ pages: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < pages.count {
+            var end = index
+            while end + 1 < pages.count, pages[end + 1] == pages[end] + 1 { end += 1 }
+            parts.append(end > index ? "\(pages[index])–\(pages[end])" : "\(pages[index])")
+            index = end + 1
+        }
+        return parts.count > 10 ? parts.prefix(10).joined(separator: "、") + " 等" : parts.joined(separator: "、")
     }
 }

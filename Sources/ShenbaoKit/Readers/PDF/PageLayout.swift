@@ -1,0 +1,60 @@
+/// Rebuilds one page's blocks: ruled tables become `.table` blocks with their glyphs assigned to
+/// cells; the remaining glyphs become lines, and lines between tables become paragraphs.
+/// Blocks come out top to bottom.
+enum PageLayout {
+    static func blocks(glyphs: [Glyph], grids: [TableGrid], page: Int) -> [Block] {
+        var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
+        var looseGlyphs: [Glyph] = []
+        for glyph in glyphs {
+            let x = glyph.box.midX, y = glyph.box.midY
+            if let (table, cell) = grids.enumerated().lazy
+                .compactMap({ table, grid in grid.cellIndex(x: x, y: y).map { (table, $0) } }).first {
+                cellGlyphs[table][cell].append(glyph)
+            } else {
+                looseGlyphs.append(glyph)
+            }
+        }
+
+        var items: [(top: Double, block: Block)] = []
+        for (index, grid) in grids.enumerated() {
+            items.append((grid.box.y0, .table(table(grid, glyphs: cellGlyphs[index], page: page))))
+        }
+        let lines = LineBuilder.lines(from: looseGlyphs)
+        var run: [TextLine] = []
+        let tableTops = grids.map(\.box.y0).sorted()
+        func flush() {
+            guard let first = run.first else { return }
+            for text in ParagraphBuilder.paragraphs(from: run) {
+                items.append((first.box.y0, .paragraph(Paragraph(text: text, page: page))))
+            }
+            run = []
+        }
+        for line in lines {
+            if let last = run.last, tableTops.contains(where: { last.box.midY < $0 && $0 < line.box.midY }) {
+                flush()
+            }
+            run.append(line)
+        }
+        flush()
+        // A stable sort keeps a run's paragraphs in order (they share the run's top).
+        return items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
+            .map(\.element.block)
+    }
+
+    /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs.
+    static func table(_ grid: TableGrid, glyphs: [[Glyph]], page: Int) -> Table {
+        let cells = grid.cells.enumerated().map { index, cell in
+            let lines = LineBuilder.lines(from: glyphs[index])
+            let paragraphs = ParagraphBuilder.paragraphs(from: lines, rightEdge: grid.box(of: cell).x1 - cellPadding)
+            let blocks: [Block] = paragraphs.isEmpty
+                ? [.paragraph(Paragraph(inlines: [], page: page))]
+                : paragraphs.map { .paragraph(Paragraph(text: $0, page: page)) }
+            return TableCell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
+                             blocks: blocks)
+        }
+        return Table(cells: cells, rowCount: grid.rowCount, columnCount: grid.columnCount, page: page)
+    }
+
+    /// Typical left/right cell padding in Word and LibreOffice tables (0.19 cm), in points.
+    static let cellPadding = 5.4
+}

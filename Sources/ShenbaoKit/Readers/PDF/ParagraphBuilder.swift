@@ -1,0 +1,49 @@
+/// Joins consecutive lines into paragraphs.
+///
+/// A new paragraph starts where the vertical gap is larger than normal leading or where the
+/// previous line stops clearly short of the block's right edge (which also covers a first-line
+/// indent after it). Indentation alone is not used: table labels are often centred, and the
+/// second line of a centred label would look indented. Wrapped lines are joined without a space between CJK
+/// characters; two ASCII words get a space, unless the previous line is one unbroken token
+/// (LibreOffice breaks a long e-mail or number mid-word).
+enum ParagraphBuilder {
+    /// A vertical gap larger than this many glyph heights separates paragraphs.
+    static let paragraphGap = 0.9
+    /// A line ending more than this many glyph heights before the right edge ends its paragraph.
+    static let shortLine = 1.6
+
+    /// - Parameters:
+    ///   - lines: lines of one text block (a cell, or the text between two tables), top to bottom.
+    ///   - rightEdge: where full lines end; nil to use the longest line.
+    static func paragraphs(from lines: [TextLine], rightEdge: Double? = nil) -> [String] {
+        guard let first = lines.first else { return [] }
+        let right = max(rightEdge ?? 0, lines.map(\.box.x1).max() ?? first.box.x1)
+        var paragraphs: [String] = [first.text]
+        for (previous, line) in zip(lines, lines.dropFirst()) {
+            let height = max(previous.glyphHeight, line.glyphHeight)
+            let gap = line.box.y0 - previous.box.y1
+            let startsNew = gap > paragraphGap * height
+                || right - previous.box.x1 > shortLine * height
+            if startsNew {
+                paragraphs.append(line.text)
+            } else {
+                paragraphs[paragraphs.count - 1] = join(paragraphs[paragraphs.count - 1], line.text,
+                                                        previousLine: previous.text)
+            }
+        }
+        return paragraphs
+    }
+
+    /// Joins a wrapped line to the text before it.
+    static func join(_ text: String, _ next: String, previousLine: String) -> String {
+        guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return text + next }
+        let wordBoundary = SpacingNormalizer.isASCIIAlphanumeric(first) && isASCIIWordEnd(last)
+        let brokenToken = !previousLine.contains(" ")
+        return wordBoundary && !brokenToken ? text + " " + next : text + next
+    }
+
+    /// ASCII letters, digits and the punctuation that can end an ASCII word before a wrap.
+    static func isASCIIWordEnd(_ scalar: Unicode.Scalar) -> Bool {
+        SpacingNormalizer.isASCIIAlphanumeric(scalar) || ",.;:!?)".unicodeScalars.contains(scalar)
+    }
+}
