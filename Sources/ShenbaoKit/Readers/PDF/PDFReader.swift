@@ -15,10 +15,10 @@ public enum PDFReader {
 
         var blocks: [Block] = []
         var notes: [String] = []
-        var total = ScanDetector.Tally()
         var pagesWithoutText: [Int] = []
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
+        var slowPages: [Int] = []
         for index in 0..<pageCount {
             let pageNumber = index + 1
             let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
@@ -26,7 +26,7 @@ public enum PDFReader {
                 unreadablePages.append(pageNumber)
                 continue
             }
-            total += result.tally
+            if result.skippedRules { slowPages.append(pageNumber) }
             if result.tally.glyphs == 0 {
                 pagesWithoutText.append(pageNumber)
             } else if result.tally.isJunk {
@@ -36,6 +36,9 @@ public enum PDFReader {
             }
         }
 
+        if unreadablePages.count == pageCount {
+            throw ReadError.damaged("PDF 文件已损坏，没有一页可以读取；请重新导出后提交")
+        }
         let usablePages = pageCount - pagesWithoutText.count - junkPages.count - unreadablePages.count
         let scanned = usablePages == 0
         if !junkPages.isEmpty {
@@ -45,6 +48,9 @@ public enum PDFReader {
             notes.append(scanned && junkPages.isEmpty
                 ? "PDF 没有文字层（可能是扫描件或图片），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
                 : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）")
+        }
+        if !slowPages.isEmpty {
+            notes.append("第 \(pageList(slowPages)) 页内容异常庞大，未识别其中的表格，按普通文字读取")
         }
         if !unreadablePages.isEmpty {
             notes.append("第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）")
@@ -56,17 +62,32 @@ public enum PDFReader {
     struct PageResult {
         var blocks: [Block]
         var tally: ScanDetector.Tally
+        /// The page was too slow to render, so its tables were not rebuilt.
+        var skippedRules = false
     }
 
+    /// A page whose text took longer than this to extract is not rendered for table rules: its
+    /// content stream is pathological (a decompression bomb), and rendering would parse it again.
+    static let renderBudget = Duration.seconds(2)
+
     static func read(page: OpaquePointer, number: Int) -> PageResult {
+        let clock = ContinuousClock()
+        let start = clock.now
         let glyphs = GlyphExtractor.glyphs(of: page)
         let tally = ScanDetector.tally(glyphs)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
-        var width = 0.0, height = 0.0
-        poppler_page_get_size(page, &width, &height)
-        let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
-        let grids = TableGridBuilder.grids(from: rules)
-        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number), tally: tally)
+        var grids: [TableGrid] = []
+        var skippedRules = false
+        if clock.now - start < renderBudget {
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
+            grids = TableGridBuilder.grids(from: rules)
+        } else {
+            skippedRules = true
+        }
+        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number), tally: tally,
+                          skippedRules: skippedRules)
     }
 
     /// "1、3、5–9" style page list, shortened after ten entries.

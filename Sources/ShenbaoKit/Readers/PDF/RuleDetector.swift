@@ -48,14 +48,7 @@ enum RuleDetector {
         let stride = Int(cairo_image_surface_get_stride(surface))
 
         var ink = InkMap(width: pixelWidth, height: pixelHeight)
-        for y in 0..<pixelHeight {
-            let row = data + y * stride
-            for x in 0..<pixelWidth {
-                let pixel = row + x * 4  // xRGB, little-endian: B G R x
-                let luma = (Int(pixel[2]) * 299 + Int(pixel[1]) * 587 + Int(pixel[0]) * 114) / 1000
-                if luma < darkLuma { ink[x, y] = true }
-            }
-        }
+        ink.markDark(pixels: data, stride: stride, threshold: darkLuma)
         for glyph in glyphs {
             let inset = glyph.box.height * glyphInset
             ink.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: (glyph.box.y0 + inset) * pixelsPerPoint,
@@ -102,9 +95,19 @@ struct InkMap {
         bits = [Bool](repeating: false, count: width * height)
     }
 
-    subscript(x: Int, y: Int) -> Bool {
-        get { bits[y * width + x] }
-        set { bits[y * width + x] = newValue }
+    /// Marks the pixels of an RGB24 cairo image (xRGB words, little-endian: B G R x) darker than `threshold` luma.
+    mutating func markDark(pixels: UnsafeMutablePointer<UInt8>, stride: Int, threshold: Int) {
+        let width = self.width, height = self.height
+        bits.withUnsafeMutableBufferPointer { bits in
+            for y in 0..<height {
+                let row = pixels + y * stride
+                let out = y * width
+                for x in 0..<width {
+                    let b = Int(row[x &* 4]), g = Int(row[x &* 4 &+ 1]), r = Int(row[x &* 4 &+ 2])
+                    bits[out &+ x] = (r &* 299 &+ g &* 587 &+ b &* 114) < threshold &* 1000
+                }
+            }
+        }
     }
 
     /// Clears a rectangle given in (fractional) pixels; out-of-range parts are ignored.
@@ -124,6 +127,7 @@ struct InkMap {
     func runs(horizontal: Bool, minimumLength: Int, maximumThickness: Double) -> [Rule] {
         let lines = horizontal ? height : width
         let length = horizontal ? width : height
+        let (lineStep, step) = horizontal ? (width, 1) : (1, width)
         /// Strokes still growing: first and last scanline, start and end along the axis.
         struct Stroke { var first: Int; var last: Int; var start: Int; var end: Int }
         var open: [Stroke] = []
@@ -137,12 +141,15 @@ struct InkMap {
         for line in 0..<lines {
             var runs: [(Int, Int)] = []
             var runStart: Int?
-            for step in 0...length {
-                let inked = step < length && (horizontal ? self[step, line] : self[line, step])
-                if inked, runStart == nil { runStart = step }
-                if !inked, let start = runStart {
-                    if step - start >= minimumLength { runs.append((start, step)) }
-                    runStart = nil
+            bits.withUnsafeBufferPointer { bits in
+                let base = line &* lineStep
+                for position in 0...length {
+                    let inked = position < length && bits[base &+ position &* step]
+                    if inked, runStart == nil { runStart = position }
+                    if !inked, let start = runStart {
+                        if position - start >= minimumLength { runs.append((start, position)) }
+                        runStart = nil
+                    }
                 }
             }
             var stillOpen: [Stroke] = []

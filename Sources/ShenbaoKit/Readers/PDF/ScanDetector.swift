@@ -7,17 +7,12 @@ enum ScanDetector {
     /// Share of junk glyphs from which a page's text is considered unusable.
     static let junkShare = 0.3
 
-    /// Counts of one page's (or a document's) glyphs.
+    /// Counts of one page's glyphs.
     struct Tally: Sendable, Equatable {
         var glyphs = 0
         var junk = 0
 
         var isJunk: Bool { glyphs > 0 && Double(junk) >= junkShare * Double(glyphs) }
-
-        static func += (lhs: inout Tally, rhs: Tally) {
-            lhs.glyphs += rhs.glyphs
-            lhs.junk += rhs.junk
-        }
     }
 
     static func tally(_ glyphs: [Glyph]) -> Tally {
