@@ -212,6 +212,20 @@ struct PDFReaderCorpusTests {
         #expect(ParagraphBuilder.join("wangwu@exa", "mple.com", previousLine: "wangwu@exa") == "wangwu@example.com")
     }
 
+    @Test func equalShortCoverLinesStaySeparateParagraphs() {
+        // Two cover lines of the same length, single-spaced, on an A4 page with a 90 pt left margin.
+        let cover = glyphs("申报单位：某某公司", x: 90, y: 100) + glyphs("模型名称：某某模型", x: 90, y: 115)
+        let blocks = PageLayout.blocks(glyphs: cover, grids: [], page: 2, pageWidth: 595.3)
+        #expect(blocks.map(\.text) == ["申报单位：某某公司", "模型名称：某某模型"])
+        // Lines that reach the right margin are one wrapped paragraph.
+        let body = glyphs(String(repeating: "字", count: 41), x: 90, y: 100)
+            + glyphs("完。", x: 90, y: 115)
+        #expect(PageLayout.blocks(glyphs: body, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        // A centred title line after a full line starts its own paragraph.
+        let title = body.prefix(41) + glyphs("标题", x: 280, y: 115)
+        #expect(PageLayout.blocks(glyphs: Array(title), grids: [], page: 1, pageWidth: 595.3).count == 2)
+    }
+
     @Test func junkThresholdIsThirtyPercent() {
         let real = glyphs("申报单位名称武汉", x: 0, y: 0)
         let pua = glyphs("\u{E001}\u{E002}\u{E003}\u{E004}", x: 0, y: 20)

@@ -78,15 +78,15 @@ public enum PDFReader {
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [TableGrid] = []
         var skippedRules = false
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
         if clock.now - start < renderBudget {
-            var width = 0.0, height = 0.0
-            poppler_page_get_size(page, &width, &height)
             let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
             grids = TableGridBuilder.grids(from: rules)
         } else {
             skippedRules = true
         }
-        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number), tally: tally,
+        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width), tally: tally,
                           skippedRules: skippedRules)
     }
 

@@ -2,7 +2,10 @@
 /// cells; the remaining glyphs become lines, and lines between tables become paragraphs.
 /// Blocks come out top to bottom.
 enum PageLayout {
-    static func blocks(glyphs: [Glyph], grids: [TableGrid], page: Int) -> [Block] {
+    /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
+    ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
+    ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
+    static func blocks(glyphs: [Glyph], grids: [TableGrid], page: Int, pageWidth: Double) -> [Block] {
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
         for glyph in glyphs {
@@ -20,11 +23,13 @@ enum PageLayout {
             items.append((grid.box.y0, .table(table(grid, glyphs: cellGlyphs[index], page: page))))
         }
         let lines = LineBuilder.lines(from: looseGlyphs)
+        let leftMargin = lines.map(\.box.x0).min() ?? 0
+        let rightEdge = max(pageWidth.isFinite ? pageWidth - leftMargin : 0, grids.map(\.box.x1).max() ?? 0)
         var run: [TextLine] = []
         let tableTops = grids.map(\.box.y0).sorted()
         func flush() {
             guard let first = run.first else { return }
-            for text in ParagraphBuilder.paragraphs(from: run) {
+            for text in ParagraphBuilder.paragraphs(from: run, rightEdge: rightEdge, breakOnIndent: true) {
                 items.append((first.box.y0, .paragraph(Paragraph(text: text, page: page))))
             }
             run = []

@@ -2,20 +2,25 @@
 ///
 /// A new paragraph starts where the vertical gap is larger than normal leading or where the
 /// previous line stops clearly short of the block's right edge (which also covers a first-line
-/// indent after it). Indentation alone is not used: table labels are often centred, and the
-/// second line of a centred label would look indented. Wrapped lines are joined without a space between CJK
-/// characters; two ASCII words get a space, unless the previous line is one unbroken token
-/// (LibreOffice breaks a long e-mail or number mid-word).
+/// indent after it). Outside tables, a line starting right of the previous one (an indent, or a
+/// centred line) also starts a paragraph; inside cells it does not, since table labels are often
+/// centred and the second line of a centred label would look indented.
+///
+/// Wrapped lines are joined without a space between CJK characters; two ASCII words get a space,
+/// unless the previous line is one unbroken token (LibreOffice breaks a long e-mail or number mid-word).
 enum ParagraphBuilder {
     /// A vertical gap larger than this many glyph heights separates paragraphs.
     static let paragraphGap = 0.9
+    /// With `breakOnIndent`, a line starting more than this many glyph heights right of the previous one starts a paragraph.
+    static let indent = 1.0
     /// A line ending more than this many glyph heights before the right edge ends its paragraph.
     static let shortLine = 1.6
 
     /// - Parameters:
     ///   - lines: lines of one text block (a cell, or the text between two tables), top to bottom.
     ///   - rightEdge: where full lines end; nil to use the longest line.
-    static func paragraphs(from lines: [TextLine], rightEdge: Double? = nil) -> [String] {
+    ///   - breakOnIndent: whether a line starting right of the previous one starts a paragraph.
+    static func paragraphs(from lines: [TextLine], rightEdge: Double? = nil, breakOnIndent: Bool = false) -> [String] {
         guard let first = lines.first else { return [] }
         let right = max(rightEdge ?? 0, lines.map(\.box.x1).max() ?? first.box.x1)
         var paragraphs: [String] = [first.text]
@@ -24,6 +29,7 @@ enum ParagraphBuilder {
             let gap = line.box.y0 - previous.box.y1
             let startsNew = gap > paragraphGap * height
                 || right - previous.box.x1 > shortLine * height
+                || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height)
             if startsNew {
                 paragraphs.append(line.text)
             } else {

@@ -54,7 +54,7 @@ enum RuleDetector {
             ink.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: (glyph.box.y0 + inset) * pixelsPerPoint,
                       x1: glyph.box.x1 * pixelsPerPoint, y1: (glyph.box.y1 - inset) * pixelsPerPoint)
         }
-        let minimum = Int(minimumLength * pixelsPerPoint)
+        let minimum = max(2, Int(minimumLength * pixelsPerPoint))
         let thickness = maximumThickness * pixelsPerPoint
         let horizontal = ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
         let vertical = ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)

@@ -50,8 +50,12 @@ enum TableGridBuilder {
     /// Smallest row height or column width, in points (closer rules are one line drawn twice).
     static let minimumGap = 3.0
 
+    /// More rules than this in one direction is hatching or a drawing, not a form: no tables.
+    static let maximumRules = 2_000
+
     static func grids(from rules: Rules) -> [TableGrid] {
         let horizontal = rules.horizontal, vertical = rules.vertical
+        guard horizontal.count <= maximumRules, vertical.count <= maximumRules else { return [] }
         var sets = DisjointSets(count: horizontal.count + vertical.count)
         for (h, hRule) in horizontal.enumerated() {
             for (v, vRule) in vertical.enumerated() where touches(horizontal: hRule, vertical: vRule) {
