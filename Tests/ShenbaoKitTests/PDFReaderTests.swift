@@ -226,6 +226,16 @@ struct PDFReaderCorpusTests {
         #expect(PageLayout.blocks(glyphs: Array(title), grids: [], page: 1, pageWidth: 595.3).count == 2)
     }
 
+    @Test func doubleSpacedWrappedLinesStayOneParagraph() {
+        // Full lines 31 pt apart with 13 pt boxes: the 18 pt gaps are this text's normal leading.
+        let full = String(repeating: "字", count: 41)
+        let lines = (0..<4).flatMap { glyphs(full, x: 90, y: 100 + Double($0) * 31) }
+        #expect(PageLayout.blocks(glyphs: lines, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        // A gap well beyond that leading starts a new paragraph, even after a full line.
+        let spaced = lines + glyphs(full, x: 90, y: 260)
+        #expect(PageLayout.blocks(glyphs: spaced, grids: [], page: 1, pageWidth: 595.3).count == 2)
+    }
+
     @Test func junkThresholdIsThirtyPercent() {
         let real = glyphs("申报单位名称武汉", x: 0, y: 0)
         let pua = glyphs("\u{E001}\u{E002}\u{E003}\u{E004}", x: 0, y: 20)

@@ -5,7 +5,8 @@ enum PageLayout {
     /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
     ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
     ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
-    static func blocks(glyphs: [Glyph], grids: [TableGrid], page: Int, pageWidth: Double) -> [Block] {
+    static func blocks(glyphs: [Glyph], grids allGrids: [TableGrid], page: Int, pageWidth: Double) -> [Block] {
+        let grids = allGrids.filter { grid in !isEmptyBox(grid, glyphs: glyphs) }
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
         for glyph in glyphs {
@@ -44,6 +45,13 @@ enum PageLayout {
         // A stable sort keeps a run's paragraphs in order (they share the run's top).
         return items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
             .map(\.element.block)
+    }
+
+    /// A single ruled box with no text in it (a frame, a signature or stamp box) is not a table;
+    /// kept, it would also split the paragraph around it.
+    static func isEmptyBox(_ grid: TableGrid, glyphs: [Glyph]) -> Bool {
+        guard grid.cells.count == 1 else { return false }
+        return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
     }
 
     /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs.

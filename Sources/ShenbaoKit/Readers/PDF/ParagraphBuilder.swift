@@ -1,6 +1,7 @@
 /// Joins consecutive lines into paragraphs.
 ///
-/// A new paragraph starts where the vertical gap is larger than normal leading or where the
+/// A new paragraph starts where the vertical gap exceeds the block's usual gap between lines
+/// (its median, so double-spaced text is not cut at every line) by `paragraphGap`, or where the
 /// previous line stops clearly short of the block's right edge (which also covers a first-line
 /// indent after it). Outside tables, a line starting right of the previous one (an indent, or a
 /// centred line) also starts a paragraph; inside cells it does not, since table labels are often
@@ -9,8 +10,8 @@
 /// Wrapped lines are joined without a space between CJK characters; two ASCII words get a space,
 /// unless the previous line is one unbroken token (LibreOffice breaks a long e-mail or number mid-word).
 enum ParagraphBuilder {
-    /// A vertical gap larger than this many glyph heights separates paragraphs.
-    static let paragraphGap = 0.9
+    /// A vertical gap larger than the median gap by this many glyph heights separates paragraphs.
+    static let paragraphGap = 0.5
     /// With `breakOnIndent`, a line starting more than this many glyph heights right of the previous one starts a paragraph.
     static let indent = 1.0
     /// A line ending more than this many glyph heights before the right edge ends its paragraph.
@@ -23,11 +24,13 @@ enum ParagraphBuilder {
     static func paragraphs(from lines: [TextLine], rightEdge: Double? = nil, breakOnIndent: Bool = false) -> [String] {
         guard let first = lines.first else { return [] }
         let right = max(rightEdge ?? 0, lines.map(\.box.x1).max() ?? first.box.x1)
+        let gaps = zip(lines, lines.dropFirst()).map { $1.box.y0 - $0.box.y1 }.sorted()
+        let usualGap = gaps.isEmpty ? 0 : gaps[(gaps.count - 1) / 2]
         var paragraphs: [String] = [first.text]
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let height = max(previous.glyphHeight, line.glyphHeight)
             let gap = line.box.y0 - previous.box.y1
-            let startsNew = gap > paragraphGap * height
+            let startsNew = gap > usualGap + paragraphGap * height
                 || right - previous.box.x1 > shortLine * height
                 || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height)
             if startsNew {
