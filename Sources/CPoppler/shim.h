@@ -3,8 +3,47 @@
 #include <poppler.h>
 #include <glib.h>
 #include <glib-object.h>
+#include <cairo.h>
 
 /// Macros and casts that do not import into Swift, as functions.
 static inline void shenbao_object_unref(void *object) { if (object) g_object_unref(object); }
 static inline GQuark shenbao_poppler_error_quark(void) { return poppler_error_quark(); }
+
+/// Whether a GError is poppler's "document is encrypted" error.
+static inline int shenbao_error_is_encrypted(const GError *error) {
+    return error != NULL && error->domain == poppler_error_quark() && error->code == POPPLER_ERROR_ENCRYPTED;
+}
+
+/// A log handler that drops the message.
+static void shenbao_silent_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
+/// Routes poppler's and GLib's own warnings to nothing, so reading a broken PDF prints nothing on stderr.
+static inline void shenbao_silence_poppler_logs(void) {
+    const GLogLevelFlags all = (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION);
+    g_log_set_handler("Poppler", all, shenbao_silent_log, NULL);
+    g_log_set_handler("GLib", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG), shenbao_silent_log, NULL);
+    g_log_set_handler("GLib-GObject", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG), shenbao_silent_log, NULL);
+}
+
+/// Renders a page in greyscale-ready RGB24 at `scale` pixels per point on a white background,
+/// without antialiasing (so table rules come out as crisp pixel lines).
+/// Returns NULL when the surface cannot be made; release with cairo_surface_destroy.
+static inline cairo_surface_t *shenbao_render_page(PopplerPage *page, int width, int height, double scale) {
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    return surface;
+}
 #endif

@@ -1,7 +1,105 @@
+import CPoppler
+
 /// Reads a PDF into the neutral model, rebuilding lines and table rows from glyph positions.
+///
+/// Pages are processed one at a time and released, so memory does not grow with page count.
+/// Per page: glyphs with boxes (`GlyphExtractor`), table rules from a rendering (`RuleDetector`),
+/// grids (`TableGridBuilder`), then tables and paragraphs (`PageLayout`). A document without a
+/// text layer, or whose text is mostly junk from fonts without a Unicode map, is marked `scanned`.
 public enum PDFReader {
     /// Reads the `.pdf` file at `path`.
     public static func read(path: String) throws(ReadError) -> Document {
-        throw ReadError.unsupported("PDF 读取尚未实现")
+        let document = try PopplerDocument(path: path)
+        let pageCount = document.pageCount
+        guard pageCount > 0 else { throw ReadError.damaged("PDF 文件没有任何页面，无法读取") }
+
+        var blocks: [Block] = []
+        var notes: [String] = []
+        var pagesWithoutText: [Int] = []
+        var junkPages: [Int] = []
+        var unreadablePages: [Int] = []
+        var slowPages: [Int] = []
+        for index in 0..<pageCount {
+            let pageNumber = index + 1
+            let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
+            guard let result else {
+                unreadablePages.append(pageNumber)
+                continue
+            }
+            if result.skippedRules { slowPages.append(pageNumber) }
+            if result.tally.glyphs == 0 {
+                pagesWithoutText.append(pageNumber)
+            } else if result.tally.isJunk {
+                junkPages.append(pageNumber)
+            } else {
+                blocks += result.blocks
+            }
+        }
+
+        if unreadablePages.count == pageCount {
+            throw ReadError.damaged("PDF 文件已损坏，没有一页可以读取；请重新导出后提交")
+        }
+        let usablePages = pageCount - pagesWithoutText.count - junkPages.count - unreadablePages.count
+        let scanned = usablePages == 0
+        if !junkPages.isEmpty {
+            notes.append("PDF 字体缺少 ToUnicode 映射，第 \(pageList(junkPages)) 页的文字无法识别（读出的是乱码），已忽略这些页的文字；请从原始 Word 文件重新导出 PDF")
+        }
+        if !pagesWithoutText.isEmpty {
+            notes.append(scanned && junkPages.isEmpty
+                ? "PDF 没有文字层（可能是扫描件或图片），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
+                : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）")
+        }
+        if !slowPages.isEmpty {
+            notes.append("第 \(pageList(slowPages)) 页内容异常庞大，未识别其中的表格，按普通文字读取")
+        }
+        if !unreadablePages.isEmpty {
+            notes.append("第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）")
+        }
+        return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
+    }
+
+    /// What one page yields.
+    struct PageResult {
+        var blocks: [Block]
+        var tally: ScanDetector.Tally
+        /// The page was too slow to render, so its tables were not rebuilt.
+        var skippedRules = false
+    }
+
+    /// A page whose text took longer than this to extract is not rendered for table rules: its
+    /// content stream is pathological (a decompression bomb), and rendering would parse it again.
+    static let renderBudget = Duration.seconds(2)
+
+    static func read(page: OpaquePointer, number: Int) -> PageResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let glyphs = GlyphExtractor.glyphs(of: page)
+        let tally = ScanDetector.tally(glyphs)
+        guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
+        var grids: [TableGrid] = []
+        var skippedRules = false
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        if clock.now - start < renderBudget {
+            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
+            grids = TableGridBuilder.grids(from: rules)
+        } else {
+            skippedRules = true
+        }
+        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width), tally: tally,
+                          skippedRules: skippedRules)
+    }
+
+    /// "1、3、5–9" style page list, shortened after ten entries.
+    static func pageList(_ pages: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < pages.count {
+            var end = index
+            while end + 1 < pages.count, pages[end + 1] == pages[end] + 1 { end += 1 }
+            parts.append(end > index ? "\(pages[index])–\(pages[end])" : "\(pages[index])")
+            index = end + 1
+        }
+        return parts.count > 10 ? parts.prefix(10).joined(separator: "、") + " 等" : parts.joined(separator: "、")
     }
 }

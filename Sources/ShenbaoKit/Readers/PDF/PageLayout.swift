@@ -1,0 +1,73 @@
+/// Rebuilds one page's blocks: ruled tables become `.table` blocks with their glyphs assigned to
+/// cells; the remaining glyphs become lines, and lines between tables become paragraphs.
+/// Blocks come out top to bottom.
+enum PageLayout {
+    /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
+    ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
+    ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
+    static func blocks(glyphs: [Glyph], grids allGrids: [TableGrid], page: Int, pageWidth: Double) -> [Block] {
+        let grids = allGrids.filter { grid in !isEmptyBox(grid, glyphs: glyphs) }
+        var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
+        var looseGlyphs: [Glyph] = []
+        for glyph in glyphs {
+            let x = glyph.box.midX, y = glyph.box.midY
+            if let (table, cell) = grids.enumerated().lazy
+                .compactMap({ table, grid in grid.cellIndex(x: x, y: y).map { (table, $0) } }).first {
+                cellGlyphs[table][cell].append(glyph)
+            } else {
+                looseGlyphs.append(glyph)
+            }
+        }
+
+        var items: [(top: Double, block: Block)] = []
+        for (index, grid) in grids.enumerated() {
+            items.append((grid.box.y0, .table(table(grid, glyphs: cellGlyphs[index], page: page))))
+        }
+        let lines = LineBuilder.lines(from: looseGlyphs)
+        let leftMargin = lines.map(\.box.x0).min() ?? 0
+        let rightEdge = max(pageWidth.isFinite ? pageWidth - leftMargin : 0, grids.map(\.box.x1).max() ?? 0)
+        var run: [TextLine] = []
+        let tableTops = grids.map(\.box.y0).sorted()
+        func flush() {
+            guard let first = run.first else { return }
+            for text in ParagraphBuilder.paragraphs(from: run, rightEdge: rightEdge, breakOnIndent: true) {
+                items.append((first.box.y0, .paragraph(Paragraph(text: text, page: page))))
+            }
+            run = []
+        }
+        for line in lines {
+            if let last = run.last, tableTops.contains(where: { last.box.midY < $0 && $0 < line.box.midY }) {
+                flush()
+            }
+            run.append(line)
+        }
+        flush()
+        // A stable sort keeps a run's paragraphs in order (they share the run's top).
+        return items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
+            .map(\.element.block)
+    }
+
+    /// A single ruled box with no text in it (a frame, a signature or stamp box) is not a table;
+    /// kept, it would also split the paragraph around it.
+    static func isEmptyBox(_ grid: TableGrid, glyphs: [Glyph]) -> Bool {
+        guard grid.cells.count == 1 else { return false }
+        return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
+    }
+
+    /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs.
+    static func table(_ grid: TableGrid, glyphs: [[Glyph]], page: Int) -> Table {
+        let cells = grid.cells.enumerated().map { index, cell in
+            let lines = LineBuilder.lines(from: glyphs[index])
+            let paragraphs = ParagraphBuilder.paragraphs(from: lines, rightEdge: grid.box(of: cell).x1 - cellPadding)
+            let blocks: [Block] = paragraphs.isEmpty
+                ? [.paragraph(Paragraph(inlines: [], page: page))]
+                : paragraphs.map { .paragraph(Paragraph(text: $0, page: page)) }
+            return TableCell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
+                             blocks: blocks)
+        }
+        return Table(cells: cells, rowCount: grid.rowCount, columnCount: grid.columnCount, page: page)
+    }
+
+    /// Typical left/right cell padding in Word and LibreOffice tables (0.19 cm), in points.
+    static let cellPadding = 5.4
+}

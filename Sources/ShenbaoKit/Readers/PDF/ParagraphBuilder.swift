@@ -1,0 +1,58 @@
+/// Joins consecutive lines into paragraphs.
+///
+/// A new paragraph starts where the vertical gap exceeds the block's usual gap between lines
+/// (its median, so double-spaced text is not cut at every line) by `paragraphGap`, or where the
+/// previous line stops clearly short of the block's right edge (which also covers a first-line
+/// indent after it). Outside tables, a line starting right of the previous one (an indent, or a
+/// centred line) also starts a paragraph; inside cells it does not, since table labels are often
+/// centred and the second line of a centred label would look indented.
+///
+/// Wrapped lines are joined without a space between CJK characters; two ASCII words get a space,
+/// unless the previous line is one unbroken token (LibreOffice breaks a long e-mail or number mid-word).
+enum ParagraphBuilder {
+    /// A vertical gap larger than the median gap by this many glyph heights separates paragraphs.
+    static let paragraphGap = 0.5
+    /// With `breakOnIndent`, a line starting more than this many glyph heights right of the previous one starts a paragraph.
+    static let indent = 1.0
+    /// A line ending more than this many glyph heights before the right edge ends its paragraph.
+    static let shortLine = 1.6
+
+    /// - Parameters:
+    ///   - lines: lines of one text block (a cell, or the text between two tables), top to bottom.
+    ///   - rightEdge: where full lines end; nil to use the longest line.
+    ///   - breakOnIndent: whether a line starting right of the previous one starts a paragraph.
+    static func paragraphs(from lines: [TextLine], rightEdge: Double? = nil, breakOnIndent: Bool = false) -> [String] {
+        guard let first = lines.first else { return [] }
+        let right = max(rightEdge ?? 0, lines.map(\.box.x1).max() ?? first.box.x1)
+        let gaps = zip(lines, lines.dropFirst()).map { $1.box.y0 - $0.box.y1 }.sorted()
+        let usualGap = gaps.isEmpty ? 0 : gaps[(gaps.count - 1) / 2]
+        var paragraphs: [String] = [first.text]
+        for (previous, line) in zip(lines, lines.dropFirst()) {
+            let height = max(previous.glyphHeight, line.glyphHeight)
+            let gap = line.box.y0 - previous.box.y1
+            let startsNew = gap > usualGap + paragraphGap * height
+                || right - previous.box.x1 > shortLine * height
+                || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height)
+            if startsNew {
+                paragraphs.append(line.text)
+            } else {
+                paragraphs[paragraphs.count - 1] = join(paragraphs[paragraphs.count - 1], line.text,
+                                                        previousLine: previous.text)
+            }
+        }
+        return paragraphs
+    }
+
+    /// Joins a wrapped line to the text before it.
+    static func join(_ text: String, _ next: String, previousLine: String) -> String {
+        guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return text + next }
+        let wordBoundary = SpacingNormalizer.isASCIIAlphanumeric(first) && isASCIIWordEnd(last)
+        let brokenToken = !previousLine.contains(" ")
+        return wordBoundary && !brokenToken ? text + " " + next : text + next
+    }
+
+    /// ASCII letters, digits and the punctuation that can end an ASCII word before a wrap.
+    static func isASCIIWordEnd(_ scalar: Unicode.Scalar) -> Bool {
+        SpacingNormalizer.isASCIIAlphanumeric(scalar) || ",.;:!?)".unicodeScalars.contains(scalar)
+    }
+}

@@ -1,0 +1,173 @@
+import CPoppler
+
+/// A straight table rule in points: horizontal (`position` is y, `start`/`end` are x) or
+/// vertical (`position` is x, `start`/`end` are y).
+struct Rule: Sendable, Equatable {
+    var position: Double
+    var start: Double
+    var end: Double
+}
+
+/// The horizontal and vertical rules drawn on a page.
+struct Rules: Sendable, Equatable {
+    var horizontal: [Rule] = []
+    var vertical: [Rule] = []
+}
+
+/// Finds table rules by rendering the page without antialiasing and scanning for long, thin runs
+/// of dark pixels. poppler-glib does not expose vector paths, and text geometry alone cannot tell
+/// a row boundary from a wrapped line (Word tables have no top/bottom cell padding, so the gap
+/// differs by the border width only). Glyph boxes are painted white first, so CJK strokes such as
+/// 一 or 丨 never count as rules.
+enum RuleDetector {
+    /// Render resolution, pixels per point.
+    static let scale = 2.0
+    /// Pages larger than this many pixels at `scale` are rendered smaller.
+    static let maximumPixels = 12_000_000.0
+    /// A pixel darker than this (0–255 luma) is ink.
+    static let darkLuma = 170
+    /// Shortest run that counts as a rule, in points.
+    static let minimumLength = 6.0
+    /// Thickest run that still counts as a rule (thicker is a filled area or image), in points.
+    static let maximumThickness = 3.0
+    /// Rules this close (points) on the same line are one rule.
+    static let joinTolerance = 2.0
+    /// Fraction of a glyph box's height left unwhitened at top and bottom (rules may touch the box).
+    static let glyphInset = 0.08
+
+    static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph]) -> Rules {
+        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return Rules() }
+        let pixelsPerPoint = min(scale, (maximumPixels / (width * height)).squareRoot())
+        let pixelWidth = Int((width * pixelsPerPoint).rounded(.up))
+        let pixelHeight = Int((height * pixelsPerPoint).rounded(.up))
+        guard pixelWidth > 0, pixelHeight > 0,
+              let surface = shenbao_render_page(page, Int32(pixelWidth), Int32(pixelHeight), pixelsPerPoint)
+        else { return Rules() }
+        defer { cairo_surface_destroy(surface) }
+        guard let data = cairo_image_surface_get_data(surface) else { return Rules() }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+
+        var ink = InkMap(width: pixelWidth, height: pixelHeight)
+        ink.markDark(pixels: data, stride: stride, threshold: darkLuma)
+        for glyph in glyphs {
+            let inset = glyph.box.height * glyphInset
+            ink.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: (glyph.box.y0 + inset) * pixelsPerPoint,
+                      x1: glyph.box.x1 * pixelsPerPoint, y1: (glyph.box.y1 - inset) * pixelsPerPoint)
+        }
+        let minimum = max(2, Int(minimumLength * pixelsPerPoint))
+        let thickness = maximumThickness * pixelsPerPoint
+        let horizontal = ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
+        let vertical = ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
+        return Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
+                     vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
+    }
+
+    /// Merges rules on the same line that touch or overlap.
+    static func joined(_ rules: [Rule]) -> [Rule] {
+        var result: [Rule] = []
+        for rule in rules.sorted(by: { ($0.position, $0.start) < ($1.position, $1.start) }) {
+            if let index = result.lastIndex(where: { abs($0.position - rule.position) <= joinTolerance }),
+               rule.start <= result[index].end + joinTolerance {
+                result[index].end = max(result[index].end, rule.end)
+            } else {
+                result.append(rule)
+            }
+        }
+        return result
+    }
+}
+
+extension Rule {
+    func scaled(by factor: Double) -> Rule {
+        Rule(position: position * factor, start: start * factor, end: end * factor)
+    }
+}
+
+/// A bitmap of ink pixels.
+struct InkMap {
+    let width: Int
+    let height: Int
+    private var bits: [Bool]
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        bits = [Bool](repeating: false, count: width * height)
+    }
+
+    /// Marks the pixels of an RGB24 cairo image (xRGB words, little-endian: B G R x) darker than `threshold` luma.
+    mutating func markDark(pixels: UnsafeMutablePointer<UInt8>, stride: Int, threshold: Int) {
+        let width = self.width, height = self.height
+        bits.withUnsafeMutableBufferPointer { bits in
+            for y in 0..<height {
+                let row = pixels + y * stride
+                let out = y * width
+                for x in 0..<width {
+                    let b = Int(row[x &* 4]), g = Int(row[x &* 4 &+ 1]), r = Int(row[x &* 4 &+ 2])
+                    bits[out &+ x] = (r &* 299 &+ g &* 587 &+ b &* 114) < threshold &* 1000
+                }
+            }
+        }
+    }
+
+    /// Clears a rectangle given in (fractional) pixels; out-of-range parts are ignored.
+    mutating func clear(x0: Double, y0: Double, x1: Double, y1: Double) {
+        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return }
+        let left = max(0, Int(x0.rounded(.down))), right = min(width, Int(x1.rounded(.up)))
+        let top = max(0, Int(y0.rounded(.down))), bottom = min(height, Int(y1.rounded(.up)))
+        guard left < right, top < bottom else { return }
+        for y in top..<bottom {
+            for x in left..<right { bits[y * width + x] = false }
+        }
+    }
+
+    /// Runs of ink at least `minimumLength` pixels long along one axis, with runs on adjacent
+    /// scanlines merged into one stroke; strokes thicker than `maximumThickness` are dropped.
+    /// Positions are stroke centres, in pixels.
+    func runs(horizontal: Bool, minimumLength: Int, maximumThickness: Double) -> [Rule] {
+        let lines = horizontal ? height : width
+        let length = horizontal ? width : height
+        let (lineStep, step) = horizontal ? (width, 1) : (1, width)
+        /// Strokes still growing: first and last scanline, start and end along the axis.
+        struct Stroke { var first: Int; var last: Int; var start: Int; var end: Int }
+        var open: [Stroke] = []
+        var result: [Rule] = []
+        func close(_ stroke: Stroke) {
+            let thickness = Double(stroke.last - stroke.first + 1)
+            guard thickness <= maximumThickness else { return }
+            result.append(Rule(position: Double(stroke.first + stroke.last + 1) / 2,
+                               start: Double(stroke.start), end: Double(stroke.end)))
+        }
+        for line in 0..<lines {
+            var runs: [(Int, Int)] = []
+            var runStart: Int?
+            bits.withUnsafeBufferPointer { bits in
+                let base = line &* lineStep
+                for position in 0...length {
+                    let inked = position < length && bits[base &+ position &* step]
+                    if inked, runStart == nil { runStart = position }
+                    if !inked, let start = runStart {
+                        if position - start >= minimumLength { runs.append((start, position)) }
+                        runStart = nil
+                    }
+                }
+            }
+            var stillOpen: [Stroke] = []
+            for var stroke in open {
+                if let match = runs.firstIndex(where: { $0.0 < stroke.end && stroke.start < $0.1 }) {
+                    stroke.last = line
+                    stroke.start = min(stroke.start, runs[match].0)
+                    stroke.end = max(stroke.end, runs[match].1)
+                    runs.remove(at: match)
+                    stillOpen.append(stroke)
+                } else {
+                    close(stroke)
+                }
+            }
+            for run in runs { stillOpen.append(Stroke(first: line, last: line, start: run.0, end: run.1)) }
+            open = stillOpen
+        }
+        open.forEach(close)
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+/// A line of text rebuilt from glyph geometry: glyphs that share a vertical band, in x order,
+/// with spaces where the horizontal gap is word-sized.
+struct TextLine: Sendable, Equatable {
+    var box: Box
+    var text: String
+    /// Typical glyph height of the line (points), the unit for the spacing heuristics.
+    var glyphHeight: Double
+}
+
+/// Groups glyphs into lines by vertical band and orders each line by x.
+/// Poppler's own line order is not trusted: a vertically centred table label sits between the
+/// lines of its wrapped value and would be glued into them.
+enum LineBuilder {
+    /// Glyphs whose vertical centres differ by at most this fraction of the glyph height share a line.
+    static let bandTolerance = 0.35
+    /// A horizontal gap wider than this fraction of the glyph height is a space.
+    static let spaceGap = 0.12
+
+    static func lines(from glyphs: [Glyph]) -> [TextLine] {
+        let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
+        var bands: [[Glyph]] = []
+        var bandMid = 0.0
+        var bandHeight = 0.0
+        for glyph in sorted {
+            let height = max(glyph.box.height, 1)
+            if var band = bands.last, abs(glyph.box.midY - bandMid) <= bandTolerance * max(bandHeight, height) {
+                band.append(glyph)
+                bands[bands.count - 1] = band
+                bandMid += (glyph.box.midY - bandMid) / Double(band.count)
+                bandHeight = max(bandHeight, height)
+            } else {
+                bands.append([glyph])
+                bandMid = glyph.box.midY
+                bandHeight = height
+            }
+        }
+        return bands.map(line(from:))
+    }
+
+    /// One band of glyphs as a line of text.
+    static func line(from band: [Glyph]) -> TextLine {
+        let glyphs = band.sorted { $0.box.x0 < $1.box.x0 }
+        let heights = glyphs.map { max($0.box.height, 1) }.sorted()
+        let height = heights[heights.count / 2]
+        var text = ""
+        var box = glyphs[0].box
+        var previous: Glyph?
+        for glyph in glyphs {
+            if let previous, glyph.box.x0 - previous.box.x1 > spaceGap * height {
+                text.unicodeScalars.append(" ")
+            }
+            text.unicodeScalars.append(glyph.scalar)
+            box = box.union(glyph.box)
+            previous = glyph
+        }
+        return TextLine(box: box, text: SpacingNormalizer.normalize(text), glyphHeight: height)
+    }
+}
