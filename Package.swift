@@ -40,7 +40,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ShenbaoKitTests",
-            dependencies: ["ShenbaoKit"]
+            dependencies: ["ShenbaoKit"],
+            exclude: ["Fixtures"]
         ),
         // End-to-end tests: run the built `shenbao` program as a user would.
         .testTarget(

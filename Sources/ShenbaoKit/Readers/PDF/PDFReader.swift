@@ -76,7 +76,7 @@ public enum PDFReader {
         let glyphs = GlyphExtractor.glyphs(of: page)
         let tally = ScanDetector.tally(glyphs)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
-        var grids: [TableGrid] = []
+        var grids: [PDFTableGrid] = []
         var skippedRules = false
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)

@@ -5,7 +5,7 @@ enum PageLayout {
     /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
     ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
     ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
-    static func blocks(glyphs: [Glyph], grids allGrids: [TableGrid], page: Int, pageWidth: Double) -> [Block] {
+    static func blocks(glyphs: [Glyph], grids allGrids: [PDFTableGrid], page: Int, pageWidth: Double) -> [Block] {
         let grids = allGrids.filter { grid in !isEmptyBox(grid, glyphs: glyphs) }
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
@@ -49,13 +49,13 @@ enum PageLayout {
 
     /// A single ruled box with no text in it (a frame, a signature or stamp box) is not a table;
     /// kept, it would also split the paragraph around it.
-    static func isEmptyBox(_ grid: TableGrid, glyphs: [Glyph]) -> Bool {
+    static func isEmptyBox(_ grid: PDFTableGrid, glyphs: [Glyph]) -> Bool {
         guard grid.cells.count == 1 else { return false }
         return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
     }
 
     /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs.
-    static func table(_ grid: TableGrid, glyphs: [[Glyph]], page: Int) -> Table {
+    static func table(_ grid: PDFTableGrid, glyphs: [[Glyph]], page: Int) -> Table {
         let cells = grid.cells.enumerated().map { index, cell in
             let lines = LineBuilder.lines(from: glyphs[index])
             let paragraphs = ParagraphBuilder.paragraphs(from: lines, rightEdge: grid.box(of: cell).x1 - cellPadding)

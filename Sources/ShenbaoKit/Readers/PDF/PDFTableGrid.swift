@@ -1,6 +1,6 @@
 /// A table found from ruled lines: grid lines, and cells as rectangles of grid units
 /// (a merged cell spans several).
-struct TableGrid: Sendable, Equatable {
+struct PDFTableGrid: Sendable, Equatable {
     /// Cell rectangle in grid units.
     struct Cell: Sendable, Equatable {
         var row: Int
@@ -53,7 +53,7 @@ enum TableGridBuilder {
     /// More rules than this in one direction is hatching or a drawing, not a form: no tables.
     static let maximumRules = 2_000
 
-    static func grids(from rules: Rules) -> [TableGrid] {
+    static func grids(from rules: Rules) -> [PDFTableGrid] {
         let horizontal = rules.horizontal, vertical = rules.vertical
         guard horizontal.count <= maximumRules, vertical.count <= maximumRules else { return [] }
         var sets = DisjointSets(count: horizontal.count + vertical.count)
@@ -81,7 +81,7 @@ enum TableGridBuilder {
     }
 
     /// The grid of one group of connected rules, or nil when they do not enclose a cell.
-    static func grid(horizontal: [Rule], vertical: [Rule]) -> TableGrid? {
+    static func grid(horizontal: [Rule], vertical: [Rule]) -> PDFTableGrid? {
         let rows = positions(horizontal), columns = positions(vertical)
         guard rows.count >= 2, columns.count >= 2 else { return nil }
         let rowCount = rows.count - 1, columnCount = columns.count - 1
@@ -127,10 +127,10 @@ enum TableGridBuilder {
             }
         }
         let cells = extents.values.filter(\.closed)
-            .map { TableGrid.Cell(row: $0.r0, column: $0.c0, rowSpan: $0.r1 - $0.r0 + 1, columnSpan: $0.c1 - $0.c0 + 1) }
+            .map { PDFTableGrid.Cell(row: $0.r0, column: $0.c0, rowSpan: $0.r1 - $0.r0 + 1, columnSpan: $0.c1 - $0.c0 + 1) }
             .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
         guard !cells.isEmpty else { return nil }
-        return TableGrid(rowLines: rows, columnLines: columns, cells: cells)
+        return PDFTableGrid(rowLines: rows, columnLines: columns, cells: cells)
     }
 
     /// Distinct rule positions, sorted, with positions closer than `minimumGap` merged.
