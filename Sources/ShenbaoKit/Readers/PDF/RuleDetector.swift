@@ -34,6 +34,11 @@ enum RuleDetector {
     static let joinTolerance = 2.0
     /// Fraction of a glyph box's height left unwhitened at top and bottom (rules may touch the box).
     static let glyphInset = 0.08
+    /// A run this many glyph heights long is longer than any stroke of a character: a rule even
+    /// where text covers it.
+    static let longRuleFactor = 1.6
+    /// Characters that draw long lines of their own (fill-in blanks).
+    static let fillInCharacters: Set<Unicode.Scalar> = ["_", "＿", "-", "—", "－", "─", "━", "‗", "–", "﹍", "﹏"]
 
     static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph]) -> Rules {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return Rules() }
@@ -49,15 +54,31 @@ enum RuleDetector {
 
         var ink = InkMap(width: pixelWidth, height: pixelHeight)
         ink.markDark(pixels: data, stride: stride, threshold: darkLuma)
+        let thickness = maximumThickness * pixelsPerPoint
+
+        // Pass 1, text left in place: only runs longer than any character's stroke count, so rules
+        // that text sits right against (narrow label columns, Word's unpadded rows) survive.
+        // Fill-in underscores and dashes are cleared: they are text, not rules.
+        var long = ink
+        for glyph in glyphs where fillInCharacters.contains(glyph.scalar) {
+            long.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: glyph.box.y0 * pixelsPerPoint,
+                       x1: glyph.box.x1 * pixelsPerPoint, y1: glyph.box.y1 * pixelsPerPoint)
+        }
+        let heights = glyphs.map(\.box.height).sorted()
+        let glyphHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
+        let longMinimum = max(2, Int(max(minimumLength, glyphHeight * longRuleFactor) * pixelsPerPoint))
+        var horizontal = long.runs(horizontal: true, minimumLength: longMinimum, maximumThickness: thickness)
+        var vertical = long.runs(horizontal: false, minimumLength: longMinimum, maximumThickness: thickness)
+
+        // Pass 2, glyph boxes whitened so CJK strokes such as 一 or 丨 never count: short rules.
         for glyph in glyphs {
             let inset = glyph.box.height * glyphInset
             ink.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: (glyph.box.y0 + inset) * pixelsPerPoint,
                       x1: glyph.box.x1 * pixelsPerPoint, y1: (glyph.box.y1 - inset) * pixelsPerPoint)
         }
         let minimum = max(2, Int(minimumLength * pixelsPerPoint))
-        let thickness = maximumThickness * pixelsPerPoint
-        let horizontal = ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
-        let vertical = ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
+        horizontal += ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
+        vertical += ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
         return Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
                      vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
     }
