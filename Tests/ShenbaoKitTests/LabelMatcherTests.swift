@@ -16,5 +16,6 @@ import Testing
         let keys = matcher.keys(for: "申报单位")
         #expect(matcher.valueAfter(label: keys, in: "申报单位：粤智科技有限公司", atStart: true) == "粤智科技有限公司")
         #expect(matcher.valueAfter(label: keys, in: "申报单位承诺书", atStart: true) == nil)
+        #expect(matcher.valueAfter(label: matcher.keys(for: "申报日期"), in: "申报日期2026年3月", atStart: true) == "2026年3月")
     }
 }

@@ -267,7 +267,7 @@ struct PDFReaderCorpusTests {
                        Rule(position: 200, start: 20, end: 40), Rule(position: 300, start: 0, end: 40)])
         let grid = try #require(TableGridBuilder.grids(from: rules).first)
         #expect(grid.rowCount == 2 && grid.columnCount == 3)
-        #expect(grid.cells.contains(TableGrid.Cell(row: 0, column: 1, rowSpan: 1, columnSpan: 2)))
+        #expect(grid.cells.contains(PDFTableGrid.Cell(row: 0, column: 1, rowSpan: 1, columnSpan: 2)))
         #expect(grid.cells.count == 5)
         #expect(grid.cellIndex(x: 250, y: 10).map { grid.cells[$0].column } == 1)
         #expect(TableGridBuilder.grids(from: Rules(horizontal: rules.horizontal)).isEmpty)

@@ -55,7 +55,8 @@ struct LabelMatcher: Sendable {
                 var rest = String(scanned.characters[rawEnd...])
                 // Inline, a colon must follow the label; at the start of a line, any separator will do.
                 let colon = rest.trimmingWhitespace().first.map { ":：".contains($0) } ?? false
-                let separated = rest.first.map { ":：_＿ \t\u{3000}".contains($0) } ?? true
+                // (A digit or Latin letter may follow directly: PDFs lose the space before `2026年`.)
+                let separated = rest.first.map { ":：_＿ \t\u{3000}".contains($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) } ?? true
                 if atStart ? !separated : !colon { continue }
                 if let newline = rest.firstIndex(of: "\n"), !atStart { rest = String(rest[..<newline]) }
                 rest = rest.trimmingWhitespace()
