@@ -7,11 +7,41 @@ struct BookIndex {
         /// Index of the top-level block the table is (or sits inside).
         let blockIndex: Int
         let table: Table
+        /// Each cell's text and label keys, computed once (parallel to `table.cells`).
+        let keys: [CellKeys]
+    }
+
+    /// A cell's text and the keys it is compared by.
+    struct CellKeys {
+        let text: String
+        /// The whole text as a label key.
+        let key: String
+        /// The first line as a label key (a label with a note below it).
+        let firstLine: String
+        /// The text without the form's hints, as a label key.
+        let withoutHints: String
+
+        init(_ cell: TableCell, matcher: LabelMatcher) {
+            text = cell.text
+            key = text.labelKey
+            firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
+            withoutHints = key.isEmpty ? "" : matcher.removingHints(from: text).labelKey
+        }
     }
 
     struct ParagraphRef {
         let blockIndex: Int
         let paragraph: Paragraph
+        let text: String
+        /// The text as a label key, to pass over paragraphs that cannot hold a label quickly.
+        let key: String
+
+        init(blockIndex: Int, paragraph: Paragraph) {
+            self.blockIndex = blockIndex
+            self.paragraph = paragraph
+            text = paragraph.text
+            key = text.labelKey
+        }
     }
 
     let blockCount: Int
@@ -20,12 +50,13 @@ struct BookIndex {
     /// Section name → the top-level blocks it covers; absent when its heading was not found.
     let sections: [String: Range<Int>]
 
-    init(document: Document, sections sectionNames: [String]) {
+    init(document: Document, sections sectionNames: [String], matcher: LabelMatcher) {
         blockCount = document.blocks.count
         var tables: [TableRef] = []
         var paragraphs: [ParagraphRef] = []
         func collect(_ table: Table, blockIndex: Int, depth: Int) {
-            tables.append(TableRef(number: tables.count + 1, blockIndex: blockIndex, table: table))
+            tables.append(TableRef(number: tables.count + 1, blockIndex: blockIndex, table: table,
+                                   keys: table.cells.map { CellKeys($0, matcher: matcher) }))
             guard depth < 16 else { return }
             for cell in table.cells {
                 for case .table(let nested) in cell.blocks { collect(nested, blockIndex: blockIndex, depth: depth + 1) }

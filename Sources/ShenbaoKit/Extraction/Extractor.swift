@@ -12,7 +12,7 @@ public struct Extractor: Sendable {
     public func extract(_ document: Document) -> Record {
         var record = Record(call: spec.id, file: document.path, scanned: document.scanned)
         guard !document.scanned else { return record }
-        let index = BookIndex(document: document, sections: spec.sections)
+        let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
         let finder = FieldFinder(index: index, spec: spec, matcher: matcher)
         var usedLabelCells: Set<String> = []
         for field in spec.fields {
@@ -42,12 +42,11 @@ public struct Extractor: Sendable {
         for field in spec.fields { for option in field.options { known.insert(option.labelKey) } }
         var seen: [String] = []
         for ref in index.tables {
-            for row in 0..<ref.table.rowCount {
-                guard let first = ref.table.cells(inRow: row).first, first.column == 0,
-                      ref.table.cells(coveringRow: row).count > 1,
+            for (position, first) in ref.table.cells.enumerated() where first.column == 0 {
+                guard ref.table.cells(coveringRow: first.row).count > 1,
                       !used.contains("\(ref.number):\(first.row):\(first.column)") else { continue }
                 let text = first.text.trimmingWhitespace().collapsingSpaces
-                let key = text.labelKey
+                let key = ref.keys[position].key
                 guard !key.isEmpty, key.count <= 24, !known.contains(key),
                       key.unicodeScalars.contains(where: \.isCJK),
                       !key.contains(where: \.isNumber) || key.contains("年"),

@@ -55,17 +55,18 @@ struct FieldFinder {
         // Label cells, strongest match first, then in reading order.
         var candidates: [(ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match)] = []
         for ref in tables {
-            for cell in ref.table.cells {
-                if let match = matcher.match(cell.text, label: labelKeys) { candidates.append((ref, cell, match)) }
+            for (position, keys) in ref.keys.enumerated() {
+                if let match = matcher.match(keys, label: labelKeys) { candidates.append((ref, ref.table.cells[position], match)) }
             }
         }
         candidates.sort { $0.match > $1.match }
         if let rowKeys {
             let anchored = candidates.map { candidate in
-                (candidate, candidate.ref.table.cells.filter { cell in
-                    let key = cell.text.labelKey
-                    return cell != candidate.cell && rowKeys.contains { key == $0 || (key.hasPrefix($0) && !$0.isEmpty) }
-                })
+                (candidate, candidate.ref.table.cells.indices.filter { position in
+                    let key = candidate.ref.keys[position].key
+                    return candidate.ref.table.cells[position] != candidate.cell
+                        && rowKeys.contains { key == $0 || (key.hasPrefix($0) && !$0.isEmpty) }
+                }.map { candidate.ref.table.cells[$0] })
             }
             // The label shares a row with the row label: the value is right of the label.
             for (candidate, anchors) in anchored where anchors.contains(where: { rowsOverlap($0, candidate.cell) }) {
@@ -84,10 +85,11 @@ struct FieldFinder {
         }
         // `标签：值` inside a cell (e.g. 股票代码: 600001 within the 上市情况 options).
         for ref in tables {
-            for cell in ref.table.cells {
+            for (position, keys) in ref.keys.enumerated() where labelKeys.contains(where: { keys.key.contains($0) }) {
+                let cell = ref.table.cells[position]
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
-                if let value = matcher.valueAfter(label: labelKeys, in: cell.text, atStart: false) {
+                if let value = matcher.valueAfter(label: labelKeys, in: keys.text, atStart: false) {
                     return found(removingTrailingOptions(value), cell: cell, in: ref, label: nil)
                 }
             }
@@ -155,8 +157,8 @@ struct FieldFinder {
     /// A paragraph starting with the label (cover lines), or holding `标签：值`.
     private func findInParagraphs(_ field: FieldSpec, scope: Range<Int>, cover: Bool) -> Found? {
         let labelKeys = matcher.keys(for: field.locator.label)
-        for ref in index.paragraphs where scope.contains(ref.blockIndex) {
-            let text = ref.paragraph.text
+        for ref in index.paragraphs where scope.contains(ref.blockIndex) && labelKeys.contains(where: { ref.key.contains($0) }) {
+            let text = ref.text
             if cover, let value = coverValue(labelKeys, in: text) {
                 return Found(text: value, location: SourceLocation(page: ref.paragraph.page), labelCell: nil)
             }

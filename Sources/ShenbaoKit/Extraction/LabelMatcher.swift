@@ -31,14 +31,10 @@ struct LabelMatcher: Sendable {
         static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// Whether `text` is (or starts with) the label.
-    func match(_ text: String, label keys: [String]) -> Match? {
-        let textKey = text.labelKey
-        if keys.contains(textKey) { return .exact }
-        let firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
-        if keys.contains(firstLine) { return .firstLine }
-        let withoutHints = removingHints(from: text).labelKey
-        if keys.contains(withoutHints) { return .firstLine }
+    /// Whether a cell is the label (`keys` are the label's spellings).
+    func match(_ cell: BookIndex.CellKeys, label keys: [String]) -> Match? {
+        if keys.contains(cell.key) { return .exact }
+        if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
         return nil
     }
 
@@ -78,7 +74,8 @@ struct LabelMatcher: Sendable {
 
     /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).
     func removingHints(from text: String) -> String {
-        guard !hintKeys.isEmpty else { return text }
+        let key = text.labelKey
+        guard hintKeys.contains(where: { key.contains($0) }) else { return text }
         var characters = Array(text)
         var removedAny = true
         while removedAny {

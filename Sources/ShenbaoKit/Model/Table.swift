@@ -3,32 +3,53 @@
 /// several grid positions.
 public struct Table: Sendable, Equatable {
     /// The distinct cells, in reading order (row by row, left to right).
-    public var cells: [TableCell]
-    public var rowCount: Int
+    public var cells: [TableCell] { didSet { rows = Self.rowIndex(cells, rowCount: rowCount) } }
+    public var rowCount: Int { didSet { rows = Self.rowIndex(cells, rowCount: rowCount) } }
     public var columnCount: Int
     /// 1-based page of the table's first row, when known.
     public var page: Int?
+    /// For each grid row, the indices of the cells covering it, left to right (so lookups stay
+    /// linear on tables of many thousand rows).
+    private var rows: [[Int]]
 
     public init(cells: [TableCell], rowCount: Int, columnCount: Int, page: Int? = nil) {
         self.cells = cells
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.page = page
+        self.rows = Self.rowIndex(cells, rowCount: rowCount)
     }
 
     /// The cell covering a grid position, or nil where the row has no cell there.
     public func cell(row: Int, column: Int) -> TableCell? {
-        cells.first { $0.covers(row: row, column: column) }
+        guard rows.indices.contains(row) else { return nil }
+        return rows[row].lazy.map { self.cells[$0] }.first { $0.covers(row: row, column: column) }
     }
 
     /// The distinct cells that start in a grid row, left to right.
     public func cells(inRow row: Int) -> [TableCell] {
-        cells.filter { $0.row == row }.sorted { $0.column < $1.column }
+        cells(coveringRow: row).filter { $0.row == row }
     }
 
     /// The distinct cells covering a grid row (including vertically merged ones from above), left to right.
     public func cells(coveringRow row: Int) -> [TableCell] {
-        cells.filter { $0.row <= row && row < $0.row + $0.rowSpan }.sorted { $0.column < $1.column }
+        guard rows.indices.contains(row) else { return [] }
+        return rows[row].map { cells[$0] }
+    }
+
+    public static func == (lhs: Table, rhs: Table) -> Bool {
+        lhs.cells == rhs.cells && lhs.rowCount == rhs.rowCount && lhs.columnCount == rhs.columnCount && lhs.page == rhs.page
+    }
+
+    private static func rowIndex(_ cells: [TableCell], rowCount: Int) -> [[Int]] {
+        var rows = [[Int]](repeating: [], count: max(0, rowCount))
+        for (index, cell) in cells.enumerated() {
+            let first = max(0, cell.row), last = min(rowCount, cell.row + max(1, cell.rowSpan))
+            guard first < last else { continue }
+            for row in first..<last { rows[row].append(index) }
+        }
+        for row in rows.indices { rows[row].sort { cells[$0].column < cells[$1].column } }
+        return rows
     }
 }
 
