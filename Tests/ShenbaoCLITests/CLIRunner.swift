@@ -45,7 +45,7 @@ struct CLIRunner {
         while process.isRunning {
             if Date().timeIntervalSince(started) > timeout {
                 timedOut = true
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 break
             }
             Thread.sleep(forTimeInterval: 0.01)

@@ -34,7 +34,7 @@ public struct BookExtractor: Sendable {
 }
 
 /// A file that could not be turned into a record: which file, a stable code, a Chinese message.
-public struct BookError: Error, Sendable, Equatable {
+public struct BookError: Error, Sendable, Equatable, Codable {
     public var file: String
     public var code: String
     public var message: String

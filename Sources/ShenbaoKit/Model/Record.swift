@@ -28,7 +28,7 @@ public struct Record: Sendable, Equatable {
 }
 
 /// Where in a book a value was found.
-public struct SourceLocation: Sendable, Equatable, Encodable {
+public struct SourceLocation: Sendable, Equatable, Codable {
     /// 1-based index of the table in the book, when the value is in a table.
     public var table: Int?
     /// 1-based grid row and column in that table.

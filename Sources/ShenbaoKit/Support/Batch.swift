@@ -10,17 +10,29 @@ public enum Batch {
         _ items: [Item], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (@Sendable (Int) -> Void)? = nil, _ body: @Sendable (Item) -> Result
     ) -> [Result] {
+        map(items, jobs: jobs, progress: progress, context: { () }, finish: { _ in }) { _, item in body(item) }
+    }
+
+    /// Like `map`, with a context each thread makes once and hands to every call it runs (a worker
+    /// process, a parser), and `finish` to release it.
+    public static func map<Item: Sendable, Result: Sendable, Context>(
+        _ items: [Item], jobs: Int, progress: (@Sendable (Int) -> Void)?,
+        context makeContext: @Sendable () -> Context, finish: @Sendable (inout Context) -> Void,
+        _ body: @Sendable (inout Context, Item) -> Result
+    ) -> [Result] {
         let box = ResultBox<Result>(count: items.count)
         let workers = max(1, min(jobs, items.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var context = makeContext()
             while true {
                 let index = next.increment() - 1
-                guard index < items.count else { return }
-                let result = body(items[index])
+                guard index < items.count else { break }
+                let result = body(&context, items[index])
                 let done = box.store(result, at: index)
                 progress?(done)
             }
+            finish(&context)
         }
         return box.results()
     }

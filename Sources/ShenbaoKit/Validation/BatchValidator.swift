@@ -21,12 +21,18 @@ public struct BatchValidator: Sendable {
         self.today = today
     }
 
-    /// Validates the submissions found in `paths`. `progress` gets the number of books done.
-    public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
+    /// Reads and checks book files, in order; `progress` gets the number done. The default runs in
+    /// this process; the CLI runs them in worker processes (`WorkerPool`) so no file can hang or crash a run.
+    public typealias BookRunner = (_ paths: [String], _ progress: @escaping @Sendable (Int) -> Void) -> [BookOutcome]
+
+    /// Validates the submissions found in `paths`. `progress` gets the number of books done and their total.
+    public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                         runner: BookRunner? = nil) -> ValidationReport {
         let submissions = Submission.find(in: paths)
         let books = submissions.flatMap(\.books)
         let total = books.count
-        let outcomes = Batch.map(books, jobs: jobs, progress: { progress?($0, total) }) { validateBook(path: $0) }
+        let report: @Sendable (Int) -> Void = { progress?($0, total) }
+        let outcomes = runner?(books, report) ?? Batch.map(books, jobs: jobs, progress: report) { validateBook(path: $0) }
         var byPath: [String: BookOutcome] = [:]
         for outcome in outcomes { byPath[outcome.file] = outcome }
         var results = submissions.map { submission in
@@ -48,7 +54,7 @@ public struct BatchValidator: Sendable {
     }
 
     /// Reads, extracts and checks one book.
-    func validateBook(path: String) -> BookOutcome {
+    public func validateBook(path: String) -> BookOutcome {
         let document: Document
         do {
             document = try DocumentReader.read(path: path)

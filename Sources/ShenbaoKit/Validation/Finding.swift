@@ -1,7 +1,7 @@
 /// One problem (or note) the validator reports: a stable rule code, the field id it concerns, where,
 /// and a message in Chinese that names the label as the form prints it.
-public struct Finding: Sendable, Equatable, Encodable {
-    public enum Severity: String, Sendable, Encodable, Comparable {
+public struct Finding: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Codable, Comparable {
         case error, warning, info
 
         /// 错误 / 警告 / 提示.

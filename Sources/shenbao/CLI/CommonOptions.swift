@@ -7,6 +7,11 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("申报类别模板目录（默认：可执行文件旁或上级目录中的 Templates/，或 $SHENBAO_TEMPLATES）", valueName: "DIR"))
     var templates: String?
 
+    /// The options to pass on to a worker process.
+    var arguments: [String] {
+        ["--templates", loader.directory]
+    }
+
     var loader: CallSpecLoader {
         CallSpecLoader(directory: templates ?? CallSpecLoader.defaultDirectory())
     }

@@ -23,39 +23,43 @@ struct ExtractCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var specOptions: SpecOptions
+    @OptionGroup var isolation: IsolationOptions
 
     func run() throws {
-        let specs: [CallSpec]
-        let forced: CallSpec?
         do {
-            specs = try specOptions.loadAll()
-            forced = try specOptions.spec(call, among: specs)
+            _ = try specOptions.spec(call, among: try specOptions.loadAll())
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         }
         let paths = InputFiles.expand(files, extensions: ["docx", "pdf"])
-        let extractor = BookExtractor(specs: specs, forcedCall: forced)
+        if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
+        var task = ["extract", "--format", format.rawValue] + specOptions.arguments
+        if let call { task += ["--call", call] }
         let progress = ProgressLine(total: paths.count)
-        let results = Batch.map(paths, jobs: jobs, progress: { progress.update($0) }) { extractor.extract(path: $0) }
+        let answers = isolation.pool(task: task, jobs: jobs).run(paths) { progress.update($0) }
         progress.finish()
         var failures = 0
-        for result in results {
-            switch result {
-            case .success(let record):
-                switch format {
-                case .json: print(RecordJSONWriter.line(for: record))
-                case .text: print(RecordTextWriter.render(record, spec: specs.first { $0.id == record.call }) + "\n")
-                }
-            case .failure(let error):
+        for (path, answer) in zip(paths, answers) {
+            let decoded: WorkerCommand.ExtractAnswer
+            switch answer {
+            case .success(let line):
+                decoded = (try? JSONDecoder().decode(WorkerCommand.ExtractAnswer.self, from: Data(line.utf8)))
+                    ?? WorkerCommand.ExtractAnswer(ok: false, out: "", err: "读取进程的回答无法解析")
+            case .failure(let failure):
+                let error = IsolationOptions.bookError(failure, file: path)
+                decoded = WorkerCommand.ExtractAnswer(ok: false, out: Self.render(error, format: format.rawValue), err: error.message)
+            }
+            print(decoded.out)
+            if !decoded.ok {
                 failures += 1
-                switch format {
-                case .json: print(RecordJSONWriter.line(for: error))
-                case .text: print("== \(error.file)\n  无法读取：\(error.message)\n")
-                }
-                FileHandle.standardError.write(Data("shenbao：\(error.file)：\(error.message)\n".utf8))
+                FileHandle.standardError.write(Data("shenbao：\(path)：\(decoded.err ?? "")\n".utf8))
             }
         }
-        if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// How a file that could not be read is shown in each format.
+    static func render(_ error: BookError, format: String) -> String {
+        format == "json" ? RecordJSONWriter.line(for: error) : "== \(error.file)\n  无法读取：\(error.message)\n"
     }
 }

@@ -30,6 +30,7 @@ struct ValidateCommand: ParsableCommand {
     var deadline: String?
 
     @OptionGroup var specOptions: SpecOptions
+    @OptionGroup var isolation: IsolationOptions
 
     func run() throws {
         let specs: [CallSpec]
@@ -49,7 +50,21 @@ struct ValidateCommand: ParsableCommand {
         let progress = ProgressLine(total: 0)
         let validator = BatchValidator(specs: specs, forcedCall: forced,
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
-        let report = validator.validate(paths: paths, jobs: jobs) { done, total in progress.update(done, of: total) }
+        var task = ["validate"] + specOptions.arguments
+        if let call { task += ["--call", call] }
+        let pool = isolation.pool(task: task, jobs: jobs)
+        let report = validator.validate(paths: paths, jobs: jobs, progress: { done, total in progress.update(done, of: total) }) { books, done in
+            zip(books, pool.run(books, progress: done)).map { path, answer in
+                switch answer {
+                case .success(let line):
+                    return BookOutcome(wireLine: line, specs: specs)
+                        ?? BookOutcome(file: path, findings: [Finding(.error, rule: "read.crashed", message: "读取进程的回答无法解析")])
+                case .failure(let failure):
+                    let error = IsolationOptions.bookError(failure, file: path)
+                    return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+                }
+            }
+        }
         progress.finish()
         switch format {
         case .text: print(ReportTextWriter.render(report, specs: specs))

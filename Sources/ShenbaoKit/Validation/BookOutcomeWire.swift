@@ -1,0 +1,68 @@
+import Foundation
+
+/// The one-line JSON form of a `BookOutcome`, passed from a worker process to the main one.
+/// Field values use their public JSON shapes and are typed back through the call's catalogue.
+extension BookOutcome {
+    private struct Wire: Codable {
+        struct RecordWire: Codable {
+            var call: String?
+            var file: String
+            var scanned: Bool
+            var fields: [String: FieldValue]
+            var unparsed: [String: String]
+            var unmatched: [String]
+            var locations: [String: SourceLocation]
+        }
+        var file: String
+        var record: RecordWire?
+        var error: BookError?
+        var findings: [Finding]
+    }
+
+    /// The outcome as one JSON line.
+    public func wireLine() -> String {
+        let wire = Wire(file: file, record: record.map {
+            .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
+                  unmatched: $0.unmatched, locations: $0.locations)
+        }, error: error, findings: findings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(wire)) ?? Data(), as: UTF8.self)
+    }
+
+    /// An outcome read back from `wireLine()`, its values typed by the call's catalogue.
+    public init?(wireLine line: String, specs: [CallSpec]) {
+        guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(line.utf8)) else { return nil }
+        self.init(file: wire.file, error: wire.error, findings: wire.findings)
+        if let record = wire.record {
+            let spec = specs.first { $0.id == record.call }
+            var fields: [String: FieldValue] = [:]
+            for (id, value) in record.fields {
+                fields[id] = spec?.field(id).map { value.typed(as: $0.type) } ?? value
+            }
+            self.record = Record(call: record.call, file: record.file, scanned: record.scanned, fields: fields,
+                                 unmatched: record.unmatched, locations: record.locations, unparsed: record.unparsed)
+        }
+    }
+}
+
+extension FieldValue: Decodable {
+    /// Decodes the public JSON shape; a whole number comes back as `.int` and is retyped by `typed(as:)`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Int.self) { self = .int(value); return }
+        if let value = try? container.decode(Double.self) { self = .number(value); return }
+        if let value = try? container.decode(String.self) { self = .string(value); return }
+        if let value = try? container.decode([String].self) { self = .strings(value); return }
+        let range = try container.decode([String: String].self)
+        self = .range(start: range["start"] ?? "", end: range["end"] ?? "")
+    }
+
+    /// The value with the shape its field type asks for (`.int(5)` of a money field is `.number(5)`).
+    func typed(as type: FieldType) -> FieldValue {
+        switch (type, self) {
+        case (.money, .int(let value)), (.decimal, .int(let value)): return .number(Double(value))
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ShenbaoKit
+
+/// Options for reading each file in a separate worker process with a time limit.
+struct IsolationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("每个文件最长读取时间（秒），超时的文件报告为无法读取", valueName: "SECONDS"))
+    var timeout: Double = 60
+
+    /// The pool running `shenbao worker TASK …` with the given arguments.
+    func pool(task: [String], jobs: Int) -> WorkerPool {
+        WorkerPool(executable: Self.executable, arguments: ["worker"] + task, jobs: jobs, timeout: timeout)
+    }
+
+    /// This program, to start as a worker.
+    static var executable: String {
+        let proc = "/proc/self/exe"
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: proc) { return resolved }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+
+    /// The error a file gets when its worker timed out or died.
+    static func bookError(_ failure: WorkerPool.Failure, file: String) -> BookError {
+        switch failure {
+        case .timedOut(let seconds):
+            return BookError(file: file, code: "read.timeout",
+                             message: "读取超时（超过 \(Int(seconds)) 秒），文件可能过大、已损坏或被恶意构造")
+        case .crashed(let reason):
+            return BookError(file: file, code: "read.crashed", message: "读取时出错终止（\(reason)），文件可能已损坏或被恶意构造")
+        }
+    }
+}
+
+/// `shenbao worker`: the child-process side of `WorkerPool` (not for direct use). Reads one file path
+/// per line on stdin and answers each with one JSON line on stdout.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "worker", abstract: "（内部）子进程读取文件", shouldDisplay: false)
+
+    @Argument var task: String
+    @Option var call: String?
+    @Option var format: String = "json"
+    @Option var deadline: String?
+    @OptionGroup var specOptions: SpecOptions
+
+    /// One answer of an `extract` worker: the file's output and whether it was read.
+    struct ExtractAnswer: Codable {
+        var ok: Bool
+        var out: String
+        var err: String?
+    }
+
+    func run() throws {
+        let specs = (try? specOptions.loader.loadAll()) ?? []
+        let forced = call.flatMap { id in specs.first { $0.id == id } }
+        let extractor = BookExtractor(specs: specs, forcedCall: forced)
+        let validator = BatchValidator(specs: specs, forcedCall: forced)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        while let path = readLine(strippingNewline: true) {
+            let line: String
+            if task == "validate" {
+                line = validator.validateBook(path: path).wireLine()
+            } else {
+                let answer: ExtractAnswer
+                switch extractor.extract(path: path) {
+                case .success(let record):
+                    let out = format == "json" ? RecordJSONWriter.line(for: record)
+                        : RecordTextWriter.render(record, spec: specs.first { $0.id == record.call }) + "\n"
+                    answer = ExtractAnswer(ok: true, out: out)
+                case .failure(let error):
+                    answer = ExtractAnswer(ok: false, out: ExtractCommand.render(error, format: format), err: error.message)
+                }
+                line = String(decoding: (try? encoder.encode(answer)) ?? Data(), as: UTF8.self)
+            }
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+}
