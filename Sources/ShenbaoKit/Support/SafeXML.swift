@@ -42,6 +42,19 @@ final class SafeXML {
 
     deinit { xmlFreeDoc(document) }
 
+    /// The libxml2 document, for code that edits the tree (templates); valid while this object lives.
+    var documentPointer: xmlDocPtr { document }
+
+    /// The document serialised as UTF-8 XML with its declaration.
+    func serialized() -> [UInt8] {
+        var memory: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(document, &memory, &size, "UTF-8")
+        guard let memory else { return [] }
+        defer { shenbao_xml_free(memory) }
+        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    }
+
     /// The document element.
     var root: XMLElement? {
         xmlDocGetRootElement(document).map(XMLElement.init)

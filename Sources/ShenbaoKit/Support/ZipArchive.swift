@@ -44,6 +44,17 @@ final class ZipArchive {
 
     deinit { zip_discard(handle) }
 
+    /// The names of every entry, in archive order (directories excluded).
+    var entryNames: [String] {
+        let count = zip_get_num_entries(handle, 0)
+        guard count > 0 else { return [] }
+        return (0..<UInt64(count)).compactMap { index in
+            guard let name = zip_get_name(handle, index, 0) else { return nil }
+            let text = String(cString: name)
+            return text.hasSuffix("/") ? nil : text
+        }
+    }
+
     /// Whether an entry with this name exists (case-insensitively, as OPC part names are).
     func contains(_ name: String) -> Bool {
         zip_name_locate(handle, name, ZIP_FL_NOCASE) >= 0
