@@ -31,6 +31,9 @@ public struct Extractor: Sendable {
             }
         }
         record.unmatched = unmatchedLabels(index: index, finder: finder, used: usedLabelCells)
+        if let overview = spec.submission.overview, let passage = PassageFinder.passage(overview, in: document) {
+            record.passages[overview] = passage
+        }
         return record
     }
 

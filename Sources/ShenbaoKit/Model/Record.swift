@@ -14,6 +14,8 @@ public struct Record: Sendable, Equatable {
     public var locations: [String: SourceLocation]
     /// Raw text of fields whose value could not be parsed as their type (kept for the validator).
     public var unparsed: [String: String]
+    /// Narrative passages the call names (heading → text), e.g. 项目概述 for the 汇总表's description.
+    public var passages: [String: String] = [:]
 
     public init(call: String?, file: String, scanned: Bool = false, fields: [String: FieldValue] = [:],
                 unmatched: [String] = [], locations: [String: SourceLocation] = [:], unparsed: [String: String] = [:]) {

@@ -12,6 +12,7 @@ extension BookOutcome {
             var unparsed: [String: String]
             var unmatched: [String]
             var locations: [String: SourceLocation]
+            var passages: [String: String]?
         }
         var file: String
         var record: RecordWire?
@@ -23,7 +24,7 @@ extension BookOutcome {
     public func wireLine() -> String {
         let wire = Wire(file: file, record: record.map {
             .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
-                  unmatched: $0.unmatched, locations: $0.locations)
+                  unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages)
         }, error: error, findings: findings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -42,6 +43,7 @@ extension BookOutcome {
             }
             self.record = Record(call: record.call, file: record.file, scanned: record.scanned, fields: fields,
                                  unmatched: record.unmatched, locations: record.locations, unparsed: record.unparsed)
+            self.record?.passages = record.passages ?? [:]
         }
     }
 }

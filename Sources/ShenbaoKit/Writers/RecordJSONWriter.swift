@@ -9,8 +9,9 @@ public enum RecordJSONWriter {
         var fields: [String: FieldValue]
         var unmatched: [String]
         var unparsed: [String: String]?
+        var passages: [String: String]?
 
-        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed }
+        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed, passages }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -20,6 +21,7 @@ public enum RecordJSONWriter {
             try container.encode(fields, forKey: .fields)
             try container.encode(unmatched, forKey: .unmatched)
             try container.encodeIfPresent(unparsed, forKey: .unparsed)
+            try container.encodeIfPresent(passages, forKey: .passages)
         }
     }
 
@@ -38,7 +40,8 @@ public enum RecordJSONWriter {
     /// One JSON line for a record.
     public static func line(for record: Record) -> String {
         let line = Line(call: record.call, file: record.file, scanned: record.scanned, fields: record.fields,
-                        unmatched: record.unmatched, unparsed: record.unparsed.isEmpty ? nil : record.unparsed)
+                        unmatched: record.unmatched, unparsed: record.unparsed.isEmpty ? nil : record.unparsed,
+                        passages: record.passages.isEmpty ? nil : record.passages)
         return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
     }
 
