@@ -1,3 +1,14 @@
+/// A 重点企业 threshold: `field` above `above`.
+public struct KeyEnterprise: Sendable, Equatable {
+    public var field: String
+    public var above: Double
+}
+
+/// A sum of amounts rounded to the cent, so thousands of additions do not drift.
+func roundedSum(_ values: [Double]) -> Double {
+    values.map { ($0 * 100).rounded() }.reduce(0, +) / 100
+}
+
 /// Everything shenbao knows about one call (申报通知) — loaded from `Templates/<call-id>/`, never
 /// written in Swift, so a new call is a new folder.
 public struct CallSpec: Sendable {
@@ -21,6 +32,8 @@ public struct CallSpec: Sendable {
     public var fields: [FieldSpec]
     /// Constraints the catalogue's rule column states in words the parser does not read (from `checks:`).
     public var checks: [Check]
+    /// A threshold that marks a record as a 重点企业 (hubei-ai-annual-report-2023: AI业务收入 > 100 万元).
+    public var keyEnterprise: KeyEnterprise?
     /// Book structure, submission and inbox requirements.
     public var submission: SubmissionSpec
     /// The folder the spec was loaded from.
@@ -29,6 +42,33 @@ public struct CallSpec: Sendable {
     /// The field with an id.
     public func field(_ id: String) -> FieldSpec? {
         fields.first { $0.id == id }
+    }
+
+    /// Whether a record is a 重点企业 under `keyEnterprise` (false when the call has no such threshold).
+    public func isKeyEnterprise(_ record: Record) -> Bool {
+        guard let keyEnterprise, let value = record.fields[keyEnterprise.field]?.number else { return false }
+        return value > keyEnterprise.above
+    }
+
+    /// Fills totals a record leaves out from their parts (the `sum-equals` checks: 0100 = 0101 + … + 0105;
+    /// 0000 = 0100 + 0200 + 0300), so reports need only the entry codes (标识位 录入). A total none of
+    /// whose parts is given stays out.
+    public func derivingTotals(_ record: Record) -> Record {
+        var totals: [String: [String]] = [:]
+        for case .sumEquals(let total, let parts) in checks { totals[total] = parts }
+        guard !totals.isEmpty else { return record }
+        var record = record
+        func value(_ id: String, depth: Int) -> Double? {
+            if let given = record.fields[id]?.number { return given }
+            guard depth < 16, let parts = totals[id] else { return nil }
+            let values = parts.compactMap { value($0, depth: depth + 1) }
+            guard !values.isEmpty else { return nil }
+            let sum = roundedSum(values)
+            record.fields[id] = .number(sum)
+            return sum
+        }
+        for total in totals.keys.sorted() { _ = value(total, depth: 0) }
+        return record
     }
 
     /// The distinct sections, in form order.

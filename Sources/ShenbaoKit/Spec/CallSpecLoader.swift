@@ -51,6 +51,7 @@ public struct CallSpecLoader: Sendable {
         return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
                         detect: file.detect ?? [file.title], aliases: file.aliases ?? [], headers: file.headers ?? [], hints: file.hints ?? [],
                         fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) },
+                        keyEnterprise: file.keyEnterprise.map { KeyEnterprise(field: $0.field, above: $0.above) },
                         submission: file.submissionSpec, directory: folder)
     }
 
@@ -108,7 +109,15 @@ private struct CallFile: Decodable {
     var hints: [String]?
     var locate: [String: Locate]?
     var checks: [CheckEntry]?
+    var keyEnterprise: KeyEnterpriseEntry?
     var structure: Structure?
+
+    struct KeyEnterpriseEntry: Decodable { var field: String; var above: Double }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, notice, seed, detect, aliases, headers, hints, locate, checks, structure, submission, inbox
+        case keyEnterprise = "key-enterprise"
+    }
     var submission: Submission?
     var inbox: Inbox?
 
@@ -184,6 +193,12 @@ private struct CheckEntry: Decodable {
     var whole: String?
     var list: String?
     var tolerance: Double?
+    var groupsFile: String?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, field, fields, limit, other, values, parts, part, whole, list, tolerance
+        case groupsFile = "groups-file"
+    }
 
     func check(in folder: String) throws -> Check {
         func need<T>(_ value: T?, _ name: String) throws -> T {
@@ -201,7 +216,23 @@ private struct CheckEntry: Decodable {
         case "count-of": return .countOf(try need(field, "field"), list: try need(list, "list"))
         case "mobile": return .mobile(try need(field, "field"))
         case "not-future": return .notFuture(try need(field, "field"))
+        case "allowed-values": return .allowedValues(try need(field, "field"), values: try need(values, "values"))
+        case "member-of-group":
+            return .memberOfGroup(try need(field, "field"), group: try need(other, "other"), groups: try loadGroups(try need(groupsFile, "groups-file"), in: folder))
         default: throw CallSpecLoader.LoadError(description: "\(folder)/call.yaml：未知的检查项类型 \(kind)")
         }
+    }
+
+    /// `categories: [{name, directions: […]}]` from a file in the call's folder.
+    private func loadGroups(_ file: String, in folder: String) throws -> [String: [String]] {
+        struct Groups: Decodable {
+            struct Group: Decodable { var name: String; var directions: [String] }
+            var categories: [Group]
+        }
+        guard let text = try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8),
+              let groups = try? YAMLDecoder().decode(Groups.self, from: text) else {
+            throw CallSpecLoader.LoadError(description: "\(folder)/\(file) 无法读取或格式有误")
+        }
+        return Dictionary(uniqueKeysWithValues: groups.categories.map { ($0.name, $0.directions) })
     }
 }

@@ -28,7 +28,8 @@ public struct BatchValidator: Sendable {
     /// Validates the submissions found in `paths`. `progress` gets the number of books done and their total.
     public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
                          runner: BookRunner? = nil) -> ValidationReport {
-        let submissions = Submission.find(in: paths)
+        let dataFiles = paths.filter { DataFileReader.extensions.contains($0.fileExtension) }
+        let submissions = Submission.find(in: paths.filter { !dataFiles.contains($0) })
         let books = submissions.flatMap(\.books)
         let total = books.count
         let report: @Sendable (Int) -> Void = { progress?($0, total) }
@@ -38,6 +39,7 @@ public struct BatchValidator: Sendable {
         var results = submissions.map { submission in
             SubmissionOutcome(submission: submission, books: attachmentsSettled(submission.books.compactMap { byPath[$0] }, in: submission), findings: [])
         }
+        results += dataFiles.flatMap(validateData)
         let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })
         for index in results.indices {
             guard let call = results[index].call, let spec = specsByID[call] else { continue }
@@ -51,6 +53,37 @@ public struct BatchValidator: Sendable {
             }
         }
         return ValidationReport(submissions: results)
+    }
+
+    /// Records of a data file (YAML/JSON/CSV), each checked as its own submission (so one applicant
+    /// appearing twice is caught by the inbox rules). The call is `--call`, else the one whose field ids
+    /// and labels the file's keys match best.
+    func validateData(path: String) -> [SubmissionOutcome] {
+        let candidates = forcedCall.map { [$0] } ?? specs
+        var best: (records: [Record], matched: Int)?
+        var failure: ReadError?
+        for spec in candidates {
+            do {
+                let records = try DataFileReader(spec: spec).read(path: path)
+                let matched = records.map { $0.fields.count + $0.unparsed.count }.reduce(0, +)
+                if best == nil || matched > best!.matched { best = (records, matched) }
+            } catch {
+                failure = error
+            }
+        }
+        guard let records = best?.records, best?.matched ?? 0 > 0 else {
+            let message = failure?.message ?? "数据文件中没有任何可识别的字段，请用 --call 指定申报类别"
+            let outcome = BookOutcome(file: path, error: BookError(file: path, code: failure?.code ?? "call.unknown", message: message),
+                                      findings: [Finding(.error, rule: failure?.code ?? "call.unknown", message: message)])
+            return [SubmissionOutcome(submission: Submission(folder: nil, files: [path]), books: [outcome], findings: [])]
+        }
+        return records.map { record in
+            let spec = specs.first { $0.id == record.call }!
+            var findings = Validator(spec: spec, today: today).validate(record)
+            findings += record.unmatched.map { Finding(.warning, rule: "data.unknown-column", message: "未知的列「\($0)」，已忽略") }
+            return SubmissionOutcome(submission: Submission(folder: nil, files: [record.file]),
+                                     books: [BookOutcome(file: record.file, record: record, findings: findings)], findings: [])
+        }
     }
 
     /// Reads, extracts and checks one book.

@@ -30,4 +30,8 @@ public enum Check: Sendable, Equatable {
     case nonDecreasing([String])
     /// A count must equal the number of items of a list (when the list is given).
     case countOf(String, list: String)
+    /// A field's value must be one of these (a district of the city, …).
+    case allowedValues(String, values: [String])
+    /// A field's value must belong to the group named by another field (a 申报方向 to its 项目类别).
+    case memberOfGroup(String, group: String, groups: [String: [String]])
 }

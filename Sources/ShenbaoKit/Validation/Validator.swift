@@ -9,7 +9,7 @@ public struct Validator: Sendable {
     /// The record rules, in report order.
     static let recordRules: [any RecordRule] = [
         RequiredFieldRule(), UnreadableValueRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
-        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), StructureRule(),
+        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
     ]
 
     public init(spec: CallSpec, today: String = Validator.currentDate()) {

@@ -29,7 +29,7 @@ public struct DataFileReader: Sendable {
         default: rows = try yamlRows(text)
         }
         return rows.enumerated().map { index, row in
-            record(from: row, file: rows.count > 1 ? "\(path)#\(index + 1)" : path)
+            spec.derivingTotals(record(from: row, file: rows.count > 1 ? "\(path)#\(index + 1)" : path))
         }
     }
 
