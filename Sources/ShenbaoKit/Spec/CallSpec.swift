@@ -29,7 +29,7 @@ public struct CallSpec: Sendable {
     /// Template hint text printed in the blank form, which is not part of any value.
     public var hints: [String]
     /// The catalogue, in form order.
-    public var fields: [FieldSpec]
+    public var fields: [FieldSpec] { didSet { fieldIndex = Self.index(fields) } }
     /// Constraints the catalogue's rule column states in words the parser does not read (from `checks:`).
     public var checks: [Check]
     /// A threshold that marks a record as a 重点企业 (hubei-ai-annual-report-2023: AI业务收入 > 100 万元).
@@ -39,9 +39,37 @@ public struct CallSpec: Sendable {
     /// The folder the spec was loaded from.
     public var directory: String
 
+    /// Field id → position in `fields`.
+    private var fieldIndex: [String: Int] = [:]
+
+    public init(id: String, title: String, notice: String, seed: String, detect: [String], aliases: [[String]],
+                headers: [String], hints: [String], fields: [FieldSpec], checks: [Check], keyEnterprise: KeyEnterprise?,
+                submission: SubmissionSpec, directory: String) {
+        self.id = id
+        self.title = title
+        self.notice = notice
+        self.seed = seed
+        self.detect = detect
+        self.aliases = aliases
+        self.headers = headers
+        self.hints = hints
+        self.fields = fields
+        self.checks = checks
+        self.keyEnterprise = keyEnterprise
+        self.submission = submission
+        self.directory = directory
+        self.fieldIndex = Self.index(fields)
+    }
+
+    private static func index(_ fields: [FieldSpec]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where index[field.id] == nil { index[field.id] = position }
+        return index
+    }
+
     /// The field with an id.
     public func field(_ id: String) -> FieldSpec? {
-        fields.first { $0.id == id }
+        fieldIndex[id].map { fields[$0] }
     }
 
     /// Whether a record is a 重点企业 under `keyEnterprise` (false when the call has no such threshold).

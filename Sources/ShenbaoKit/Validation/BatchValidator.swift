@@ -77,9 +77,10 @@ public struct BatchValidator: Sendable {
                                       findings: [Finding(.error, rule: failure?.code ?? "call.unknown", message: message)])
             return [SubmissionOutcome(submission: Submission(folder: nil, files: [path]), books: [outcome], findings: [])]
         }
+        guard let spec = specs.first(where: { $0.id == records.first?.call }) else { return [] }
+        let validator = Validator(spec: spec, today: today)
         return records.map { record in
-            let spec = specs.first { $0.id == record.call }!
-            var findings = Validator(spec: spec, today: today).validate(record)
+            var findings = validator.validate(record)
             findings += record.unmatched.map { Finding(.warning, rule: "data.unknown-column", message: "未知的列「\($0)」，已忽略") }
             return SubmissionOutcome(submission: Submission(folder: nil, files: [record.file]),
                                      books: [BookOutcome(file: record.file, record: record, findings: findings)], findings: [])

@@ -14,10 +14,15 @@ public struct RuleContext: Sendable {
     /// "Today" for date plausibility (fixed in tests).
     public var today: String
 
-    public init(spec: CallSpec, document: Document? = nil, today: String) {
+    public init(spec: CallSpec, checks: [Check], document: Document? = nil, today: String) {
         self.spec = spec
-        self.checks = spec.fields.flatMap(RuleTextParser.checks(for:)) + spec.checks
+        self.checks = checks
         self.document = document
         self.today = today
+    }
+
+    /// The checks of a call: derived from the catalogue's rule column plus the call's `checks:`.
+    public static func checks(of spec: CallSpec) -> [Check] {
+        spec.fields.flatMap(RuleTextParser.checks(for:)) + spec.checks
     }
 }

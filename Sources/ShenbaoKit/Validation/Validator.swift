@@ -12,14 +12,18 @@ public struct Validator: Sendable {
         DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
     ]
 
+    /// The call's checks, worked out once.
+    private let checks: [Check]
+
     public init(spec: CallSpec, today: String = Validator.currentDate()) {
         self.spec = spec
         self.today = today
+        self.checks = RuleContext.checks(of: spec)
     }
 
     /// Every finding for one record.
     public func validate(_ record: Record, document: Document? = nil) -> [Finding] {
-        let context = RuleContext(spec: spec, document: document, today: today)
+        let context = RuleContext(spec: spec, checks: checks, document: document, today: today)
         return Self.recordRules.flatMap { $0.check(record, in: context) }
     }
 

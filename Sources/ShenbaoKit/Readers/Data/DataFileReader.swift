@@ -7,9 +7,12 @@ import Yams
 /// Values go through the same parsers as books, so `2026年3月26日` or `1,234万元` work in data too.
 public struct DataFileReader: Sendable {
     public let spec: CallSpec
+    /// Printed labels (full path, last part, display label) → field id.
+    private let labels: [String: String]
 
     public init(spec: CallSpec) {
         self.spec = spec
+        self.labels = Self.labelIndex(spec)
     }
 
     /// The file extensions read as data.
@@ -38,7 +41,6 @@ public struct DataFileReader: Sendable {
         var record = Record(call: spec.id, file: file)
         var flat: [String: Any] = [:]
         Self.flatten(row, prefix: "", into: &flat)
-        let labels = labelIndex()
         for (key, value) in flat.sorted(by: { $0.key < $1.key }) {
             guard let field = spec.field(key) ?? labels[key.labelKey].flatMap(spec.field) else {
                 if !Self.isEmpty(value) { record.unmatched.append(key) }
@@ -120,8 +122,7 @@ public struct DataFileReader: Sendable {
         return value
     }
 
-    /// Printed labels (full path, last part, display label) → field id.
-    private func labelIndex() -> [String: String] {
+    private static func labelIndex(_ spec: CallSpec) -> [String: String] {
         var index: [String: String] = [:]
         for field in spec.fields.reversed() {
             index[field.label.labelKey] = field.id
