@@ -38,6 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (libFuzzer via `fuzz/run`); built normally they replay regression inputs.
+        .executableTarget(name: "FuzzDOCXReader", dependencies: ["ShenbaoKit"]),
+        .executableTarget(name: "FuzzExtraction", dependencies: ["ShenbaoKit"]),
         .testTarget(
             name: "ShenbaoKitTests",
             dependencies: ["ShenbaoKit"],

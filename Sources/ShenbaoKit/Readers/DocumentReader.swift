@@ -36,7 +36,7 @@ enum FileSniffer {
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: count)) ?? Data()
-        return [UInt8](data ?? Data())
+        return [UInt8](data)
     }
 
     static func kind(of head: [UInt8]) -> Kind {

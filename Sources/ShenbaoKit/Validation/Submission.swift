@@ -67,7 +67,7 @@ public struct Submission: Sendable, Equatable {
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
         }
         let hasEditable = files.contains { editableExtensions.contains($0.fileExtension) }

@@ -1,0 +1,30 @@
+// Fuzz target for the DOCX reader (libzip + libxml2 + the body walker).
+// Built by `fuzz/run` with `-sanitize=fuzzer,address -D FUZZING`, it hands each input to libFuzzer's
+// driver; built normally, it replays the files given as arguments (regression cases), exiting 0 when
+// every one was read or refused cleanly.
+import Foundation
+import ShenbaoKit
+
+/// One input: written to a scratch file (the reader opens paths, read-only) and read.
+func readOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let path = NSTemporaryDirectory() + "shenbao-fuzz-docx-\(getpid()).docx"
+    let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
+    guard FileManager.default.createFile(atPath: path, contents: bytes) else { return 0 }
+    _ = try? DOCXReader.read(path: path)
+    return 0
+}
+
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, readOne))
+#else
+for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else { continue }
+    data.withUnsafeBytes { _ = readOne($0.bindMemory(to: UInt8.self).baseAddress, data.count) }
+}
+#endif
