@@ -3,7 +3,8 @@ import CPoppler
 /// Reads a PDF into the neutral model, rebuilding lines and table rows from glyph positions.
 ///
 /// Pages are processed one at a time and released, so memory does not grow with page count.
-/// Per page: glyphs with boxes (`GlyphExtractor`), table rules from a rendering (`RuleDetector`),
+/// Per page: glyphs with boxes (`GlyphExtractor`) and form check boxes as ☑/☐ glyphs
+/// (`CheckBoxWidgets`), table rules from a rendering (`RuleDetector`),
 /// grids (`TableGridBuilder`), then tables and paragraphs (`PageLayout`). A document without a
 /// text layer, or whose text is mostly junk from fonts without a Unicode map, is marked `scanned`.
 public enum PDFReader {
@@ -73,16 +74,20 @@ public enum PDFReader {
     static func read(page: OpaquePointer, number: Int) -> PageResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let glyphs = GlyphExtractor.glyphs(of: page)
-        let tally = ScanDetector.tally(glyphs)
+        let text = GlyphExtractor.glyphs(of: page)
+        let tally = ScanDetector.tally(text)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [PDFTableGrid] = []
         var skippedRules = false
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
+        let checkBoxes = CheckBoxWidgets.glyphs(of: page, height: height)
+        var glyphs = text + checkBoxes
         if clock.now - start < renderBudget {
-            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
+            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: text,
+                                           widgets: checkBoxes.map(\.box))
             grids = TableGridBuilder.grids(from: rules)
+            glyphs += rules.checkBoxes
         } else {
             skippedRules = true
         }
