@@ -20,6 +20,8 @@ public enum PDFReader {
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
         var slowPages: [Int] = []
+        /// The table ending `blocks`, with its column lines, which the next page may continue.
+        var lastTable: TableContinuation.Placed?
         for index in 0..<pageCount {
             let pageNumber = index + 1
             let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
@@ -33,7 +35,7 @@ public enum PDFReader {
             } else if result.tally.isJunk {
                 junkPages.append(pageNumber)
             } else {
-                blocks += result.blocks
+                append(result, to: &blocks, lastTable: &lastTable)
             }
         }
 
@@ -59,9 +61,27 @@ public enum PDFReader {
         return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
     }
 
+    /// Appends a page's blocks; a table that starts the page and continues the table that ended
+    /// the previous page is merged into it (`TableContinuation`).
+    static func append(_ result: PageResult, to blocks: inout [Block], lastTable: inout TableContinuation.Placed?) {
+        var pageBlocks = result.blocks[...]
+        if let previous = lastTable, let first = result.firstTable,
+           let merged = TableContinuation.merged(previous, first), case .table? = blocks.last {
+            blocks[blocks.count - 1] = .table(merged.table)
+            pageBlocks = pageBlocks.dropFirst()
+            lastTable = pageBlocks.isEmpty ? merged : nil
+        }
+        blocks += pageBlocks
+        if !pageBlocks.isEmpty { lastTable = result.lastTable }
+    }
+
     /// What one page yields.
     struct PageResult {
         var blocks: [Block]
+        /// The page's first block when it is a table, with its column lines.
+        var firstTable: TableContinuation.Placed?
+        /// The page's last block when it is a table, with its column lines.
+        var lastTable: TableContinuation.Placed?
         var tally: ScanDetector.Tally
         /// The page was too slow to render, so its tables were not rebuilt.
         var skippedRules = false
@@ -86,13 +106,20 @@ public enum PDFReader {
         if clock.now - start < renderBudget {
             let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: text,
                                            widgets: checkBoxes.map(\.box))
-            grids = TableGridBuilder.grids(from: rules)
             glyphs += rules.checkBoxes
+            grids = PageLayout.tables(TableGridBuilder.grids(from: rules), glyphs: glyphs)
         } else {
             skippedRules = true
         }
-        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width), tally: tally,
-                          skippedRules: skippedRules)
+        let blocks = PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
+        var result = PageResult(blocks: blocks, tally: tally, skippedRules: skippedRules)
+        if case .table(let table)? = blocks.first, let grid = grids.first {
+            result.firstTable = TableContinuation.Placed(table: table, columnLines: grid.columnLines)
+        }
+        if case .table(let table)? = blocks.last, let grid = grids.last {
+            result.lastTable = TableContinuation.Placed(table: table, columnLines: grid.columnLines)
+        }
+        return result
     }
 
     /// "1、3、5–9" style page list, shortened after ten entries.

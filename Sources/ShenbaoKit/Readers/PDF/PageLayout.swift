@@ -5,8 +5,8 @@ enum PageLayout {
     /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
     ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
     ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
-    static func blocks(glyphs: [Glyph], grids allGrids: [PDFTableGrid], page: Int, pageWidth: Double) -> [Block] {
-        let grids = allGrids.filter { grid in !isEmptyBox(grid, glyphs: glyphs) }
+    /// Tables come out in the order of `grids` (top to bottom), one per grid.
+    static func blocks(glyphs: [Glyph], grids: [PDFTableGrid], page: Int, pageWidth: Double) -> [Block] {
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
         for glyph in glyphs {
@@ -47,8 +47,12 @@ enum PageLayout {
             .map(\.element.block)
     }
 
-    /// A single ruled box with no text in it (a frame, a signature or stamp box) is not a table;
-    /// kept, it would also split the paragraph around it.
+    /// The grids that are tables: a single ruled box with no text in it (a frame, a signature or
+    /// stamp box) is not one; kept, it would also split the paragraph around it.
+    static func tables(_ grids: [PDFTableGrid], glyphs: [Glyph]) -> [PDFTableGrid] {
+        grids.filter { !isEmptyBox($0, glyphs: glyphs) }
+    }
+
     static func isEmptyBox(_ grid: PDFTableGrid, glyphs: [Glyph]) -> Bool {
         guard grid.cells.count == 1 else { return false }
         return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
