@@ -215,25 +215,25 @@ struct PDFReaderCorpusTests {
     @Test func equalShortCoverLinesStaySeparateParagraphs() {
         // Two cover lines of the same length, single-spaced, on an A4 page with a 90 pt left margin.
         let cover = glyphs("申报单位：某某公司", x: 90, y: 100) + glyphs("模型名称：某某模型", x: 90, y: 115)
-        let blocks = PageLayout.blocks(glyphs: cover, grids: [], page: 2, pageWidth: 595.3)
+        let blocks = PageLayout.layout(glyphs: cover, grids: [], page: 2, pageWidth: 595.3).blocks
         #expect(blocks.map(\.text) == ["申报单位：某某公司", "模型名称：某某模型"])
         // Lines that reach the right margin are one wrapped paragraph.
         let body = glyphs(String(repeating: "字", count: 41), x: 90, y: 100)
             + glyphs("完。", x: 90, y: 115)
-        #expect(PageLayout.blocks(glyphs: body, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        #expect(PageLayout.layout(glyphs: body, grids: [], page: 1, pageWidth: 595.3).blocks.count == 1)
         // A centred title line after a full line starts its own paragraph.
         let title = body.prefix(41) + glyphs("标题", x: 280, y: 115)
-        #expect(PageLayout.blocks(glyphs: Array(title), grids: [], page: 1, pageWidth: 595.3).count == 2)
+        #expect(PageLayout.layout(glyphs: Array(title).blocks, grids: [], page: 1, pageWidth: 595.3).count == 2)
     }
 
     @Test func doubleSpacedWrappedLinesStayOneParagraph() {
         // Full lines 31 pt apart with 13 pt boxes: the 18 pt gaps are this text's normal leading.
         let full = String(repeating: "字", count: 41)
         let lines = (0..<4).flatMap { glyphs(full, x: 90, y: 100 + Double($0) * 31) }
-        #expect(PageLayout.blocks(glyphs: lines, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        #expect(PageLayout.layout(glyphs: lines, grids: [], page: 1, pageWidth: 595.3).blocks.count == 1)
         // A gap well beyond that leading starts a new paragraph, even after a full line.
         let spaced = lines + glyphs(full, x: 90, y: 260)
-        #expect(PageLayout.blocks(glyphs: spaced, grids: [], page: 1, pageWidth: 595.3).count == 2)
+        #expect(PageLayout.layout(glyphs: spaced, grids: [], page: 1, pageWidth: 595.3).blocks.count == 2)
     }
 
     @Test func junkThresholdIsThirtyPercent() {

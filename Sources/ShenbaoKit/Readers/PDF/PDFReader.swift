@@ -111,14 +111,10 @@ public enum PDFReader {
         } else {
             skippedRules = true
         }
-        let blocks = PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
-        var result = PageResult(blocks: blocks, tally: tally, skippedRules: skippedRules)
-        if case .table(let table)? = blocks.first, let grid = grids.first {
-            result.firstTable = TableContinuation.Placed(table: table, columnLines: grid.columnLines)
-        }
-        if case .table(let table)? = blocks.last, let grid = grids.last {
-            result.lastTable = TableContinuation.Placed(table: table, columnLines: grid.columnLines)
-        }
+        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
+        var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules)
+        if case .table? = layout.blocks.first { result.firstTable = layout.tables.first }
+        if case .table? = layout.blocks.last { result.lastTable = layout.tables.last }
         return result
     }
 

@@ -4,9 +4,11 @@
 /// table, and a row split by the break leaves part of its text (a long `单位简介`) in each. When a
 /// page starts with a table whose outer edges are those of the table that ended the previous
 /// page, it is appended to that table on the union of both tables' column lines:
-/// - its first row continues the previous last row when its cell in the label column (the leftmost
-///   cell that starts in that last row) is empty: each of its cells' text is appended to the cell
-///   above, which must have the same columns;
+/// - its first row continues the previous last row when each of its cells lies under a cell of the
+///   same columns and either its cell in the label column (the leftmost cell that starts in that
+///   last row) is empty, or each of its cells is empty or lies under a cell whose last line is
+///   full (the break cut that cell's paragraph; a new row's label and value are rarely both under
+///   full lines): each of its cells' text is appended to the cell above;
 /// - otherwise its rows are new rows, and an empty first-row cell left of the label column, under
 ///   a cell of the same columns, continues that (vertically merged) cell, such as `人才团队`;
 /// - the merged table keeps the first table's page.
@@ -15,6 +17,8 @@ enum TableContinuation {
     struct Placed: Sendable, Equatable {
         var table: Table
         var columnLines: [Double]
+        /// Indices in `table.cells` of the cells whose last line is full.
+        var fullCells: Set<Int> = []
     }
 
     /// Points within which two column lines, or two tables' outer edges, are the same.
@@ -40,24 +44,33 @@ enum TableContinuation {
         }
         let labelColumn = cells.filter { $0.row == lastRow }.map(\.column).min()
         let firstRow = below.filter { $0.row == 0 }
-        let splitRow = labelColumn.flatMap { column in firstRow.first { $0.covers(row: 0, column: column) } }
-            .map { isEmpty($0) && firstRow.allSatisfy { cellAbove($0) != nil } } ?? false
+        let label = labelColumn.flatMap { column in firstRow.first { $0.covers(row: 0, column: column) } }
+        /// Whether a first-row cell can be the rest of the cell above: empty, or under a full last line.
+        func goesOn(_ cell: TableCell) -> Bool {
+            isEmpty(cell) || cellAbove(cell).map(previous.fullCells.contains) == true
+        }
+        let splitRow = label.map { label in isEmpty(label) || firstRow.allSatisfy(goesOn) } == true
+            && firstRow.allSatisfy { cellAbove($0) != nil }
 
         let offset = splitRow ? lastRow : previous.table.rowCount
-        for var cell in below {
-            if cell.row == 0, let index = cellAbove(cell),
+        var full = Array(repeating: false, count: cells.count)
+        for (index, var cell) in below.enumerated() {
+            if cell.row == 0, let above = cellAbove(cell),
                splitRow || (isEmpty(cell) && cell.column < (labelColumn ?? 0)) {
-                cells[index].blocks = appended(cells[index].blocks, cell.blocks)
-                cells[index].rowSpan = offset + cell.rowSpan - cells[index].row
+                cells[above].blocks = appended(cells[above].blocks, cell.blocks)
+                cells[above].rowSpan = offset + cell.rowSpan - cells[above].row
+                full[above] = next.fullCells.contains(index)
                 continue
             }
             cell.row += offset
             cells.append(cell)
+            full.append(next.fullCells.contains(index))
         }
-        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        let table = Table(cells: cells, rowCount: offset + next.table.rowCount, columnCount: lines.count - 1,
-                          page: previous.table.page)
-        return Placed(table: table, columnLines: lines)
+        let order = cells.indices.sorted { (cells[$0].row, cells[$0].column) < (cells[$1].row, cells[$1].column) }
+        let table = Table(cells: order.map { cells[$0] }, rowCount: offset + next.table.rowCount,
+                          columnCount: lines.count - 1, page: previous.table.page)
+        return Placed(table: table, columnLines: lines,
+                      fullCells: Set(order.indices.filter { full[order[$0]] }))
     }
 
     /// Both sets of column lines, sorted, with lines closer than `tolerance` taken as one.

@@ -18,7 +18,7 @@ enum LineBuilder {
     /// A gap wider than this fraction of the glyph height is more than one space or the space
     /// LibreOffice adds between CJK and Latin text (about 0.15): a real separation, such as the
     /// blank between a cover label and its value (`申报日期  2026年3月`).
-    static let wideGap = 0.35
+    static let wideGap = 0.2
 
     static func lines(from glyphs: [Glyph]) -> [TextLine] {
         let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
