@@ -18,7 +18,7 @@ enum LineBuilder {
     /// A gap wider than this fraction of the glyph height is more than one space or the space
     /// LibreOffice adds between CJK and Latin text (about 0.15): a real separation, such as the
     /// blank between a cover label and its value (`申报日期  2026年3月`).
-    static let wideGap = 0.2
+    static let wideGap = 0.35
 
     static func lines(from glyphs: [Glyph]) -> [TextLine] {
         let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
@@ -51,8 +51,10 @@ enum LineBuilder {
         var previous: Glyph?
         for glyph in glyphs {
             if let previous, glyph.box.x0 - previous.box.x1 > spaceGap * height {
-                // Two spaces, which `SpacingNormalizer` keeps, where the gap is wider than its spacing.
+                // Between CJK and Latin, a gap wider than LibreOffice's spacing is a real blank:
+                // two spaces, which `SpacingNormalizer` keeps.
                 let wide = glyph.box.x0 - previous.box.x1 > wideGap * height
+                    && SpacingNormalizer.isCJK(previous.scalar) != SpacingNormalizer.isCJK(glyph.scalar)
                 text += wide ? "  " : " "
             }
             text.unicodeScalars.append(glyph.scalar)
