@@ -31,6 +31,18 @@ import Testing
         #expect(heading.text == "一、单位基本情况表")
     }
 
+    @Test func drawnCheckBoxesAndARowCutByAPageBreak() throws {
+        let document = try PDFReader.read(path: PDFFixture.path("checkboxes_pagebreak.pdf"))
+        let tables = document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+        #expect(document.pageCount == 2)
+        #expect(tables.map { [$0.rowCount, $0.columnCount] } == [[4, 2]])
+        let table = try #require(tables.first)
+        #expect(table.page == 1)
+        #expect(table.value(rightOf: "单位性质")?.split(separator: " ") == ["☐国家机关", "☑民营企业", "☐外资企业"])
+        #expect(table.value(rightOf: "上市情况") == "未上市")
+        #expect(table.value(rightOf: "单位简介") == String(repeating: "本单位成立于二〇一五年，专注工业视觉与智能制造软件。", count: 14))
+    }
+
     @Test func valueSitsRightOfItsLabel() throws {
         let table = try tables[0]
         #expect(table.value(rightOf: "单位名称") == "武汉智造未来科技有限公司")
@@ -215,25 +227,25 @@ struct PDFReaderCorpusTests {
     @Test func equalShortCoverLinesStaySeparateParagraphs() {
         // Two cover lines of the same length, single-spaced, on an A4 page with a 90 pt left margin.
         let cover = glyphs("申报单位：某某公司", x: 90, y: 100) + glyphs("模型名称：某某模型", x: 90, y: 115)
-        let blocks = PageLayout.blocks(glyphs: cover, grids: [], page: 2, pageWidth: 595.3)
+        let blocks = PageLayout.layout(glyphs: cover, grids: [], page: 2, pageWidth: 595.3).blocks
         #expect(blocks.map(\.text) == ["申报单位：某某公司", "模型名称：某某模型"])
         // Lines that reach the right margin are one wrapped paragraph.
         let body = glyphs(String(repeating: "字", count: 41), x: 90, y: 100)
             + glyphs("完。", x: 90, y: 115)
-        #expect(PageLayout.blocks(glyphs: body, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        #expect(PageLayout.layout(glyphs: body, grids: [], page: 1, pageWidth: 595.3).blocks.count == 1)
         // A centred title line after a full line starts its own paragraph.
         let title = body.prefix(41) + glyphs("标题", x: 280, y: 115)
-        #expect(PageLayout.blocks(glyphs: Array(title), grids: [], page: 1, pageWidth: 595.3).count == 2)
+        #expect(PageLayout.layout(glyphs: Array(title), grids: [], page: 1, pageWidth: 595.3).blocks.count == 2)
     }
 
     @Test func doubleSpacedWrappedLinesStayOneParagraph() {
         // Full lines 31 pt apart with 13 pt boxes: the 18 pt gaps are this text's normal leading.
         let full = String(repeating: "字", count: 41)
         let lines = (0..<4).flatMap { glyphs(full, x: 90, y: 100 + Double($0) * 31) }
-        #expect(PageLayout.blocks(glyphs: lines, grids: [], page: 1, pageWidth: 595.3).count == 1)
+        #expect(PageLayout.layout(glyphs: lines, grids: [], page: 1, pageWidth: 595.3).blocks.count == 1)
         // A gap well beyond that leading starts a new paragraph, even after a full line.
         let spaced = lines + glyphs(full, x: 90, y: 260)
-        #expect(PageLayout.blocks(glyphs: spaced, grids: [], page: 1, pageWidth: 595.3).count == 2)
+        #expect(PageLayout.layout(glyphs: spaced, grids: [], page: 1, pageWidth: 595.3).blocks.count == 2)
     }
 
     @Test func junkThresholdIsThirtyPercent() {
@@ -271,6 +283,87 @@ struct PDFReaderCorpusTests {
         #expect(grid.cells.count == 5)
         #expect(grid.cellIndex(x: 250, y: 10).map { grid.cells[$0].column } == 1)
         #expect(TableGridBuilder.grids(from: Rules(horizontal: rules.horizontal)).isEmpty)
+    }
+
+    @Test func joinedRuleKeepsTheLeftmostStart() {
+        // A check box's bottom edge found a hair above the row border it touches, and the border.
+        let joined = RuleDetector.joined([Rule(position: 294.75, start: 198.5, end: 212),
+                                          Rule(position: 295.5, start: 74, end: 515.5)])
+        #expect(joined.count == 1)
+        #expect(joined.first.map { [$0.start, $0.end] } == [74, 515.5])
+    }
+
+    @Test func drawnSquaresBecomeCheckBoxGlyphs() throws {
+        // A 12 pt square whose bottom edge lies on a row border, inside a two-row table.
+        var rules = Rules(
+            horizontal: [Rule(position: 0, start: 0, end: 300), Rule(position: 28, start: 100, end: 112),
+                         Rule(position: 40, start: 0, end: 300), Rule(position: 80, start: 0, end: 300)],
+            vertical: [Rule(position: 0, start: 0, end: 80), Rule(position: 100, start: 28, end: 40),
+                       Rule(position: 112, start: 28, end: 40), Rule(position: 300, start: 0, end: 80)])
+        var ink = InkMap(width: 600, height: 200)
+        let empty = DrawnCheckBoxes.extract(from: &rules, ink: ink, pixelsPerPoint: 2, glyphs: [])
+        #expect(empty.map(\.scalar) == ["☐"])
+        #expect(empty.first?.box == Box(x0: 100, y0: 28, x1: 112, y1: 40))
+        // The square's edges are gone; the row border it sits on stays.
+        #expect(rules.vertical.map(\.position) == [0, 300])
+        #expect(rules.horizontal.map(\.position) == [0, 40, 80])
+        #expect(TableGridBuilder.grids(from: rules).first.map { [$0.rowCount, $0.columnCount] } == [2, 1])
+
+        // The same square with a cross in it is checked; one with text in it is a tiny cell.
+        var crossed = Rules(horizontal: [Rule(position: 28, start: 100, end: 112), Rule(position: 40, start: 100, end: 112)],
+                            vertical: [Rule(position: 100, start: 28, end: 40), Rule(position: 112, start: 28, end: 40)])
+        let tiny = crossed
+        var pixels = [UInt8](repeating: 255, count: 600 * 4 * 200)
+        for step in 0..<24 {
+            for x in [200 + step, 223 - step] { pixels.replaceSubrange(((56 + step) * 600 + x) * 4..<((56 + step) * 600 + x) * 4 + 3, with: [0, 0, 0]) }
+        }
+        pixels.withUnsafeMutableBufferPointer { ink.markDark(pixels: $0.baseAddress!, stride: 600 * 4, threshold: 170) }
+        #expect(DrawnCheckBoxes.extract(from: &crossed, ink: ink, pixelsPerPoint: 2, glyphs: []).map(\.scalar) == ["☑"])
+        var cell = tiny
+        #expect(DrawnCheckBoxes.extract(from: &cell, ink: ink, pixelsPerPoint: 2, glyphs: glyphs("8", x: 102, y: 28)).isEmpty)
+        #expect(cell == tiny)
+    }
+
+    @Test func wideGapBetweenCJKAndDigitsKeepsItsSpace() {
+        // LibreOffice's own CJK/Latin spacing (2 pt here) goes; a blank after a label (8 pt) stays.
+        let tight = glyphs("申报日期", x: 0, y: 0) + glyphs("2026", x: 42, y: 0)
+        #expect(LineBuilder.lines(from: tight).map(\.text) == ["申报日期2026"])
+        let wide = glyphs("申报日期", x: 0, y: 0) + glyphs("2026", x: 48, y: 0)
+        #expect(LineBuilder.lines(from: wide).map(\.text) == ["申报日期  2026"])
+        // A wrapped ASCII word and a box printed as £ keep the space between them.
+        #expect(ParagraphBuilder.join("股票代码: 430322", "£尚未上市", previousLine: "股票代码: 430322") == "股票代码: 430322 £尚未上市")
+    }
+
+    /// A two-column label/value table placed with column lines 0, 100, 400.
+    func placed(_ rows: [(String, String)], fullCells: Set<Int> = [], page: Int) -> TableContinuation.Placed {
+        let cells = rows.enumerated().flatMap { row, texts in
+            [TableCell(row: row, column: 0, blocks: texts.0.isEmpty ? [] : [.paragraph(Paragraph(text: texts.0, page: page))]),
+             TableCell(row: row, column: 1, blocks: texts.1.isEmpty ? [] : [.paragraph(Paragraph(text: texts.1, page: page))])]
+        }
+        return TableContinuation.Placed(table: Table(cells: cells, rowCount: rows.count, columnCount: 2, page: page),
+                                        columnLines: [0, 100, 400], fullCells: fullCells)
+    }
+
+    @Test func tableContinuedOnTheNextPageIsMerged() throws {
+        let first = placed([("单位名称", "某公司"), ("单位简介", "本单位成立于")], fullCells: [3], page: 2)
+        // A row cut by the break: its label cell on the next page is empty.
+        let cut = try #require(TableContinuation.merged(first, placed([("", "二〇一五年。"), ("联系人", "张三")], page: 3)))
+        #expect(cut.table.rowCount == 3 && cut.table.page == 2)
+        #expect(cut.table.value(rightOf: "单位简介") == "本单位成立于二〇一五年。")
+        #expect(cut.table.value(rightOf: "联系人") == "张三")
+        // A label cut by the break (its last line full), with its value left on the first page.
+        let longLabel = placed([("近三年通过省级以上鉴定或第三方科技", "14")], fullCells: [0], page: 2)
+        let label = try #require(TableContinuation.merged(longLabel, placed([("成果评价的新产品数", "")], page: 3)))
+        #expect(label.table.rowCount == 1)
+        #expect(label.table.value(rightOf: "近三年通过省级以上鉴定或第三方科技成果评价的新产品数") == "14")
+        // A new row: label and value under lines that are not full.
+        let rows = try #require(TableContinuation.merged(first, placed([("联系人", "张三")], page: 3)))
+        #expect(rows.table.rowCount == 3)
+        #expect(rows.table.value(rightOf: "单位简介") == "本单位成立于")
+        // Another table (other outer edges) is not merged.
+        var other = placed([("联系人", "张三")], page: 3)
+        other.columnLines = [0, 100, 300]
+        #expect(TableContinuation.merged(first, other) == nil)
     }
 }
 

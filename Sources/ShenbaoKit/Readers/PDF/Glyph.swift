@@ -12,6 +12,9 @@ struct Box: Sendable, Equatable {
     var midX: Double { (x0 + x1) / 2 }
     var midY: Double { (y0 + y1) / 2 }
 
+    /// Whether a point lies inside (edges included).
+    func contains(x: Double, y: Double) -> Bool { x0 <= x && x <= x1 && y0 <= y && y <= y1 }
+
     /// The smallest box holding both.
     func union(_ other: Box) -> Box {
         Box(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))

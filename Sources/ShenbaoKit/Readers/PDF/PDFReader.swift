@@ -3,7 +3,8 @@ import CPoppler
 /// Reads a PDF into the neutral model, rebuilding lines and table rows from glyph positions.
 ///
 /// Pages are processed one at a time and released, so memory does not grow with page count.
-/// Per page: glyphs with boxes (`GlyphExtractor`), table rules from a rendering (`RuleDetector`),
+/// Per page: glyphs with boxes (`GlyphExtractor`) and form check boxes as ☑/☐ glyphs
+/// (`CheckBoxWidgets`), table rules from a rendering (`RuleDetector`),
 /// grids (`TableGridBuilder`), then tables and paragraphs (`PageLayout`). A document without a
 /// text layer, or whose text is mostly junk from fonts without a Unicode map, is marked `scanned`.
 public enum PDFReader {
@@ -19,6 +20,8 @@ public enum PDFReader {
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
         var slowPages: [Int] = []
+        /// The table ending `blocks`, with its column lines, which the next page may continue.
+        var lastTable: TableContinuation.Placed?
         for index in 0..<pageCount {
             let pageNumber = index + 1
             let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
@@ -32,7 +35,7 @@ public enum PDFReader {
             } else if result.tally.isJunk {
                 junkPages.append(pageNumber)
             } else {
-                blocks += result.blocks
+                append(result, to: &blocks, lastTable: &lastTable)
             }
         }
 
@@ -58,9 +61,27 @@ public enum PDFReader {
         return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
     }
 
+    /// Appends a page's blocks; a table that starts the page and continues the table that ended
+    /// the previous page is merged into it (`TableContinuation`).
+    static func append(_ result: PageResult, to blocks: inout [Block], lastTable: inout TableContinuation.Placed?) {
+        var pageBlocks = result.blocks[...]
+        if let previous = lastTable, let first = result.firstTable,
+           let merged = TableContinuation.merged(previous, first), case .table? = blocks.last {
+            blocks[blocks.count - 1] = .table(merged.table)
+            pageBlocks = pageBlocks.dropFirst()
+            lastTable = pageBlocks.isEmpty ? merged : nil
+        }
+        blocks += pageBlocks
+        if !pageBlocks.isEmpty { lastTable = result.lastTable }
+    }
+
     /// What one page yields.
     struct PageResult {
         var blocks: [Block]
+        /// The page's first block when it is a table, with its column lines.
+        var firstTable: TableContinuation.Placed?
+        /// The page's last block when it is a table, with its column lines.
+        var lastTable: TableContinuation.Placed?
         var tally: ScanDetector.Tally
         /// The page was too slow to render, so its tables were not rebuilt.
         var skippedRules = false
@@ -73,21 +94,28 @@ public enum PDFReader {
     static func read(page: OpaquePointer, number: Int) -> PageResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let glyphs = GlyphExtractor.glyphs(of: page)
-        let tally = ScanDetector.tally(glyphs)
+        let text = GlyphExtractor.glyphs(of: page)
+        let tally = ScanDetector.tally(text)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [PDFTableGrid] = []
         var skippedRules = false
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
+        let checkBoxes = CheckBoxWidgets.glyphs(of: page, height: height)
+        var glyphs = text + checkBoxes
         if clock.now - start < renderBudget {
-            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: glyphs)
-            grids = TableGridBuilder.grids(from: rules)
+            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: text,
+                                           widgets: checkBoxes.map(\.box))
+            glyphs += rules.checkBoxes
+            grids = PageLayout.tables(TableGridBuilder.grids(from: rules), glyphs: glyphs)
         } else {
             skippedRules = true
         }
-        return PageResult(blocks: PageLayout.blocks(glyphs: glyphs, grids: grids, page: number, pageWidth: width), tally: tally,
-                          skippedRules: skippedRules)
+        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
+        var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules)
+        if case .table? = layout.blocks.first { result.firstTable = layout.tables.first }
+        if case .table? = layout.blocks.last { result.lastTable = layout.tables.last }
+        return result
     }
 
     /// "1、3、5–9" style page list, shortened after ten entries.

@@ -2,11 +2,16 @@
 /// cells; the remaining glyphs become lines, and lines between tables become paragraphs.
 /// Blocks come out top to bottom.
 enum PageLayout {
+    /// A page's blocks, top to bottom, and its tables with their geometry, in the order of the grids.
+    struct Page {
+        var blocks: [Block]
+        var tables: [TableContinuation.Placed]
+    }
+
     /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
     ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
     ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
-    static func blocks(glyphs: [Glyph], grids allGrids: [PDFTableGrid], page: Int, pageWidth: Double) -> [Block] {
-        let grids = allGrids.filter { grid in !isEmptyBox(grid, glyphs: glyphs) }
+    static func layout(glyphs: [Glyph], grids: [PDFTableGrid], page: Int, pageWidth: Double) -> Page {
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
         for glyph in glyphs {
@@ -20,8 +25,9 @@ enum PageLayout {
         }
 
         var items: [(top: Double, block: Block)] = []
-        for (index, grid) in grids.enumerated() {
-            items.append((grid.box.y0, .table(table(grid, glyphs: cellGlyphs[index], page: page))))
+        let tables = grids.enumerated().map { index, grid in table(grid, glyphs: cellGlyphs[index], page: page) }
+        for (grid, placed) in zip(grids, tables) {
+            items.append((grid.box.y0, .table(placed.table)))
         }
         let lines = LineBuilder.lines(from: looseGlyphs)
         let leftMargin = lines.map(\.box.x0).min() ?? 0
@@ -43,29 +49,42 @@ enum PageLayout {
         }
         flush()
         // A stable sort keeps a run's paragraphs in order (they share the run's top).
-        return items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
+        let blocks = items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
             .map(\.element.block)
+        return Page(blocks: blocks, tables: tables)
     }
 
-    /// A single ruled box with no text in it (a frame, a signature or stamp box) is not a table;
-    /// kept, it would also split the paragraph around it.
+    /// The grids that are tables: a single ruled box with no text in it (a frame, a signature or
+    /// stamp box) is not one; kept, it would also split the paragraph around it.
+    static func tables(_ grids: [PDFTableGrid], glyphs: [Glyph]) -> [PDFTableGrid] {
+        grids.filter { !isEmptyBox($0, glyphs: glyphs) }
+    }
+
     static func isEmptyBox(_ grid: PDFTableGrid, glyphs: [Glyph]) -> Bool {
         guard grid.cells.count == 1 else { return false }
         return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
     }
 
-    /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs.
-    static func table(_ grid: PDFTableGrid, glyphs: [[Glyph]], page: Int) -> Table {
+    /// The model table for a grid, each cell's glyphs rebuilt into lines and paragraphs, with the
+    /// grid's column lines and the cells whose last line is full (a page break may have cut them).
+    static func table(_ grid: PDFTableGrid, glyphs: [[Glyph]], page: Int) -> TableContinuation.Placed {
+        var fullCells = Set<Int>()
         let cells = grid.cells.enumerated().map { index, cell in
             let lines = LineBuilder.lines(from: glyphs[index])
-            let paragraphs = ParagraphBuilder.paragraphs(from: lines, rightEdge: grid.box(of: cell).x1 - cellPadding)
+            let rightEdge = grid.box(of: cell).x1 - cellPadding
+            if let last = lines.last, rightEdge - last.box.x1 <= ParagraphBuilder.shortLine * last.glyphHeight {
+                fullCells.insert(index)
+            }
+            let paragraphs = ParagraphBuilder.paragraphs(from: lines, rightEdge: rightEdge)
             let blocks: [Block] = paragraphs.isEmpty
                 ? [.paragraph(Paragraph(inlines: [], page: page))]
                 : paragraphs.map { .paragraph(Paragraph(text: $0, page: page)) }
             return TableCell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
                              blocks: blocks)
         }
-        return Table(cells: cells, rowCount: grid.rowCount, columnCount: grid.columnCount, page: page)
+        return TableContinuation.Placed(
+            table: Table(cells: cells, rowCount: grid.rowCount, columnCount: grid.columnCount, page: page),
+            columnLines: grid.columnLines, fullCells: fullCells)
     }
 
     /// Typical left/right cell padding in Word and LibreOffice tables (0.19 cm), in points.

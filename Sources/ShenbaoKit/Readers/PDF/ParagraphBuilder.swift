@@ -7,8 +7,9 @@
 /// centred line) also starts a paragraph; inside cells it does not, since table labels are often
 /// centred and the second line of a centred label would look indented.
 ///
-/// Wrapped lines are joined without a space between CJK characters; two ASCII words get a space,
-/// unless the previous line is one unbroken token (LibreOffice breaks a long e-mail or number mid-word).
+/// Wrapped lines are joined without a space between CJK characters; an ASCII word and the non-CJK
+/// text after it (a word, or a box printed as `£`) get a space, unless the previous line is one
+/// unbroken token (LibreOffice breaks a long e-mail or number mid-word).
 enum ParagraphBuilder {
     /// A vertical gap larger than the median gap by this many glyph heights separates paragraphs.
     static let paragraphGap = 0.5
@@ -46,7 +47,7 @@ enum ParagraphBuilder {
     /// Joins a wrapped line to the text before it.
     static func join(_ text: String, _ next: String, previousLine: String) -> String {
         guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return text + next }
-        let wordBoundary = SpacingNormalizer.isASCIIAlphanumeric(first) && isASCIIWordEnd(last)
+        let wordBoundary = isASCIIWordEnd(last) && !first.properties.isWhitespace && !SpacingNormalizer.isCJK(first)
         let brokenToken = !previousLine.contains(" ")
         return wordBoundary && !brokenToken ? text + " " + next : text + next
     }

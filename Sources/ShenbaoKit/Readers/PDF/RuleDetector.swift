@@ -8,17 +8,20 @@ struct Rule: Sendable, Equatable {
     var end: Double
 }
 
-/// The horizontal and vertical rules drawn on a page.
+/// The horizontal and vertical rules drawn on a page, and the check boxes drawn as small squares
+/// (taken out of the rules by `DrawnCheckBoxes`) as ☑/☐ glyphs.
 struct Rules: Sendable, Equatable {
     var horizontal: [Rule] = []
     var vertical: [Rule] = []
+    var checkBoxes: [Glyph] = []
 }
 
 /// Finds table rules by rendering the page without antialiasing and scanning for long, thin runs
 /// of dark pixels. poppler-glib does not expose vector paths, and text geometry alone cannot tell
 /// a row boundary from a wrapped line (Word tables have no top/bottom cell padding, so the gap
 /// differs by the border width only). Glyph boxes are painted white first, so CJK strokes such as
-/// 一 or 丨 never count as rules.
+/// 一 or 丨 never count as rules, and so are form widgets: a check box's drawn square is not a
+/// border, and its edges would add grid lines or join a row border they touch.
 enum RuleDetector {
     /// Render resolution, pixels per point.
     static let scale = 2.0
@@ -40,7 +43,8 @@ enum RuleDetector {
     /// Characters that draw long lines of their own (fill-in blanks).
     static let fillInCharacters: Set<Unicode.Scalar> = ["_", "＿", "-", "—", "－", "─", "━", "‗", "–", "﹍", "﹏"]
 
-    static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph]) -> Rules {
+    /// - Parameter widgets: boxes of form widgets (check boxes), cleared before both passes.
+    static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph], widgets: [Box] = []) -> Rules {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return Rules() }
         let pixelsPerPoint = min(scale, (maximumPixels / (width * height)).squareRoot())
         let pixelWidth = Int((width * pixelsPerPoint).rounded(.up))
@@ -54,6 +58,10 @@ enum RuleDetector {
 
         var ink = InkMap(width: pixelWidth, height: pixelHeight)
         ink.markDark(pixels: data, stride: stride, threshold: darkLuma)
+        for box in widgets {
+            ink.clear(x0: box.x0 * pixelsPerPoint, y0: box.y0 * pixelsPerPoint,
+                      x1: box.x1 * pixelsPerPoint, y1: box.y1 * pixelsPerPoint)
+        }
         let thickness = maximumThickness * pixelsPerPoint
 
         // Pass 1, text left in place: only runs longer than any character's stroke count, so rules
@@ -79,16 +87,20 @@ enum RuleDetector {
         let minimum = max(2, Int(minimumLength * pixelsPerPoint))
         horizontal += ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
         vertical += ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
-        return Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
-                     vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
+        var rules = Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
+                          vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
+        rules.checkBoxes = DrawnCheckBoxes.extract(from: &rules, ink: long, pixelsPerPoint: pixelsPerPoint, glyphs: glyphs)
+        return rules
     }
 
-    /// Merges rules on the same line that touch or overlap.
+    /// Merges rules on the same line that touch or overlap. Rules are taken by position, so a rule
+    /// joined to one slightly above it may start further left: the joined rule takes both extents.
     static func joined(_ rules: [Rule]) -> [Rule] {
         var result: [Rule] = []
         for rule in rules.sorted(by: { ($0.position, $0.start) < ($1.position, $1.start) }) {
             if let index = result.lastIndex(where: { abs($0.position - rule.position) <= joinTolerance }),
-               rule.start <= result[index].end + joinTolerance {
+               rule.start <= result[index].end + joinTolerance, result[index].start <= rule.end + joinTolerance {
+                result[index].start = min(result[index].start, rule.start)
                 result[index].end = max(result[index].end, rule.end)
             } else {
                 result.append(rule)
@@ -129,6 +141,19 @@ struct InkMap {
                 }
             }
         }
+    }
+
+    /// The share of ink pixels in a rectangle given in (fractional) pixels; 0 when it is empty.
+    func inkShare(x0: Double, y0: Double, x1: Double, y1: Double) -> Double {
+        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return 0 }
+        let left = max(0, Int(x0.rounded(.up))), right = min(width, Int(x1.rounded(.down)))
+        let top = max(0, Int(y0.rounded(.up))), bottom = min(height, Int(y1.rounded(.down)))
+        guard left < right, top < bottom else { return 0 }
+        var inked = 0
+        for y in top..<bottom {
+            for x in left..<right where bits[y * width + x] { inked += 1 }
+        }
+        return Double(inked) / Double((right - left) * (bottom - top))
     }
 
     /// Clears a rectangle given in (fractional) pixels; out-of-range parts are ignored.

@@ -15,6 +15,10 @@ enum LineBuilder {
     static let bandTolerance = 0.35
     /// A horizontal gap wider than this fraction of the glyph height is a space.
     static let spaceGap = 0.12
+    /// A gap wider than this fraction of the glyph height is more than one space or the space
+    /// LibreOffice adds between CJK and Latin text (about 0.15): a real separation, such as the
+    /// blank between a cover label and its value (`申报日期  2026年3月`).
+    static let wideGap = 0.35
 
     static func lines(from glyphs: [Glyph]) -> [TextLine] {
         let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
@@ -47,7 +51,11 @@ enum LineBuilder {
         var previous: Glyph?
         for glyph in glyphs {
             if let previous, glyph.box.x0 - previous.box.x1 > spaceGap * height {
-                text.unicodeScalars.append(" ")
+                // Between CJK and Latin, a gap wider than LibreOffice's spacing is a real blank:
+                // two spaces, which `SpacingNormalizer` keeps.
+                let wide = glyph.box.x0 - previous.box.x1 > wideGap * height
+                    && SpacingNormalizer.isCJK(previous.scalar) != SpacingNormalizer.isCJK(glyph.scalar)
+                text += wide ? "  " : " "
             }
             text.unicodeScalars.append(glyph.scalar)
             box = box.union(glyph.box)
