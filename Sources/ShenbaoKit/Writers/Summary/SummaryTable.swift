@@ -161,7 +161,8 @@ public struct SummaryBuilder: Sendable {
     static func fill(_ pattern: String, _ context: [String: String]) -> String {
         _ = PlainTextContentType.registered
         guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(PlainTextContentType.name)}}" + pattern) else { return pattern }
-        return template.render(context)
+        // Blank values are left out, so `{{^contact_name}}_____{{/contact_name}}` prints a blank to fill in.
+        return template.render(context.filter { !$0.value.isEmpty })
     }
 }
 
