@@ -41,6 +41,15 @@ demo: release
 	@$(BIN) validate --format text Samples/ > $(DEMO_OUT)/validate.txt; tail -12 $(DEMO_OUT)/validate.txt
 	@$(BIN) validate --format json Samples/ > $(DEMO_OUT)/validate.json || true
 	@$(BIN) validate --format csv Samples/ > $(DEMO_OUT)/validate.csv || true
+	@echo "== shenbao summary (汇总表 as Word and Excel in $(DEMO_OUT)/)"
+	@$(BIN) summary Samples/hubei-industrial-model-2026 --call hubei-industrial-model-2026 --recommender 武汉市经济和信息化局 \
+	  --contact "沈顺 027-85317019" --out $(DEMO_OUT)/汇总表-hubei-industrial-model-2026.docx --out $(DEMO_OUT)/汇总表-hubei-industrial-model-2026.xlsx
+	@$(BIN) summary Samples/guangdong-ai-scenario-2023 --call guangdong-ai-scenario-2023 \
+	  --out $(DEMO_OUT)/汇总表-guangdong-ai-scenario-2023.docx --out $(DEMO_OUT)/汇总表-guangdong-ai-scenario-2023.xlsx
+	@$(BIN) summary Samples/data/hubei-ai-annual-report-2023.csv --call hubei-ai-annual-report-2023 --contact "周前进 85316971" \
+	  --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.docx --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.xlsx
+	@$(BIN) summary Samples/data/miit-ai-innovation-2018.yaml --call miit-ai-innovation-2018 \
+	  --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.docx --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.xlsx
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 test: test-deps
