@@ -1,7 +1,7 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config
-TEST_PACKAGES  := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 PYTHON_PACKAGES := python-docx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/shenbao
@@ -17,7 +17,7 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 
-## Also what the tests need: LibreOffice (the real client that opens generated files), CJK fonts, poppler-utils, python-docx.
+## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, python-docx.
 test-deps: deps
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
@@ -41,6 +41,15 @@ demo: release
 	@$(BIN) validate --format text Samples/ > $(DEMO_OUT)/validate.txt; tail -12 $(DEMO_OUT)/validate.txt
 	@$(BIN) validate --format json Samples/ > $(DEMO_OUT)/validate.json || true
 	@$(BIN) validate --format csv Samples/ > $(DEMO_OUT)/validate.csv || true
+	@echo "== shenbao summary (汇总表 as Word and Excel in $(DEMO_OUT)/)"
+	@$(BIN) summary Samples/hubei-industrial-model-2026 --call hubei-industrial-model-2026 --recommender 武汉市经济和信息化局 \
+	  --contact "沈顺 027-85317019" --out $(DEMO_OUT)/汇总表-hubei-industrial-model-2026.docx --out $(DEMO_OUT)/汇总表-hubei-industrial-model-2026.xlsx
+	@$(BIN) summary Samples/guangdong-ai-scenario-2023 --call guangdong-ai-scenario-2023 \
+	  --out $(DEMO_OUT)/汇总表-guangdong-ai-scenario-2023.docx --out $(DEMO_OUT)/汇总表-guangdong-ai-scenario-2023.xlsx
+	@$(BIN) summary Samples/data/hubei-ai-annual-report-2023.csv --call hubei-ai-annual-report-2023 --contact "周前进 85316971" \
+	  --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.docx --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.xlsx
+	@$(BIN) summary Samples/data/miit-ai-innovation-2018.yaml --call miit-ai-innovation-2018 \
+	  --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.docx --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.xlsx
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 test: test-deps

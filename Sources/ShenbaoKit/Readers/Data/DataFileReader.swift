@@ -5,6 +5,8 @@ import Yams
 /// Reads records from data files — YAML, JSON (an object, an array, JSON lines, or `extract` output)
 /// and CSV (one row per record, UTF-8 with or without BOM) — keyed by field ids or by printed labels.
 /// Values go through the same parsers as books, so `2026年3月26日` or `1,234万元` work in data too.
+/// A key that is no field is listed in `unmatched` and its text kept in `passages` under the key, so a
+/// data file can give a book's passage (`项目概述`) or a summary column (`工业模型项目描述`) directly.
 public struct DataFileReader: Sendable {
     public let spec: CallSpec
     /// Printed labels (full path, last part, display label) → field id.
@@ -43,7 +45,11 @@ public struct DataFileReader: Sendable {
         Self.flatten(row, prefix: "", into: &flat)
         for (key, value) in flat.sorted(by: { $0.key < $1.key }) {
             guard let field = spec.field(key) ?? labels[key.labelKey].flatMap(spec.field) else {
-                if !Self.isEmpty(value) { record.unmatched.append(key) }
+                if !Self.isEmpty(value) {
+                    record.unmatched.append(key)
+                    // Kept by its key: a passage (项目概述) or a summary column (工业模型项目描述) given as data.
+                    if !(value is [Any]) && !(value is [String: Any]) { record.passages[key] = "\(value)".trimmingWhitespace() }
+                }
                 continue
             }
             switch Self.outcome(of: value, as: field) {

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import ShenbaoKit
+
+/// `shenbao summary INPUT… --call ID --out FILE…`: the bureau's recommendation summary table (汇总表)
+/// of a batch — from books (read in worker processes, one row per submission) and data files — as a
+/// Word document, an Excel workbook and/or CSV.
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "生成推荐汇总表（Word、Excel、CSV）",
+        discussion: """
+        INPUT 可以是申报书（.docx/.pdf）、申报材料文件夹或收件文件夹（递归查找申报书，每份提交列一行），\
+        也可以是数据文件（.yaml/.yml/.json/.jsonl/.csv，每条记录列一行，键为字段编号或表中标签）。
+        --out 的扩展名决定格式：.docx、.xlsx 或 .csv，可给多次。
+        退出码：0 成功；1 有输入无法读取（其余输入照常列入汇总表）；2 用法错误或输入输出错误。
+        """
+    )
+
+    @Argument(help: ArgumentHelp("申报书、文件夹或数据文件", valueName: "INPUT"))
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("申报类别（汇总表格式按类别而定）", valueName: "ID"))
+    var call: String
+
+    @Option(name: .long, help: ArgumentHelp("输出文件（.docx、.xlsx 或 .csv），可给多次", valueName: "FILE"))
+    var out: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("推荐单位名称（默认取自申报书，各份一致时）", valueName: "TEXT"))
+    var recommender: String?
+
+    @Option(name: .long, help: ArgumentHelp("推荐单位联系人及联系方式，如“沈顺 027-85317019”", valueName: "TEXT"))
+    var contact: String?
+
+    @Option(name: .long, help: ArgumentHelp("自定义 Word 模板（.docx 或 Word XML），默认用申报类别的 summary.xml", valueName: "FILE"))
+    var template: String?
+
+    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var specOptions: SpecOptions
+    @OptionGroup var isolation: IsolationOptions
+
+    enum Format: String { case docx, xlsx, csv }
+
+    func run() throws {
+        let specs: [CallSpec]
+        let spec: CallSpec
+        let summary: SummarySpec
+        let outputs: [(path: String, format: Format)]
+        do {
+            specs = try specOptions.loadAll()
+            guard let found = try specOptions.spec(call, among: specs) else { throw ShenbaoExit.usage("缺少 --call") }
+            spec = found
+            do { summary = try SummarySpec.load(for: spec) } catch { throw ShenbaoExit.usage(error.description) }
+            guard !out.isEmpty else { throw ShenbaoExit.usage("请用 --out 指定输出文件（.docx、.xlsx 或 .csv）") }
+            outputs = try out.map { path in
+                guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
+                    throw ShenbaoExit.usage("无法按扩展名确定输出格式：\(path)（应为 .docx、.xlsx 或 .csv）")
+                }
+                return (path, format)
+            }
+            for path in inputs where !FileManager.default.fileExists(atPath: path) {
+                throw ShenbaoExit.usage("找不到 \(path)")
+            }
+            if let template, !FileManager.default.fileExists(atPath: template) {
+                throw ShenbaoExit.usage("找不到模板 \(template)")
+            }
+        } catch let error as ShenbaoExit {
+            Self.exitWithUsage(error)
+        }
+
+        // Data files given by name are read as data; everything else (books, folders) through extraction.
+        let isData: (String) -> Bool = { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && DataFileReader.extensions.contains((path as NSString).pathExtension.lowercased())
+        }
+        var problems: [String] = []
+        var recordsByInput: [[Record]] = Array(repeating: [], count: inputs.count)
+        let reader = DataFileReader(spec: spec)
+        for (index, path) in inputs.enumerated() where isData(path) {
+            do { recordsByInput[index] = try reader.read(path: path) } catch {
+                problems.append("\(path)：\(error.message)")
+            }
+        }
+        let bookInputs = inputs.enumerated().filter { !isData($0.element) }
+        var invalid = 0
+        if !bookInputs.isEmpty {
+            let report = readBooks(bookInputs.map(\.element), specs: specs, spec: spec)
+            for submission in report.submissions {
+                let name = submission.submission.folder ?? submission.books.first?.file ?? submission.submission.name
+                if let record = submission.primary, record.call == spec.id || submission.call == nil {
+                    if record.scanned {
+                        problems.append("\(name)：扫描件（无文字层），无法读取，请另行填写此行")
+                        continue
+                    }
+                    let owner = bookInputs.first { Self.contains($0.element, submission.submission.files.first ?? "") }?.offset ?? 0
+                    recordsByInput[owner].append(record)
+                    if (submission.findings + submission.books.flatMap(\.findings)).contains(where: { $0.severity == .error }) { invalid += 1 }
+                } else if let other = submission.call, other != spec.id {
+                    problems.append("\(name)：是 \(other) 的申报书，不属于 \(spec.id)，未列入")
+                } else {
+                    for book in submission.books {
+                        problems.append("\(book.file)：\(book.error?.message ?? book.findings.first?.message ?? "无法读取")")
+                    }
+                }
+            }
+            if report.submissions.isEmpty { problems.append("\(bookInputs.map(\.element).joined(separator: "、"))：没有找到 .docx 或 .pdf 申报书") }
+        }
+        let records = recordsByInput.flatMap { $0 }
+        let table = SummaryBuilder(call: spec, spec: summary).build(records: records, recommender: recommender, contact: contact)
+
+        for path in outputs {
+            do {
+                switch path.format {
+                case .docx: try SummaryDocxWriter.write(table, template: template, to: path.path, inputs: inputs)
+                case .xlsx: try SummaryXLSXWriter.write(table, to: path.path, inputs: inputs)
+                case .csv: try SummaryCSVWriter.write(table, to: path.path, inputs: inputs)
+                }
+            } catch {
+                Self.exitWithUsage(.usage("\(error)"))
+            }
+        }
+        let stderr = FileHandle.standardError
+        for note in table.notes { stderr.write(Data("提示：\(note)\n".utf8)) }
+        for problem in problems { stderr.write(Data("无法列入：\(problem)\n".utf8)) }
+        if invalid > 0 {
+            stderr.write(Data("提示：\(invalid) 份申报书校验发现错误，可用 shenbao validate 查看\n".utf8))
+        }
+        print("汇总表「\(table.title)」共 \(table.rows.count) 行，已写入 \(outputs.map(\.path).joined(separator: "、"))")
+        if !problems.isEmpty {
+            print("\(problems.count) 项输入无法读取，未列入汇总表（见上方说明）")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reads the books under `paths` in worker processes (`shenbao worker validate`), grouped into submissions.
+    private func readBooks(_ paths: [String], specs: [CallSpec], spec: CallSpec) -> ValidationReport {
+        let progress = ProgressLine(total: 0)
+        let validator = BatchValidator(specs: specs, forcedCall: spec)
+        let pool = isolation.pool(task: ["validate"] + specOptions.arguments + ["--call", spec.id], jobs: jobs)
+        let report = validator.validate(paths: paths, jobs: jobs, progress: { done, total in progress.update(done, of: total) }) { books, done in
+            zip(books, pool.run(books, progress: done)).map { path, answer in
+                switch answer {
+                case .success(let line):
+                    return BookOutcome(wireLine: line, specs: specs)
+                        ?? BookOutcome(file: path, error: BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))
+                case .failure(let failure):
+                    let error = IsolationOptions.bookError(failure, file: path)
+                    return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+                }
+            }
+        }
+        progress.finish()
+        return report
+    }
+
+    /// Whether `file` is `input` or lies under the folder `input`.
+    static func contains(_ input: String, _ file: String) -> Bool {
+        let base = URL(fileURLWithPath: input).standardizedFileURL.path
+        let path = URL(fileURLWithPath: file).standardizedFileURL.path
+        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+}
