@@ -191,7 +191,7 @@ def cover_line(label_text, tag, suffix="", blank_hint=None):
 # ---------------------------------------------------------------------------------------------- declaration letters
 def hubei_declaration(standalone):
     out = title("承诺书", page_break_before=not standalone, after=240)
-    out += para(run("申报项目：“{{model.name}}”（{{org.name}}）", font=KAITI), style="BodyText", jc="center")
+    out += para(run("申报项目：“{{model.name}}”", font=KAITI), style="Normal", jc="center", after=160)
     for line in ["1.本单位对本申请材料的合法性、真实性、准确性和完整性负责。",
                  "2.本单位自愿提供开展湖北省工业领域专用模型项目申报所需的材料，并为相关工作提供方便。",
                  "3.本单位同意将本申请材料向负责征集评选工作人员和评审专家公开。",
@@ -218,7 +218,7 @@ def guangdong_declaration(standalone):
     out += para("", style="BodyText")
     out += para("申报单位：{{org.name}}", style="Signature", keep=True)
     out += para("申报责任人（签名）：", style="Signature", keep=True)
-    out += para("单位负责人（签名）：　　　　　　　　（公章）", style="Signature", keep=True)
+    out += para("单位负责人（签名）：　　　　　　（公章）", style="Signature", keep=True)
     out += para("日期：{{cover.date}}{{^filled.cover.date}}　　年　　月　　日{{/filled.cover.date}}", style="Signature")
     return out
 
@@ -235,7 +235,7 @@ HUBEI_HINTS = {
 def hubei_book():
     out = para("附件1", style="Attachment")
     out += para("", style="BodyText")
-    out += title("湖北省工业领域专用模型项目申报书", before=1200, after=1200)
+    out += title("湖北省工业领域专用模型项目申报书", before=600, after=900)
     out += cover_line("申报单位", "cover.applicant", "（加盖公章）")
     out += cover_line("模型名称", "cover.model_name")
     out += cover_line("模型类别", "cover.model_category", blank_hint="(单模态大模型/多模态大模型/任务型模型)")
@@ -243,12 +243,12 @@ def hubei_book():
     out += cover_line("联系人", "cover.contact")
     out += cover_line("联系方式", "cover.contact_phone")
     out += cover_line("申报日期", "cover.date")
-    out += para("湖北省经济和信息化厅", style="BodyText", jc="center", before=2400)
+    out += para("湖北省经济和信息化厅", style="BodyText", jc="center", before=1400, keep=True)
     out += para("2026 年 3 月", style="BodyText", jc="center")
 
     # 一、单位基本情况表 — 7 grid columns, as the seed.
     out += heading1("一、单位基本情况表", page_break_before=True)
-    t = Table([1400, 1400, 1200, 800, 1300, 800, 1945])
+    t = Table([2100, 1400, 1100, 700, 1100, 700, 1745])
     t.row([(1, label("单位名称")), (6, value("org.name"))])
     t.row([(1, label("统一社会信用代码")), (6, value("org.uscc"))])
     t.row([(1, label("单位地址")), (6, value("org.address"))])
@@ -272,7 +272,7 @@ def hubei_book():
 
     # 二、工业模型基本情况表 — 5 grid columns.
     out += heading1("二、工业模型基本情况表", page_break_before=True)
-    t = Table([1900, 1800, 1800, 1800, 1545])
+    t = Table([2200, 1700, 1700, 1700, 1545])
     t.row([(1, label("工业模型名称")), (4, value("model.name"))])
     t.row([(1, label("模型服务行业")), (4, options("model.industries"))])
     t.row([(1, label("模型类别")), (4, options("model.category"))])
@@ -356,7 +356,7 @@ def guangdong_book():
     out += cover_line("申报日期", "cover.date")
 
     out += heading1("一、申报单位基本情况表", page_break_before=True)
-    t = Table([1600, 1100, 1450, 1900, 2795])
+    t = Table([1600, 1200, 1450, 1650, 2945])
     t.row([(5, label("企业基本信息", keep=True), {"fill": GREY})])
     t.row([(1, label("企业名称")), (4, value("org.name"))])
     t.row([(1, label("社会统一信用代码")), (2, value("org.uscc")), (1, label("网 址")), (1, value("org.website"))])
@@ -460,7 +460,7 @@ def styles():
 {pstyle("BodyText", "正文（仿宋三号）", '<w:ind w:firstLine="640"/>', "")}
 {pstyle("Attachment", "附件标注", '<w:jc w:val="left"/>', fonts(HEITI))}
 {pstyle("CoverLine", "封面栏目", '<w:spacing w:before="160" w:after="160" w:line="579" w:lineRule="exact"/><w:ind w:left="1120"/><w:jc w:val="left"/>', "")}
-{pstyle("Signature", "落款", '<w:ind w:left="3200"/><w:jc w:val="left"/>', "")}
+{pstyle("Signature", "落款", '<w:ind w:left="1920"/><w:jc w:val="left"/>', "")}
 {pstyle("TableText", "表格文字", table_line + '<w:jc w:val="left"/>', size(24))}
 {pstyle("TableLabel", "表格栏目", table_line + '<w:jc w:val="center"/>', size(24))}
 {pstyle("LongText", "表格长文字", table_line + '<w:ind w:firstLine="480"/><w:jc w:val="both"/>', size(24), based="TableText")}
@@ -497,7 +497,7 @@ def document(content, numbered):
     sect += PAGE
     if numbered:
         sect += '<w:pgNumType w:start="0"/><w:titlePg/>'  # the cover carries no number; the body starts at 1
-    sect += '<w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>'
+    sect += '<w:docGrid w:linePitch="579"/></w:sectPr>'
     return f"<w:document {W_NS}><w:body>{content}{sect}</w:body></w:document>"
 
 
