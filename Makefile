@@ -41,6 +41,12 @@ demo: release
 	@$(BIN) validate --format text Samples/ > $(DEMO_OUT)/validate.txt; tail -12 $(DEMO_OUT)/validate.txt
 	@$(BIN) validate --format json Samples/ > $(DEMO_OUT)/validate.json || true
 	@$(BIN) validate --format csv Samples/ > $(DEMO_OUT)/validate.csv || true
+	@echo "== shenbao init / fill / declaration (an applicant's data in Samples/data/ → 申报书 and 承诺书)"
+	@$(BIN) init --call hubei-industrial-model-2026 --out $(DEMO_OUT)/数据模板-hubei.yaml --force
+	@for call in hubei-industrial-model-2026 guangdong-ai-scenario-2023; do \
+	  $(BIN) fill --call $$call Samples/data/applicant-$$call.yaml --out $(DEMO_OUT)/申报书-$$call.docx && \
+	  $(BIN) declaration --call $$call Samples/data/applicant-$$call.yaml --out $(DEMO_OUT)/承诺书-$$call.docx; done
+	@$(BIN) extract --call hubei-industrial-model-2026 --format text $(DEMO_OUT)/申报书-hubei-industrial-model-2026.docx | head -12
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 test: test-deps
