@@ -356,7 +356,7 @@ def guangdong_book():
     out += cover_line("申报日期", "cover.date")
 
     out += heading1("一、申报单位基本情况表", page_break_before=True)
-    t = Table([1600, 1200, 1450, 1650, 2945])
+    t = Table([1600, 1350, 1650, 1500, 2745])
     t.row([(5, label("企业基本信息", keep=True), {"fill": GREY})])
     t.row([(1, label("企业名称")), (4, value("org.name"))])
     t.row([(1, label("社会统一信用代码")), (2, value("org.uscc")), (1, label("网 址")), (1, value("org.website"))])
