@@ -50,6 +50,12 @@ demo: release
 	  --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.docx --out $(DEMO_OUT)/汇总表-hubei-ai-annual-report-2023.xlsx
 	@$(BIN) summary Samples/data/miit-ai-innovation-2018.yaml --call miit-ai-innovation-2018 \
 	  --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.docx --out $(DEMO_OUT)/汇总表-miit-ai-innovation-2018.xlsx
+	@echo "== shenbao init / fill / declaration (an applicant's data in Samples/data/ → 申报书 and 承诺书)"
+	@$(BIN) init --call hubei-industrial-model-2026 --out $(DEMO_OUT)/数据模板-hubei.yaml --force
+	@for call in hubei-industrial-model-2026 guangdong-ai-scenario-2023; do \
+	  $(BIN) fill --call $$call Samples/data/applicant-$$call.yaml --out $(DEMO_OUT)/申报书-$$call.docx && \
+	  $(BIN) declaration --call $$call Samples/data/applicant-$$call.yaml --out $(DEMO_OUT)/承诺书-$$call.docx; done
+	@$(BIN) extract --call hubei-industrial-model-2026 --format text $(DEMO_OUT)/申报书-hubei-industrial-model-2026.docx | head -12
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 test: test-deps

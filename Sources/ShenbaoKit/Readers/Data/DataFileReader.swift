@@ -167,6 +167,8 @@ public struct DataFileReader: Sendable {
         case (.int, let number as Double) where number == number.rounded(): return .value(.int(Int(number)))
         case (.money, let number as Double), (.decimal, let number as Double): return .value(.number(number))
         case (.money, let number as Int), (.decimal, let number as Int): return .value(.number(Double(number)))
+        case (.daterange, let range as [String: Any]) where range.values.allSatisfy(isEmpty):
+            return .blank  // the data skeleton's {start: "", end: ""}
         case (.daterange, let range as [String: Any]):
             guard let start = (range["start"].map { "\($0)" }).flatMap(DateParser.parse),
                   let end = (range["end"].map { "\($0)" }).flatMap(DateParser.parse) else { return .unparsed("\(range)") }

@@ -4,7 +4,7 @@ import Foundation
 /// Prepares Word XML for Mustache: puts back together `{{tags}}` that Word split over several runs
 /// (the whole tag goes into the run where it starts, which keeps its formatting; the other runs keep
 /// theirs), and lifts section tags that stand for whole rows or paragraphs out of the text:
-/// `{{#rows}}` in a row's first cell and `{{/rows}}` in the same row repeat the row; a paragraph
+/// `{{#rows}}` in a row's first cell and `{{/rows}}` in a later cell of the same row repeat the row; a paragraph
 /// holding nothing but `{{#items}}` or `{{/items}}` repeats the paragraphs between them.
 enum PlaceholderMerger {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -87,15 +87,18 @@ enum PlaceholderMerger {
         for (node, text) in zip(nodes, texts) { setContent(of: node, String(text)) }
     }
 
-    /// `{{#name}}` in a row's first cell with its `{{/name}}` in the same row: the tags move outside the row.
+    /// `{{#name}}` in a row's first cell with its `{{/name}}` in a later cell: the tags move outside the row.
+    /// A section opened and closed inside one cell (a list of options) is left where it is.
     private static func hoistRowSection(_ row: xmlNodePtr) {
-        let nodes = textNodes(ofRow: row)
-        let text = nodes.map(content).joined()
-        guard let open = text.range(of: #"\{\{[#^]\s*([^}]+?)\s*\}\}"#, options: .regularExpression) else { return }
-        let openTag = String(text[open])
+        let cells = textNodes(ofCells: row)
+        guard cells.count > 1, let firstCell = cells.first else { return }
+        let first = firstCell.map(content).joined()
+        guard let open = first.range(of: #"\{\{[#^]\s*([^}]+?)\s*\}\}"#, options: .regularExpression) else { return }
+        let openTag = String(first[open])
         let name = openTag.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
         let closeTag = "{{/\(name)}}"
-        guard text.contains(closeTag) else { return }
+        guard !first.contains(closeTag), cells.dropFirst().contains(where: { $0.map(content).joined().contains(closeTag) }) else { return }
+        let nodes = cells.flatMap { $0 }
         remove(openTag, from: nodes)
         remove(closeTag, from: nodes)
         insertText(openTag, before: row)
@@ -112,17 +115,20 @@ enum PlaceholderMerger {
         xmlFreeNode(paragraph)
     }
 
-    private static func textNodes(ofRow row: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
+    /// The `w:t` nodes of each cell of a row.
+    private static func textNodes(ofCells row: xmlNodePtr) -> [[xmlNodePtr]] {
+        var result: [[xmlNodePtr]] = []
         var child = row.pointee.children
         while let cell = child {
             child = cell.pointee.next
             guard isWord(cell, "tc") else { continue }
+            var nodes: [xmlNodePtr] = []
             var inner = cell.pointee.children
             while let paragraph = inner {
                 inner = paragraph.pointee.next
-                if isWord(paragraph, "p") { result += textNodes(of: paragraph) }
+                if isWord(paragraph, "p") { nodes += textNodes(of: paragraph) }
             }
+            result.append(nodes)
         }
         return result
     }

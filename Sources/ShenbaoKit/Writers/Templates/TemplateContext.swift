@@ -2,28 +2,48 @@
 /// - every field by its id (`{{org.name}}`, `{{fin.2020.revenue}}`), formatted as the form prints it
 ///   (dates `2026年3月26日`, ranges `2024年1月至2025年12月`, choices by their option text);
 /// - `options.<id>`: each printed option of a choice field as `{text, mark, checked}`, mark ☑ or ☐;
+///   with `label` (the option without “（请注明）”), `note` (the 其他 note) and `other` (true for 其他);
+/// - `option.<id>.<n>`: the same for the n-th option (from 1), for layouts that print text between options;
 /// - `items.<id>`: each entry of a list field as `{text}`;
+/// - `paragraphs.<id>`: each line of a field's text as `{text}` (a long text as Word paragraphs);
+/// - `filled.<id>`: true when the field prints something (for the form's hints, shown while blank);
 /// - `call.title`, `call.notice`.
-/// A missing field is empty, or in a draft `【待补充：<label>】`, so nothing blank goes unnoticed.
+/// A missing field is empty, or in a draft `【待补充：<label>】` (the required fields, and those in
+/// `alsoMark`), so nothing blank goes unnoticed.
 public enum TemplateContext {
-    public static func make(record: Record?, spec: CallSpec, draft: Bool = false) -> [String: Any] {
+    public static func make(record: Record?, spec: CallSpec, draft: Bool = false, alsoMark: Set<String> = []) -> [String: Any] {
         var context: [String: Any] = ["call": ["id": spec.id, "title": spec.title, "notice": spec.notice]]
         var options: [String: Any] = [:]
+        var numbered: [String: Any] = [:]
         var items: [String: Any] = [:]
+        var paragraphs: [String: Any] = [:]
+        var filled: [String: Any] = [:]
         for field in spec.fields {
             let value = record?.fields[field.id]
-            let text = value.map { format($0, type: field.type) } ?? (draft ? missing(field) : "")
+            let marked = draft && (field.required || alsoMark.contains(field.id))
+            let text = value.map { format($0, type: field.type) } ?? (marked ? missing(field) : "")
             set(&context, path: field.id, value: text)
+            set(&filled, path: field.id, value: !text.isEmpty)
+            set(&paragraphs, path: field.id, value: text.split(separator: "\n", omittingEmptySubsequences: true)
+                .map { ["text": String($0)] })
             if field.type == .choice || field.type == .multichoice {
                 let chosen = value.map(chosenValues) ?? []
-                set(&options, path: field.id, value: field.options.map { option -> [String: Any] in
+                let list = field.options.map { option -> [String: Any] in
                     let match = chosen.first { $0 == option || $0.hasPrefix(option + "：") }
-                    var text = ChoiceReader.isOther(option) ? option + "（请注明）" : option
-                    if let match, match.hasPrefix(option + "："), ChoiceReader.isOther(option) {
-                        text += "：" + match.dropFirst(option.count + 1)
+                    let other = ChoiceReader.isOther(option)
+                    var text = other ? option + "（请注明）" : option
+                    var note = ""
+                    if let match, match.hasPrefix(option + "："), other {
+                        note = String(match.dropFirst(option.count + 1))
+                        text += "：" + note
                     }
-                    return ["text": text, "mark": match != nil ? CheckMark.checked : CheckMark.unchecked, "checked": match != nil]
-                })
+                    return ["text": text, "label": option, "note": note, "other": other,
+                            "mark": match != nil ? CheckMark.checked : CheckMark.unchecked, "checked": match != nil]
+                }
+                set(&options, path: field.id, value: list)
+                var byNumber: [String: Any] = [:]
+                for (index, entry) in list.enumerated() { byNumber["\(index + 1)"] = entry }
+                set(&numbered, path: field.id, value: byNumber)
             }
             if field.type == .list {
                 let entries: [String] = { if case .strings(let list)? = value { return list } else { return [] } }()
@@ -31,7 +51,10 @@ public enum TemplateContext {
             }
         }
         context["options"] = options
+        context["option"] = numbered
         context["items"] = items
+        context["paragraphs"] = paragraphs
+        context["filled"] = filled
         return context
     }
 
