@@ -46,19 +46,24 @@ func extractJSON(_ files: [String], call: String? = nil) throws -> [String: [Str
     return objects
 }
 
-/// Converts DOCX files to PDF with LibreOffice headless (its own profile), returning the PDFs made.
+/// Converts DOCX files to PDF as an applicant prints the final book: LibreOffice headless (its own
+/// profile) through `Samples/tools/export_pdfs.sh`, which accepts tracked changes first. Returns the PDFs
+/// made, in `folder`.
 func convertToPDF(_ files: [String], into folder: String) throws -> [String] {
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lo-profile-\(UUID().uuidString)").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["soffice", "-env:UserInstallation=file://\(profile)", "--headless", "--convert-to", "pdf", "--outdir", folder] + files
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try? FileManager.default.removeItem(atPath: profile)
-    return files.map { folder + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf" }
-        .filter { FileManager.default.fileExists(atPath: $0) }
+    let work = try makeTemporaryFolder("export")
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    for file in files {
+        try FileManager.default.copyItem(atPath: file, toPath: work + "/" + (file as NSString).lastPathComponent)
+    }
+    try runTool(["bash", packageRoot() + "/Samples/tools/export_pdfs.sh", work])
+    return try files.compactMap { file in
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
+        guard FileManager.default.fileExists(atPath: work + "/" + name) else { return nil }
+        let target = folder + "/" + name
+        if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+        try FileManager.default.moveItem(atPath: work + "/" + name, toPath: target)
+        return target
+    }
 }
 
 /// Runs a program and waits; true when it exited 0.

@@ -11,13 +11,6 @@ import Testing
     /// Books generated per call; the defects are spread over them so the quirk mixes vary.
     static let booksPerCall = 4
 
-    /// Defects the program does not catch yet (bugs reported to the lead). Each is still seeded and
-    /// checked; its miss is recorded as a known issue, and the test fails once it is caught (remove it here).
-    static let knownMisses: [String: String] = [
-        "hubei-industrial-model-2026/section-two-heading-missing":
-            "structure.section-missing takes the materials-list line 「（三）工业模型基本情况表；」 for the deleted heading 「二、工业模型基本情况表」",
-    ]
-
     struct Defect: Decodable {
         var defect: String
         var call: String
@@ -48,17 +41,8 @@ import Testing
         for book in books {
             let result = try validate(book)
             let errors = result.findings.filter { $0.severity == "error" }
-            let known = errors.filter { knownFalsePositive($0, book: book) }
-            let unexpected = errors.filter { !knownFalsePositive($0, book: book) }
-            #expect(unexpected.isEmpty, "clean book \(book.lastPathComponent) (seed \(seed): \(regenerate)) has errors: \(unexpected)")
-            if unexpected.isEmpty && known.isEmpty {
-                #expect(result.exitCode == 0, "clean book \(book.lastPathComponent) (seed \(seed)): exit \(result.exitCode)")
-            }
-            if !known.isEmpty {
-                withKnownIssue("reported to the lead: \(known.map(\.description))", isIntermittent: true) {
-                    Issue.record("clean book \(book.lastPathComponent) (seed \(seed)) raises \(known)")
-                }
-            }
+            #expect(errors.isEmpty, "clean book \(book.lastPathComponent) (seed \(seed): \(regenerate)) has errors: \(errors)")
+            #expect(result.exitCode == 0, "clean book \(book.lastPathComponent) (seed \(seed)): exit \(result.exitCode)")
         }
 
         // One defect at a time, spread over the books.
@@ -74,30 +58,9 @@ import Testing
             let result = try validate(target)
             let caught = result.findings.contains { $0.severity == "error" && $0.rule == defect.rule && $0.field == defect.field }
             let message = "\(call) \(defect.defect): expected error \(defect.rule) @ \(defect.field ?? "-"), got exit \(result.exitCode) \(result.findings) — seed \(seed): \(reproduce)"
-            if let bug = Self.knownMisses["\(call)/\(defect.defect)"] {
-                withKnownIssue(Comment(rawValue: bug)) {
-                    #expect(caught && result.exitCode == 1, Comment(rawValue: message))
-                }
-            } else {
-                #expect(caught, Comment(rawValue: message))
-                #expect(result.exitCode == 1, Comment(rawValue: message))
-            }
+            #expect(caught, Comment(rawValue: message))
+            #expect(result.exitCode == 1, Comment(rawValue: message))
         }
-    }
-
-    /// Errors on a clean generated book that are program issues reported to the lead (not defects of the book):
-    /// `submission.file-name` on a book given on its own (README: "A file given on its own is checked as a book
-    /// only"), and `list.max-items` on a 联合体 of the lead unit plus 3 成员单位 (the notice limits 成员单位 to 3;
-    /// whether the lead counts is open).
-    func knownFalsePositive(_ finding: ReportFinding, book: String) -> Bool {
-        if finding.rule == "submission.file-name" { return true }
-        if finding.rule == "list.max-items", finding.field == "org.consortium",
-           let expected = try? ExpectedFields(path: book.replacingOccurrences(of: ".docx", with: ".expected.json")),
-           let members = expected.fields["org.consortium"] as? [String], members.count == 4,
-           members.first?.contains("牵头") == true {
-            return true
-        }
-        return false
     }
 
     static func defects() throws -> [Defect] {

@@ -100,9 +100,7 @@ extension Tag {
         let fixture = try SubmissionFixture.shared("guangdong-ai-scenario-2023")
         let folder = try fixture.submission(.a, adding: ["营业执照.jpg": fixture.smallJPEG])
         let result = try validate(folder)
-        withKnownIssue("reported to the lead: MediaRule counts every image of the folder, 佐证材料 scans included") {
-            #expect(!result.findings.contains { $0.rule == "submission.media" }, "\(fixture.context): \(result.findings)")
-        }
+        #expect(!result.findings.contains { $0.rule == "submission.media" }, "\(fixture.context): \(result.findings)")
     }
 
     @Test(.tags(.needsPDFReader), arguments: calls)

@@ -110,7 +110,7 @@ struct BookIndex {
             switch blocks[index] {
             case .paragraph(let paragraph):
                 let text = paragraph.text.labelKey
-                if text.contains(key) && text.count <= key.count + 8 { candidates.append(index) }
+                if text.contains(key) && text.count <= key.count + 8 && sameOrdinal(paragraph.text, section) { candidates.append(index) }
             case .table(let table):
                 if let first = table.cells.first, first.text.labelKey.contains(key), first.text.labelKey.count <= key.count + 8 {
                     candidates.append(index)
@@ -122,8 +122,23 @@ struct BookIndex {
         } ?? candidates.first
     }
 
+    /// Whether a heading line carries the section's ordinal, or none: `（三）工业模型基本情况表` in a list of
+    /// materials does not head `二、工业模型基本情况表`.
+    static func sameOrdinal(_ line: String, _ section: String) -> Bool {
+        let lineOrdinal = ordinal(of: line)
+        return lineOrdinal.isEmpty || lineOrdinal == ordinal(of: section)
+    }
+
+    /// The leading ordinal of a line as written (`二、`, `（三）`, `1.`), spaces removed; "" when none.
+    static func ordinal(of line: String) -> String {
+        guard let range = line.range(of: ordinalPattern, options: .regularExpression) else { return "" }
+        return line[range].filter { !$0.isWhitespace }.foldingFullWidth
+    }
+
+    static let ordinalPattern = #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#
+
     /// A section name without its ordinal (`一、单位基本情况表` → `单位基本情况表`).
     static func sectionKey(_ section: String) -> String {
-        section.replacingOccurrences(of: #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*"#, with: "", options: .regularExpression).labelKey
+        section.replacingOccurrences(of: ordinalPattern, with: "", options: .regularExpression).labelKey
     }
 }

@@ -37,7 +37,9 @@ public struct BatchValidator: Sendable {
         var byPath: [String: BookOutcome] = [:]
         for outcome in outcomes { byPath[outcome.file] = outcome }
         var results = submissions.map { submission in
-            SubmissionOutcome(submission: submission, books: attachmentsSettled(submission.books.compactMap { byPath[$0] }, in: submission), findings: [])
+            SubmissionOutcome(submission: submission,
+                              books: copiesSettled(attachmentsSettled(submission.books.compactMap { byPath[$0] }, in: submission)),
+                              findings: [])
         }
         results += dataFiles.flatMap(validateData)
         let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })
@@ -112,12 +114,33 @@ public struct BatchValidator: Sendable {
         }
     }
 
-    /// Inside a submission that has a recognised book, a PDF or Word file that is not a book of any
-    /// call (a scanned 营业执照, an 审计报告) is an attachment, not an error.
-    private func attachmentsSettled(_ books: [BookOutcome], in submission: Submission) -> [BookOutcome] {
-        guard submission.folder != nil, books.contains(where: { $0.record?.call != nil }) else { return books }
+    /// Where a submission has a readable Word book, that is the book checked field by field; its PDF is
+    /// the stamped copy, compared with it on the key fields (`submission.mismatch`) but not re-checked,
+    /// so a glitch in reading the PDF is not reported as a defect of the book.
+    private func copiesSettled(_ books: [BookOutcome]) -> [BookOutcome] {
+        guard books.contains(where: { $0.isWord && $0.record?.call != nil }) else { return books }
         return books.map { book in
-            guard book.error?.code == "call.unknown" || (book.record?.call == nil && book.record?.scanned == true) else { return book }
+            guard book.isPDF, book.record != nil else { return book }
+            return BookOutcome(file: book.file, record: book.record, error: book.error, findings: book.findings.filter {
+                $0.rule.hasPrefix("read.") || $0.rule == "read.scanned"
+            })
+        }
+    }
+
+    /// Inside a submission that has a recognised book, a PDF or Word file that is not a book of any
+    /// call (a scanned 营业执照, an 审计报告) is an attachment, not an error. A scanned PDF not named as
+    /// evidence is taken for the stamped copy of the book: it belongs to the submission's call.
+    private func attachmentsSettled(_ books: [BookOutcome], in submission: Submission) -> [BookOutcome] {
+        guard submission.folder != nil, let call = books.compactMap({ $0.record?.call }).first else { return books }
+        let evidenceWords = specs.first { $0.id == call }?.submission.evidence.flatMap(\.match).map(\.labelKey) ?? []
+        return books.map { book in
+            let scanned = book.record?.call == nil && book.record?.scanned == true
+            guard book.error?.code == "call.unknown" || scanned else { return book }
+            let namedAsEvidence = evidenceWords.contains { book.file.lastPathComponent.labelKey.contains($0) }
+            if scanned && book.isPDF && !namedAsEvidence, var record = book.record {
+                record.call = call
+                return BookOutcome(file: book.file, record: record, findings: book.findings)
+            }
             return BookOutcome(file: book.file, findings: [Finding(.info, rule: "submission.attachment",
                                                                   message: "附件材料（不是申报书），未校验内容")])
         }

@@ -5,7 +5,8 @@
 /// previous line stops clearly short of the block's right edge (which also covers a first-line
 /// indent after it). Outside tables, a line starting right of the previous one (an indent, or a
 /// centred line) also starts a paragraph; inside cells it does not, since table labels are often
-/// centred and the second line of a centred label would look indented.
+/// centred and the second line of a centred label would look indented. A line opening a numbered item
+/// (`（五）`, `1.`) always starts a paragraph.
 ///
 /// Wrapped lines are joined without a space between CJK characters; an ASCII word and the non-CJK
 /// text after it (a word, or a box printed as `£`) get a space, unless the previous line is one
@@ -34,6 +35,7 @@ enum ParagraphBuilder {
             let startsNew = gap > usualGap + paragraphGap * height
                 || right - previous.box.x1 > shortLine * height
                 || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height)
+                || startsNumberedItem(line.text)
             if startsNew {
                 paragraphs.append(line.text)
             } else {
@@ -42,6 +44,13 @@ enum ParagraphBuilder {
             }
         }
         return paragraphs
+    }
+
+    /// Whether a line opens a numbered item (`（五）…`, `五、…`, `1.项目概述`, `(2)`), which always starts a
+    /// paragraph even when the line before it ran to the right edge. `1.5倍` is not an item.
+    static func startsNumberedItem(_ text: String) -> Bool {
+        text.range(of: #"^\s*([（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"#,
+                   options: .regularExpression) != nil
     }
 
     /// Joins a wrapped line to the text before it.

@@ -1,5 +1,5 @@
 /// `submission.file-name`: a call that prescribes file names (Guangdong: 单位名称-应用场景名称) gets
-/// books named otherwise.
+/// books named otherwise — an error in a submission folder, a warning for a book checked on its own.
 struct FileNameRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         let parts = spec.submission.fileName
@@ -12,7 +12,7 @@ struct FileNameRule: SubmissionRule {
             guard stem.labelKey.replacingOccurrences(of: "—", with: "-") != expected.labelKey,
                   !stem.labelKey.hasPrefix(expected.labelKey) else { return nil }
             let labels = parts.compactMap { spec.field($0)?.displayLabel }.joined(separator: "-")
-            return Finding(.error, rule: "submission.file-name",
+            return Finding(outcome.submission.folder == nil ? .warning : .error, rule: "submission.file-name",
                            message: "文件名「\(book.file.lastPathComponent)」不符合要求，应为「\(labels)」：\(expected).\(book.file.fileExtension)")
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `submission.media`: pictures and video sent with the book break the call's limits (Guangdong:
-/// at most 3 pictures, each at least 2 MB; video an mp4 of at most 100 MB).
+/// at most 3 pictures, each at least 2 MB; video an mp4 of at most 100 MB). Images named as evidence
+/// (营业执照.jpg) are not counted as pictures.
 struct MediaRule: SubmissionRule {
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif", "webp", "heic"]
     static let videoExtensions: Set<String> = ["mp4", "mov", "avi", "wmv", "mkv", "flv", "m4v", "mpg", "mpeg", "3gp"]
@@ -10,7 +11,12 @@ struct MediaRule: SubmissionRule {
         guard let limits = spec.submission.media, outcome.submission.folder != nil else { return [] }
         let files = outcome.submission.files
         var findings: [Finding] = []
-        let images = files.filter { Self.imageExtensions.contains($0.fileExtension) }
+        // Scans of 佐证材料 (营业执照.jpg) are evidence, not 展示图片.
+        let evidenceWords = spec.submission.evidence.flatMap(\.match).map(\.labelKey)
+        let images = files.filter { file in
+            Self.imageExtensions.contains(file.fileExtension)
+                && !evidenceWords.contains { file.lastPathComponent.labelKey.contains($0) }
+        }
         if images.count > limits.maxImages {
             findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
                                     message: "展示图片最多\(limits.maxImages)张，实际提交\(images.count)张"))

@@ -11,9 +11,12 @@ struct RangeAndListRule: RecordRule {
                 findings.append(Finding(.error, rule: "field.range.order", field: field, record: record,
                                         message: "\(field.quoted)的开始时间 \(start) 晚于结束时间 \(end)"))
             case .maxItems(let id, let max):
-                guard let field = context.spec.field(id), case .strings(let items)? = record.fields[id], items.count > max else { continue }
+                // The lead unit (牵头单位) is named besides its members: it does not count as one of them.
+                guard let field = context.spec.field(id), case .strings(let items)? = record.fields[id] else { continue }
+                let members = items.filter { !$0.contains("牵头") }
+                guard members.count > max else { continue }
                 findings.append(Finding(.error, rule: "list.max-items", field: field, record: record,
-                                        message: "\(field.quoted)最多\(max)家，实际列出\(items.count)家"))
+                                        message: "\(field.quoted)最多\(max)家（牵头单位除外），实际列出\(members.count)家"))
             default:
                 continue
             }

@@ -12,7 +12,10 @@ struct StructureRule: RecordRule {
         var findings: [Finding] = []
         for section in structure.sections {
             let key = BookIndex.sectionKey(section)
-            if !keys.contains(where: { $0.contains(key) && $0.count <= key.count + 10 }) {
+            let found = zip(lines, keys).contains { line, lineKey in
+                lineKey.contains(key) && lineKey.count <= key.count + 10 && BookIndex.sameOrdinal(line, section)
+            }
+            if !found {
                 findings.append(Finding(.error, rule: "structure.section-missing", section: section,
                                         message: "申报书缺少「\(section)」部分"))
             }
