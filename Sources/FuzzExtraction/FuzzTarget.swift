@@ -1,13 +1,15 @@
 // Fuzz target for extraction on PDF-like text: the input is read as lines of text (a tab separates
 // table cells, a blank line ends a table), made into a document the way the PDF reader makes one,
-// and every call's extraction and record rules run on it. Built by `fuzz/run` with
-// `-sanitize=fuzzer,address -D FUZZING`; built normally, it replays the files given as arguments.
+// and every call's extraction and record rules run on it. Built by `fuzz/run` (`--sanitize=fuzzer`),
+// libFuzzer drives `LLVMFuzzerTestOneInput`; built normally, it replays the files given as arguments.
 import Foundation
 import ShenbaoKit
 
-let specs: [CallSpec] = {
+/// Every call's extractor and validator, made once.
+let pipelines: [(Extractor, Validator)] = {
     let folder = ProcessInfo.processInfo.environment["SHENBAO_TEMPLATES"] ?? CallSpecLoader.defaultDirectory()
-    return (try? CallSpecLoader(directory: folder).loadAll()) ?? []
+    let specs = (try? CallSpecLoader(directory: folder).loadAll()) ?? []
+    return specs.map { (Extractor(spec: $0), Validator(spec: $0, today: "2026-11-23")) }
 }()
 
 /// A document from text: paragraphs, and tables from runs of tab-separated lines.
@@ -39,27 +41,25 @@ func document(from text: String) -> Document {
     return Document(path: "fuzz.pdf", format: .pdf, blocks: blocks, pageCount: 1)
 }
 
-func extractOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func extractOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { UnsafeBufferPointer(start: $0, count: size) }.map(Array.init) ?? []
     let doc = document(from: String(decoding: bytes, as: UTF8.self))
-    for spec in specs {
-        let record = Extractor(spec: spec).extract(doc)
-        _ = Validator(spec: spec, today: "2026-11-23").validate(record, document: doc)
+    for (extractor, validator) in pipelines {
+        _ = validator.validate(extractor.extract(doc), document: doc)
     }
     return 0
 }
 
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, extractOne))
-#else
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else { continue }
-    data.withUnsafeBytes { _ = extractOne($0.bindMemory(to: UInt8.self).baseAddress, data.count) }
+#if !FUZZING
+/// Replays inputs (regression cases) without libFuzzer.
+@main
+enum Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            data.withUnsafeBytes { _ = extractOne($0.bindMemory(to: UInt8.self).baseAddress, data.count) }
+        }
+    }
 }
 #endif
