@@ -47,6 +47,11 @@ final class SafeXML {
 
     /// The document serialised as UTF-8 XML with its declaration.
     func serialized() -> [UInt8] {
+        Self.serialize(document)
+    }
+
+    /// Any libxml2 document serialised as UTF-8 XML with its declaration.
+    static func serialize(_ document: xmlDocPtr) -> [UInt8] {
         var memory: UnsafeMutablePointer<xmlChar>?
         var size: Int32 = 0
         xmlDocDumpMemoryEnc(document, &memory, &size, "UTF-8")

@@ -37,14 +37,13 @@ public enum ClassificationWriter {
     }
 
     public static func csv(_ items: [Classification], totals: ClassificationTotals) -> String {
-        var lines = [["企业名称", "分类", "总收入(万元)", "AI收入(万元)", "占比(%)", "计入比例(%)", "计入统计(万元)", "规则", "依据"].joined(separator: ",")]
+        var rows = [["企业名称", "分类", "总收入(万元)", "AI收入(万元)", "占比(%)", "计入比例(%)", "计入统计(万元)", "规则", "依据"]]
         for item in items {
-            lines.append([item.name, item.enterpriseClass.rawValue, show(item.revenue), show(item.aiRevenue),
-                          String(format: "%.2f", item.share), show(item.countedPercent), show(item.countedValue), item.rule, item.reason]
-                .map(ReportCSVWriter.escape).joined(separator: ","))
+            rows.append([item.name, item.enterpriseClass.rawValue, show(item.revenue), show(item.aiRevenue),
+                         String(format: "%.2f", item.share), show(item.countedPercent), show(item.countedValue), item.rule, item.reason])
         }
-        lines.append(["合计", "", show(totals.all.revenue), "", "", "", show(totals.all.countedValue), "", ""].joined(separator: ","))
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        rows.append(["合计", "", show(totals.all.revenue), "", "", "", show(totals.all.countedValue), "", ""])
+        return CSVText.document(rows)
     }
 
     static func show(_ value: Double) -> String { FieldValue.number(value).displayText }

@@ -77,12 +77,7 @@ struct WordPackage {
         guard let copy = xmlDocCopyNode(element.node, document, 1) else { return [] }
         xmlDocSetRootElement(document, copy)
         xmlReconciliateNs(document, copy)
-        var memory: UnsafeMutablePointer<xmlChar>?
-        var size: Int32 = 0
-        xmlDocDumpMemoryEnc(document, &memory, &size, "UTF-8")
-        guard let memory else { return [] }
-        defer { shenbao_xml_free(memory) }
-        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+        return SafeXML.serialize(document)
     }
 
     /// The package as `.docx` zip entries, `[Content_Types].xml` first.
