@@ -11,7 +11,7 @@ enum CSVText {
         if let first = text.first, "=+@".contains(first) || (first == "-" && !(text.dropFirst().first?.isNumber ?? false)) {
             text = "'" + text
         }
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
