@@ -1,7 +1,7 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config
-TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
+TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time
 PYTHON_PACKAGES := python-docx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/shenbao

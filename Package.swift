@@ -49,7 +49,7 @@ let package = Package(
         // End-to-end tests: run the built `shenbao` program as a user would.
         .testTarget(
             name: "ShenbaoCLITests",
-            dependencies: ["shenbao"]
+            dependencies: ["shenbao", "CLibZip"]
         ),
     ]
 )

@@ -22,11 +22,12 @@ struct CLIRunner {
         return packageRoot() + "/.build/debug/shenbao"
     }
 
+    /// `wrapper` runs the program under another one (`["/usr/bin/time", "-v", "-o", FILE]`).
     static func run(_ arguments: [String], timeout: Double = 60, environment: [String: String] = [:],
-                    currentDirectory: String? = nil) throws -> Result {
+                    currentDirectory: String? = nil, wrapper: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
         var env = ProcessInfo.processInfo.environment
         env["SHENBAO_TEMPLATES"] = packageRoot() + "/Templates"
         for (key, value) in environment { env[key] = value }

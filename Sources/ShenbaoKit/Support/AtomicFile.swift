@@ -12,6 +12,17 @@ public enum WriteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wouldOverwriteInput(let path): return "输出文件 \(path) 是输入文件之一，拒绝覆盖"
         }
     }
+
+    /// The reason for a failed system call, in Chinese where it is one a user can act on.
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: return "磁盘空间不足"
+        case EACCES, EPERM: return "没有写入权限"
+        case EROFS: return "文件夹所在的磁盘是只读的"
+        case EFBIG: return "文件超过了系统允许的大小"
+        default: return String(cString: strerror(code))
+        }
+    }
 }
 
 /// Writes outputs atomically: into a temporary file beside the destination, renamed over it only
@@ -37,8 +48,11 @@ public enum AtomicFile {
             }
         } catch {
             unlink(temporary)
-            if let error = error as? WriteError { throw error }
-            throw WriteError.failed(path, "\(error)")
+            switch error as? WriteError {
+            case .failed(_, let reason)?: throw WriteError.failed(path, reason)  // name the output, not the temporary
+            case let error?: throw error
+            case nil: throw WriteError.failed(path, "\(error)")
+            }
         }
     }
 
@@ -49,8 +63,7 @@ public enum AtomicFile {
                 try data.write(to: URL(fileURLWithPath: temporary))
             } catch {
                 let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-                let reason = code == Int(ENOSPC) ? "磁盘空间不足" : code == Int(EACCES) ? "没有写入权限" : error.localizedDescription
-                throw WriteError.failed(path, reason)
+                throw WriteError.failed(path, code.map { WriteError.reason(errno: Int32($0)) } ?? error.localizedDescription)
             }
         }
     }

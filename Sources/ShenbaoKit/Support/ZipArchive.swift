@@ -38,6 +38,17 @@ final class ZipArchive {
             zip_discard(handle)
             throw ReadError.limitExceeded("压缩包条目过多（超过 \(limits.maxEntries) 个），疑似恶意构造的文件")
         }
+        // Two entries with one name (OPC names are case-insensitive) make the content ambiguous: one
+        // program would show the first, another the second. Word refuses such files; so do we.
+        var seen = Set<String>()
+        for index in 0..<UInt64(count) {
+            guard let name = zip_get_name(handle, index, 0) else { continue }
+            let text = String(cString: name)
+            if !text.hasSuffix("/"), !seen.insert(text.lowercased()).inserted {
+                zip_discard(handle)
+                throw ReadError.damaged("压缩包中有重名的条目（\(text)），文件可能被篡改，无法确定应读取哪一个；请重新保存后提交")
+            }
+        }
         self.handle = handle
         self.limits = limits
     }

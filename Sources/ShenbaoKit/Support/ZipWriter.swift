@@ -45,9 +45,12 @@ enum ZipWriter {
             zip_set_file_compression(archive, UInt64(index), ZIP_CM_DEFLATE, 6)
         }
         guard zip_close(archive) == 0 else {
-            let message = String(cString: zip_strerror(archive))
+            let error = zip_get_error(archive)
+            let system = zip_error_code_system(error)
+            let message = system != 0 && zip_error_system_type(error) == ZIP_ET_SYS
+                ? WriteError.reason(errno: system) : "写入失败：" + String(cString: zip_strerror(archive))
             zip_discard(archive)
-            throw WriteError.failed(path, "写入失败：\(message)")
+            throw WriteError.failed(path, message)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ShenbaoKit
 
 /// The `shenbao` command: read, check and write application books (申报书).
@@ -13,4 +14,11 @@ struct Shenbao: ParsableCommand {
         subcommands: [CallsCommand.self, ExtractCommand.self, ValidateCommand.self, SummaryCommand.self, InitCommand.self,
                       FillCommand.self, DeclarationCommand.self, ClassifyCommand.self, DumpCommand.self, WorkerCommand.self]
     )
+
+    static func main() {
+        // Over the file-size limit (ulimit -f) a write then fails with EFBIG and is cleaned up like one
+        // on a full disk, instead of the signal killing the program mid-write beside its temporary file.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

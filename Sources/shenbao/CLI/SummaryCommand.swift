@@ -111,12 +111,14 @@ struct SummaryCommand: ParsableCommand {
         let records = recordsByInput.flatMap { $0 }
         let table = SummaryBuilder(call: spec, spec: summary).build(records: records, recommender: recommender, contact: contact)
 
+        // Never write over what was read: the paths given, the books found in folders, the template.
+        let protected = inputs + InputFiles.expand(inputs, extensions: ["docx", "pdf"]) + (template.map { [$0] } ?? [])
         for path in outputs {
             do {
                 switch path.format {
-                case .docx: try SummaryDocxWriter.write(table, template: template, to: path.path, inputs: inputs)
-                case .xlsx: try SummaryXLSXWriter.write(table, to: path.path, inputs: inputs)
-                case .csv: try SummaryCSVWriter.write(table, to: path.path, inputs: inputs)
+                case .docx: try SummaryDocxWriter.write(table, template: template, to: path.path, inputs: protected)
+                case .xlsx: try SummaryXLSXWriter.write(table, to: path.path, inputs: protected)
+                case .csv: try SummaryCSVWriter.write(table, to: path.path, inputs: protected)
                 }
             } catch {
                 Self.exitWithUsage(.usage("\(error)"))

@@ -13,6 +13,9 @@ public enum PDFReader {
         let document = try PopplerDocument(path: path)
         let pageCount = document.pageCount
         guard pageCount > 0 else { throw ReadError.damaged("PDF 文件没有任何页面，无法读取") }
+        guard pageCount <= maxPages else {
+            throw ReadError.limitExceeded("PDF 文件共 \(pageCount) 页，超过 \(maxPages) 页的上限，疑似恶意构造的文件；请只提交申报书本身")
+        }
 
         var blocks: [Block] = []
         var notes: [String] = []
@@ -86,6 +89,10 @@ public enum PDFReader {
         /// The page was too slow to render, so its tables were not rebuilt.
         var skippedRules = false
     }
+
+    /// More pages than this are refused before any is read: a book with its attachments has a few
+    /// hundred, and every page is rendered to find table rules (about 7 ms for a nearly empty page).
+    static let maxPages = 1_000
 
     /// A page whose text took longer than this to extract is not rendered for table rules: its
     /// content stream is pathological (a decompression bomb), and rendering would parse it again.

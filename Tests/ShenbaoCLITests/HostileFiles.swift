@@ -1,0 +1,264 @@
+import CLibZip
+import Foundation
+
+/// Builds hostile input files at test time (no binaries are committed): zips written with libzip and
+/// patched byte by byte where libzip refuses to write the attack, PDFs written object by object.
+enum HostileFiles {
+    /// The content of one zip entry.
+    enum Content {
+        case text(String)
+        case bytes([UInt8])
+        /// `count` zero bytes (calloc'd, so untouched pages cost nothing): deflates about a thousandfold.
+        case zeros(Int)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    // MARK: Zip
+
+    /// Writes `entries` (in order) to a new zip at `path`.
+    static func zip(_ entries: [(name: String, content: Content)], to path: String) throws {
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            throw Failure(description: "zip_open failed: \(code)")
+        }
+        for (name, content) in entries {
+            // libzip reads the buffer only at zip_close: hand it memory it owns and frees (freep = 1).
+            let count: Int
+            let buffer: UnsafeMutableRawPointer?
+            switch content {
+            case .text(let text): (buffer, count) = copy(Array(text.utf8))
+            case .bytes(let bytes): (buffer, count) = copy(bytes)
+            case .zeros(let zeros): (buffer, count) = (calloc(zeros, 1), zeros)
+            }
+            guard let source = zip_source_buffer(archive, buffer, UInt64(count), 1) else {
+                free(buffer)
+                zip_discard(archive)
+                throw Failure(description: "zip_source_buffer failed for \(name)")
+            }
+            guard zip_file_add(archive, name, source, UInt32(ZIP_FL_ENC_UTF_8)) >= 0 else {
+                zip_source_free(source)
+                zip_discard(archive)
+                throw Failure(description: "zip_file_add failed for \(name)")
+            }
+        }
+        guard zip_close(archive) == 0 else {
+            let message = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            throw Failure(description: "zip_close failed: \(message)")
+        }
+    }
+
+    /// A docx package around a `word/document.xml` text (plus extra entries).
+    static func docx(_ documentXML: Content, to path: String,
+                     extra: [(name: String, content: Content)] = [], mainTarget: String = "word/document.xml") throws {
+        try zip([
+            ("[Content_Types].xml", .text(contentTypes)),
+            ("_rels/.rels", .text(packageRels(target: mainTarget))),
+            ("word/document.xml", documentXML),
+        ] + extra, to: path)
+    }
+
+    /// Replaces every occurrence of `placeholder` by `name` (same length) in a written zip: names are
+    /// stored uncompressed in the local and central headers and no checksum covers them, so this makes
+    /// entries libzip would refuse to write (duplicate names).
+    static func rename(_ placeholder: String, to name: String, in path: String) throws {
+        let from = Array(placeholder.utf8), to = Array(name.utf8)
+        precondition(from.count == to.count)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var index = 0
+        while index + from.count <= bytes.count {
+            if bytes[index] == from[0] && Array(bytes[index..<index + from.count]) == from {
+                bytes.replaceSubrange(index..<index + from.count, with: to)
+                index += from.count
+            } else {
+                index += 1
+            }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    /// A `word/document.xml` around `body`, with an optional DOCTYPE before the root.
+    static func documentXML(body: String, doctype: String = "") -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\(doctype)"
+            + "<w:document xmlns:w=\"\(wordNamespace)\"><w:body>\(body)</w:body></w:document>"
+    }
+
+    static func paragraph(_ text: String) -> String {
+        "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        </Types>
+        """
+
+    static func packageRels(target: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+        Target="\(target)"/></Relationships>
+        """
+    }
+
+    /// The start of an OLE compound file (legacy .doc, and Office's wrapper of a password-protected
+    /// .docx) followed by filler.
+    static func compoundFile(streamName: String) -> [UInt8] {
+        var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        bytes += [UInt8](repeating: 0, count: 16) + [0x3E, 0x00, 0x03, 0x00, 0xFE, 0xFF, 0x09, 0x00]
+        bytes += [UInt8](repeating: 0xFF, count: 512 - bytes.count)
+        // A directory-entry-like UTF-16LE stream name (WordDocument / EncryptionInfo), then junk.
+        for unit in streamName.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var state: UInt32 = 12345
+        for _ in 0..<8_192 {
+            state = state &* 1_103_515_245 &+ 12_345
+            bytes.append(UInt8(truncatingIfNeeded: state >> 16))
+        }
+        return bytes
+    }
+
+    // MARK: PDF
+
+    /// A minimal PDF of `pages` pages, each showing one line of Helvetica text. With `encrypted`, it
+    /// carries a Standard security handler whose user password is not empty (so no reader can open it
+    /// without the password).
+    static func pdf(pages: Int, encrypted: Bool = false) -> [UInt8] {
+        var out = "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n"
+        var offsets: [Int] = []
+        var objects: [String] = []
+        func add(_ body: String) -> Int {
+            objects.append(body)
+            return objects.count
+        }
+        // 1 catalog, 2 page tree, 3 font; then page/content pairs.
+        _ = add("<< /Type /Catalog /Pages 2 0 R >>")
+        _ = add("")  // page tree, filled in below
+        _ = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        var kids: [String] = []
+        for number in 1...pages {
+            let stream = "BT /F1 12 Tf 72 720 Td (Page \(number) of a long book) Tj ET"
+            let page = objects.count + 1
+            _ = add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents \(page + 1) 0 R >>")
+            _ = add("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
+            kids.append("\(page) 0 R")
+        }
+        objects[1] = "<< /Type /Pages /Count \(pages) /Kids [\(kids.joined(separator: " "))] >>"
+        var encrypt = ""
+        if encrypted {
+            let o = String(repeating: "4A", count: 32), u = String(repeating: "7B", count: 32)
+            let number = add("<< /Filter /Standard /V 1 /R 2 /O <\(o)> /U <\(u)> /P -44 >>")
+            encrypt = " /Encrypt \(number) 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]"
+        }
+        var bytes = Array(out.utf8)
+        out = ""
+        for (index, body) in objects.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
+        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R\(encrypt) >>\nstartxref\n\(xref)\n%%EOF\n"
+        return bytes + Array(table.utf8)
+    }
+
+    /// A copy of a PDF whose cross-reference table and `startxref` point at the wrong places.
+    static func breakingXref(_ pdf: [UInt8]) -> [UInt8] {
+        var bytes = pdf
+        /// Byte offsets just after each occurrence of `word` (PDFs are bytes, not UTF-8).
+        func ends(of word: String) -> [Int] {
+            let needle = Array(word.utf8)
+            var found: [Int] = []
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0] && Array(bytes[index..<index + needle.count]) == needle {
+                    found.append(index + needle.count)
+                    index += needle.count
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+        // Garble the offsets of every classic xref table (digits → 9) and the last startxref value (→ 7).
+        let trailers = ends(of: "trailer")
+        for start in ends(of: "\nxref") {
+            let end = trailers.first { $0 > start } ?? min(start + 4_000, bytes.count)
+            for index in start..<end where (0x30...0x39).contains(bytes[index]) {
+                bytes[index] = 0x39
+            }
+        }
+        if let start = ends(of: "startxref").last {
+            for index in start..<min(start + 16, bytes.count) where (0x30...0x39).contains(bytes[index]) {
+                bytes[index] = 0x37
+            }
+        }
+        return bytes
+    }
+
+    private static func copy(_ bytes: [UInt8]) -> (UnsafeMutableRawPointer?, Int) {
+        let buffer = malloc(max(bytes.count, 1))
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { buffer?.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return (buffer, bytes.count)
+    }
+}
+
+/// A TCP listener on 127.0.0.1 that never accepts: any connection attempt stays in its backlog,
+/// so `wasContacted` tells whether anything tried to fetch from it.
+final class SilentListener {
+    let port: UInt16
+    private let socketDescriptor: Int32
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw HostileFiles.Failure(description: "socket failed") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0, listen(descriptor, 16) == 0 else {
+            close(descriptor)
+            throw HostileFiles.Failure(description: "bind/listen failed")
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        socketDescriptor = descriptor
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    deinit { close(socketDescriptor) }
+
+    /// Whether any client connected since the listener was opened.
+    var wasContacted: Bool {
+        let client = accept(socketDescriptor, nil, nil)
+        if client >= 0 {
+            close(client)
+            return true
+        }
+        return false
+    }
+}
+
+/// Reads `/usr/bin/time -v` output: the largest resident set of the process and its waited-for children.
+func maximumResidentMegabytes(timeReport: String) -> Double? {
+    guard let match = timeReport.firstMatch(of: /Maximum resident set size \(kbytes\): (\d+)/) else { return nil }
+    return Double(match.1).map { $0 / 1024 }
+}

@@ -1,0 +1,61 @@
+"""Run a command and measure it: wall time, CPU time (user + sys of the whole process tree, from wait4),
+the largest resident set of any one process (what `/usr/bin/time -v` reports as "Maximum resident set
+size") and the peak of the summed resident sets of the process tree (sampled every 50 ms from /proc)."""
+import os
+import subprocess
+import threading
+import time
+
+
+def _tree_rss_kb(root):
+    """Summed VmRSS of `root` and its descendants, in KiB."""
+    children = {}
+    rss = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ppid = int(fields[1])
+            pages = int(fields[21])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None):
+    """Runs `cmd` (a list) and returns a dict of measurements."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return {
+        "exit": proc.returncode,
+        "wall": wall,
+        "cpu": cpu,
+        "cpu_pct": 100.0 * cpu / wall if wall > 0 else 0.0,
+        "max_rss_mb": usage.ru_maxrss / 1024.0,
+        "tree_rss_mb": peak[0] / 1024.0,
+    }
