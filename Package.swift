@@ -41,9 +41,15 @@ let package = Package(
         // Fuzz targets (libFuzzer via `fuzz/run`); built normally they replay regression inputs.
         .executableTarget(name: "FuzzDOCXReader", dependencies: ["ShenbaoKit"]),
         .executableTarget(name: "FuzzExtraction", dependencies: ["ShenbaoKit"]),
+        // Helpers both test targets share: zips written with libzip, the package and shared folders.
+        .target(
+            name: "ShenbaoTestSupport",
+            dependencies: ["CLibZip"],
+            path: "Tests/ShenbaoTestSupport"
+        ),
         .testTarget(
             name: "ShenbaoKitTests",
-            dependencies: ["ShenbaoKit"],
+            dependencies: ["ShenbaoKit", "ShenbaoTestSupport"],
             exclude: ["Fixtures"]
         ),
         // End-to-end tests: run the built `shenbao` program as a user would.

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import ShenbaoTestSupport
 
 /// Runs the built `shenbao` program with a time limit, as a user or a script would.
 struct CLIRunner {
@@ -77,24 +78,6 @@ final class DataCollector: @unchecked Sendable {
         done.wait()
         return data
     }
-}
-
-/// The folder holding Package.swift.
-func packageRoot() -> String {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}
-
-/// The shared folder beside the checkout (`../shared`): forms, seeds, the public corpus.
-func sharedDirectory() -> String? {
-    for candidate in [packageRoot() + "/../shared", "/work/shared"] where FileManager.default.fileExists(atPath: candidate + "/forms") {
-        return URL(fileURLWithPath: candidate).standardizedFileURL.path
-    }
-    return nil
 }
 
 /// Parses one JSON line into a dictionary.

@@ -1,54 +1,16 @@
-import CLibZip
 import Foundation
 
 /// Builds hostile input files at test time (no binaries are committed): zips written with libzip and
 /// patched byte by byte where libzip refuses to write the attack, PDFs written object by object.
 enum HostileFiles {
     /// The content of one zip entry.
-    enum Content {
-        case text(String)
-        case bytes([UInt8])
-        /// `count` zero bytes (calloc'd, so untouched pages cost nothing): deflates about a thousandfold.
-        case zeros(Int)
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Content = TestZipWriter.Content
 
     // MARK: Zip
 
     /// Writes `entries` (in order) to a new zip at `path`.
     static func zip(_ entries: [(name: String, content: Content)], to path: String) throws {
-        var code: Int32 = 0
-        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
-            throw Failure(description: "zip_open failed: \(code)")
-        }
-        for (name, content) in entries {
-            // libzip reads the buffer only at zip_close: hand it memory it owns and frees (freep = 1).
-            let count: Int
-            let buffer: UnsafeMutableRawPointer?
-            switch content {
-            case .text(let text): (buffer, count) = copy(Array(text.utf8))
-            case .bytes(let bytes): (buffer, count) = copy(bytes)
-            case .zeros(let zeros): (buffer, count) = (calloc(zeros, 1), zeros)
-            }
-            guard let source = zip_source_buffer(archive, buffer, UInt64(count), 1) else {
-                free(buffer)
-                zip_discard(archive)
-                throw Failure(description: "zip_source_buffer failed for \(name)")
-            }
-            guard zip_file_add(archive, name, source, UInt32(ZIP_FL_ENC_UTF_8)) >= 0 else {
-                zip_source_free(source)
-                zip_discard(archive)
-                throw Failure(description: "zip_file_add failed for \(name)")
-            }
-        }
-        guard zip_close(archive) == 0 else {
-            let message = String(cString: zip_strerror(archive))
-            zip_discard(archive)
-            throw Failure(description: "zip_close failed: \(message)")
-        }
+        try TestZipWriter.write(entries, to: path)
     }
 
     /// A docx package around a `word/document.xml` text (plus extra entries).
@@ -206,13 +168,6 @@ enum HostileFiles {
         return bytes
     }
 
-    private static func copy(_ bytes: [UInt8]) -> (UnsafeMutableRawPointer?, Int) {
-        let buffer = malloc(max(bytes.count, 1))
-        bytes.withUnsafeBytes { source in
-            if let base = source.baseAddress { buffer?.copyMemory(from: base, byteCount: bytes.count) }
-        }
-        return (buffer, bytes.count)
-    }
 }
 
 /// A TCP listener on 127.0.0.1 that never accepts: any connection attempt stays in its backlog,
@@ -223,7 +178,7 @@ final class SilentListener {
 
     init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw HostileFiles.Failure(description: "socket failed") }
+        guard descriptor >= 0 else { throw TestZipWriter.Failure(description: "socket failed") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -234,7 +189,7 @@ final class SilentListener {
         }
         guard bound == 0, listen(descriptor, 16) == 0 else {
             close(descriptor)
-            throw HostileFiles.Failure(description: "bind/listen failed")
+            throw TestZipWriter.Failure(description: "bind/listen failed")
         }
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }

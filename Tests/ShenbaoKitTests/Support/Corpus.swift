@@ -1,20 +1,10 @@
 import Foundation
 
-/// Locates the shared public corpus: `../shared/corpus/public` beside the package root (found by
-/// walking up from this file to `Package.swift`), else `/work/shared/corpus/public`.
+/// Locates the shared public corpus: `corpus/public` in the shared folder beside the checkout.
 enum Corpus {
     static let root: String? = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        var candidates: [URL] = []
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-                candidates.append(url.deletingLastPathComponent().appendingPathComponent("shared/corpus/public"))
-                break
-            }
-            url = url.deletingLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: "/work/shared/corpus/public"))
-        return candidates.map(\.path).first { FileManager.default.fileExists(atPath: $0 + "/manifest.tsv") }
+        let candidate = (sharedDirectory() ?? "/work/shared") + "/corpus/public"
+        return FileManager.default.fileExists(atPath: candidate + "/manifest.tsv") ? candidate : nil
     }()
 
     static var available: Bool { root != nil }

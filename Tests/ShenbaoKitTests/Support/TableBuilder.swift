@@ -1,5 +1,6 @@
 import Foundation
 @testable import ShenbaoKit
+@_exported import ShenbaoTestSupport
 
 /// Builds model tables in tests: each row lists its cells as text, `span:` widens a cell, and
 /// `"^"` continues the vertically merged cell above in that grid column.
@@ -28,26 +29,6 @@ func makeTable(columns: Int, _ rows: [[Any]]) -> Table {
 /// The checkout's `Templates/` folder.
 func templatesDirectory() -> String {
     packageRoot() + "/Templates"
-}
-
-/// The folder holding Package.swift.
-func packageRoot() -> String {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}
-
-/// The shared folder beside the checkout (`../shared`), where the forms, seeds and public corpus live.
-func sharedDirectory() -> String? {
-    for candidate in [packageRoot() + "/../shared", "/work/shared"] {
-        if FileManager.default.fileExists(atPath: candidate + "/forms") {
-            return URL(fileURLWithPath: candidate).standardizedFileURL.path
-        }
-    }
-    return nil
 }
 
 func loadSpec(_ id: String) throws -> CallSpec {

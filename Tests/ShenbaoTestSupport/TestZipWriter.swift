@@ -2,9 +2,9 @@ import CLibZip
 import Foundation
 
 /// Writes zip files for tests with libzip (so tests need no `zip` tool).
-enum TestZipWriter {
+public enum TestZipWriter {
     /// The content of one entry.
-    enum Content {
+    public enum Content: Sendable {
         case text(String)
         case bytes([UInt8])
         /// `count` zero bytes (calloc'd, so untouched pages cost no memory): a zip-bomb-like entry that
@@ -12,12 +12,13 @@ enum TestZipWriter {
         case zeros(Int)
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Writes `entries` (in order) to a new zip file at `path`.
-    static func write(_ entries: [(name: String, content: Content)], to path: String) throws {
+    public static func write(_ entries: [(name: String, content: Content)], to path: String) throws {
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
             throw Failure(description: "zip_open failed: \(code)")
