@@ -20,6 +20,9 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples", "tools"))
+from bookdata import GUANGDONG_GROUPS  # noqa: E402  (the rows the generator lays out too)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -380,18 +383,7 @@ def guangdong_book():
     for key, lab in (("revenue", "总营收 (万元)"), ("ai_hardware", "其中: AI 硬件收入"), ("ai_software", "AI 软件收入"),
                      ("ai_service", "AI 服务收入"), ("profit", "企业总利润"), ("rnd", "年度研发投入")):
         t.row([(2, label(lab))] + [(1, value(f"fin.{year}.{key}")) for year in (2020, 2021, 2022)])
-    groups = [
-        ("人才团队", [("team.staff_total", "从业人员总数 (人)"), ("team.rnd_staff", "研发人员总数 (人)"),
-                  ("team.ai_rnd_staff", "其中: AI 研发人员数"), ("team.masters_plus", "硕士及以上人员数"),
-                  ("team.mid_title_plus", "中级及以上职称人员数")]),
-        ("技术水平", [("tech.patents", "有效专利总数 (个)"), ("tech.ai_invention_patents", "其中: AI 相关发明专利数 (个)"),
-                  ("tech.software_copyrights", "软件著作权数 (个)"),
-                  ("tech.evaluated_products", "近三年通过省级以上鉴定或第三方科技成果评价的新技术、新产品数 (个)"),
-                  ("tech.national_platforms", "获得国家（部）级认定的相关研发平台数（个）"),
-                  ("tech.provincial_platforms", "获得省级认定的相关研发平台数（个）"),
-                  ("tech.standards", "主持或参与制定的国家、地方、行业、团体标准总数（个）")]),
-        ("奖励荣誉", [("awards.national", "获得国家（部）级奖励数（个）"), ("awards.provincial", "获得省级奖励数（个）")]),
-    ]
+    groups = GUANGDONG_GROUPS
     for group, items in groups:
         for k, (fid, lab) in enumerate(items):
             first = k == 0

@@ -580,3 +580,18 @@ def gd_data(rng, q):
     f["_city"] = city
     f["_dom"] = dom
     return f
+
+
+# Guangdong 一、申报单位基本情况表: the vertically merged group labels and their rows (field id, printed label).
+GUANGDONG_GROUPS = [
+    ("人才团队", [("team.staff_total", "从业人员总数 (人)"), ("team.rnd_staff", "研发人员总数 (人)"),
+              ("team.ai_rnd_staff", "其中: AI 研发人员数"), ("team.masters_plus", "硕士及以上人员数"),
+              ("team.mid_title_plus", "中级及以上职称人员数")]),
+    ("技术水平", [("tech.patents", "有效专利总数 (个)"), ("tech.ai_invention_patents", "其中: AI 相关发明专利数 (个)"),
+              ("tech.software_copyrights", "软件著作权数 (个)"),
+              ("tech.evaluated_products", "近三年通过省级以上鉴定或第三方科技成果评价的新技术、新产品数 (个)"),
+              ("tech.national_platforms", "获得国家（部）级认定的相关研发平台数（个）"),
+              ("tech.provincial_platforms", "获得省级认定的相关研发平台数（个）"),
+              ("tech.standards", "主持或参与制定的国家、地方、行业、团体标准总数（个）")]),
+    ("奖励荣誉", [("awards.national", "获得国家（部）级奖励数（个）"), ("awards.provincial", "获得省级奖励数（个）")]),
+]
