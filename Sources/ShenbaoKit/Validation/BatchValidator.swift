@@ -7,6 +7,8 @@ public struct BatchValidator: Sendable {
     public let forcedCall: CallSpec?
     public let options: InboxOptions
     public let today: String
+    /// One validator per call, made once: working out a call's checks is not repeated per book.
+    private let validators: [String: Validator]
 
     static let submissionRules: [any SubmissionRule] = [
         SubmissionFilesRule(), FileNameRule(), WordPDFAgreementRule(), EvidenceRule(), MediaRule(),
@@ -19,6 +21,7 @@ public struct BatchValidator: Sendable {
         self.forcedCall = forcedCall
         self.options = options
         self.today = today
+        self.validators = Dictionary(specs.map { ($0.id, Validator(spec: $0, today: today)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Reads and checks book files, in order; `progress` gets the number done. The default runs in
@@ -79,8 +82,7 @@ public struct BatchValidator: Sendable {
                                       findings: [Finding(.error, rule: failure?.code ?? "call.unknown", message: message)])
             return [SubmissionOutcome(submission: Submission(folder: nil, files: [path]), books: [outcome], findings: [])]
         }
-        guard let spec = specs.first(where: { $0.id == records.first?.call }) else { return [] }
-        let validator = Validator(spec: spec, today: today)
+        guard let call = records.first?.call, let validator = validators[call] else { return [] }
         return records.map { record in
             var findings = validator.validate(record)
             findings += record.unmatched.map { Finding(.warning, rule: "data.unknown-column", message: "未知的列「\($0)」，已忽略") }
@@ -102,11 +104,11 @@ public struct BatchValidator: Sendable {
         case .failure(let error):
             return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
         case .success(let record):
-            guard let call = record.call, let spec = specs.first(where: { $0.id == call }) else {
+            guard let call = record.call, let validator = validators[call] else {
                 return BookOutcome(file: path, record: record, findings: [Finding(.warning, rule: "read.scanned",
                     message: "扫描件（无文字层），无法读取和校验字段")])
             }
-            var findings = Validator(spec: spec, today: today).validate(record, document: document)
+            var findings = validator.validate(record, document: document)
             if record.scanned {
                 findings = [Finding(.warning, rule: "read.scanned", message: "扫描件（无文字层），无法读取和校验字段")]
             }
