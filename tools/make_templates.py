@@ -21,7 +21,7 @@ import sys
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples", "tools"))
-from bookdata import GUANGDONG_GROUPS  # noqa: E402  (the rows the generator lays out too)
+from bookdata import GD_HINTS, GUANGDONG_GROUPS  # noqa: E402  (the rows the generator lays out too)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -327,19 +327,6 @@ def hubei_book():
 
 
 # ---------------------------------------------------------------------------------------------- Guangdong book
-GD_HINTS = {
-    "org.intro": "（单位简介，主要突出人工智能相关内容）",
-    "org.core_tech": "（目前已掌握的 AI 核心技术及产品信息、能力与水平情况以及产品介绍）",
-    "org.rnd_plan": "（下一步计划开展的 AI 关键核心技术攻关、产品研发情况）",
-    "org.team": "（单位人工智能领军人才简介、研发团队整体情况）",
-    "scenario.intro": "（介绍场景功能、投融资等概况，说明拟解决的问题和实施路径，总结亮点、特色、比较优势等）",
-    "scenario.key_tech": "（应用场景中主要采用的人工智能关键技术和产品及其水平，建设过程中人工智能技术具体解决方案）",
-    "scenario.collaboration": "（本应用场景若有产学研合作，请简述合作单位、合作团队技术实力、负责人情况）",
-    "scenario.effect": "（理论可实现的效果、当前取得的经济效益或社会效益，包括但不限于成本节约、流程再造、效率提升、模式创新、技术功能创新等；推广的行业前景和价值空间，以及未来前景预测等）",
-    "scenario.ip": "(列出本应用场景中采用的人工智能技术或产品相关专利、软著等知识产权情况)",
-    "scenario.honors": "(列出本应用场景相关的获奖情况等)",
-    "scenario.media": "(展示图片最多可提交三张，每张图片质量保证 2M 以上，视频不超过 100M-mp4 格式，可标注项目名称单独打包，随电子版材料一同报送)",
-}
 GD_LABELS = {
     "org.intro": "单位简介", "org.core_tech": "核心技术及产品介绍", "org.rnd_plan": "关键核心技术研发计划",
     "org.team": "人工智能研发团队及领军人才", "scenario.intro": "应用场景简介", "scenario.key_tech": "人工智能关键技术及产品",
