@@ -20,12 +20,15 @@ struct BookIndex {
         let firstLine: String
         /// The text without the form's hints, as a label key.
         let withoutHints: String
+        /// `withoutHints` without bracketed notes and units (`员工总数（人）` → `员工总数`).
+        let bare: String
 
         init(_ cell: TableCell, matcher: LabelMatcher) {
             text = cell.text
             key = text.labelKey
             firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
             withoutHints = key.isEmpty ? "" : matcher.removingHints(from: text).labelKey
+            bare = LabelMatcher.bare(withoutHints)
         }
     }
 

@@ -11,23 +11,33 @@ public struct Extractor: Sendable {
     /// Every catalogue field found in the document, typed; plus the labels the catalogue does not know.
     public func extract(_ document: Document) -> Record {
         var record = Record(call: spec.id, file: document.path, scanned: document.scanned)
+        record.notes = document.notes
         guard !document.scanned else { return record }
         let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
         let finder = FieldFinder(index: index, spec: spec, matcher: matcher)
-        var usedLabelCells: Set<String> = []
+        var usedLabelCells: Set<FieldFinder.CellID> = []
         for field in spec.fields {
-            guard let found = finder.find(field) else { continue }
-            if let cell = found.labelCell { usedLabelCells.insert("\(cell.table):\(cell.row):\(cell.column)") }
-            let text = matcher.removingHints(from: found.text)
-            switch ValueParser.parse(text, as: field) {
-            case .blank:
+            switch finder.find(field) {
+            case nil:
                 continue
-            case .value(let value):
-                record.fields[field.id] = value
-                record.locations[field.id] = found.location
-            case .unparsed(let raw):
-                record.unparsed[field.id] = raw
-                record.locations[field.id] = found.location
+            case .ambiguous(let reason, let texts, let location):
+                record.ambiguous[field.id] = reason
+                record.unparsed[field.id] = texts.map { $0.trimmingWhitespace() }.joined(separator: "；")
+                record.locations[field.id] = location
+            case .found(let found):
+                if let cell = found.labelCell { usedLabelCells.insert(cell) }
+                var text = matcher.removingHints(from: found.text)
+                if field.type == .money, let unit = found.unit, !text.contains(where: { "元万亿".contains($0) }) { text += unit }
+                switch ValueParser.parse(text, as: field) {
+                case .blank:
+                    continue
+                case .value(let value):
+                    record.fields[field.id] = value
+                    record.locations[field.id] = found.location
+                case .unparsed(let raw):
+                    record.unparsed[field.id] = raw
+                    record.locations[field.id] = found.location
+                }
             }
         }
         record.unmatched = unmatchedLabels(index: index, finder: finder, used: usedLabelCells)
@@ -38,7 +48,7 @@ public struct Extractor: Sendable {
     }
 
     /// Row labels (first cells of table rows) that match nothing in the catalogue.
-    private func unmatchedLabels(index: BookIndex, finder: FieldFinder, used: Set<String>) -> [String] {
+    private func unmatchedLabels(index: BookIndex, finder: FieldFinder, used: Set<FieldFinder.CellID>) -> [String] {
         var known = finder.knownLabels
         for section in spec.sections { known.insert(BookIndex.sectionKey(section)) }
         for header in spec.headers { known.insert(header.labelKey) }
@@ -47,7 +57,7 @@ public struct Extractor: Sendable {
         for ref in index.tables {
             for (position, first) in ref.table.cells.enumerated() where first.column == 0 {
                 guard ref.table.cells(coveringRow: first.row).count > 1,
-                      !used.contains("\(ref.number):\(first.row):\(first.column)") else { continue }
+                      !used.contains(FieldFinder.CellID(table: ref.number, row: first.row, column: first.column)) else { continue }
                 let text = first.text.trimmingWhitespace().collapsingSpaces
                 let key = ref.keys[position].key
                 guard !key.isEmpty, key.count <= 24, !known.contains(key),

@@ -1,13 +1,34 @@
 /// Finds the raw text of each catalogue field in an indexed book, following the field's locator:
-/// the value right of its label, in the row below a full-width label row, after `标签：`, at a matrix
-/// intersection, or on a cover line (`申报单位 ____`).
+/// the value right of its label, in the row below a full-width label row, after `标签：`, where a row
+/// label meets the column its header names, or on a cover line (`申报单位 ____`).
+///
+/// Where the value's place is ambiguous — two places that disagree, a column header that does not
+/// name the field, a value cell spanning several columns — the field is reported as ambiguous with
+/// the reason, never guessed.
 struct FieldFinder {
+    /// A cell of the book: table number (1-based, reading order) and grid position.
+    struct CellID: Hashable {
+        let table: Int
+        let row: Int
+        let column: Int
+    }
+
     /// Raw text found for a field and where.
     struct Found {
         var text: String
         var location: SourceLocation
         /// The label cell used (to tell labels from unmatched ones).
-        var labelCell: (table: Int, row: Int, column: Int)?
+        var labelCell: CellID?
+        /// A money unit printed in the value's label or in a cell of its own right of the value (`元`),
+        /// used when the value names none.
+        var unit: String?
+    }
+
+    /// What the search for one field came to.
+    enum Outcome {
+        case found(Found)
+        /// Left out: why (in Chinese), the places that disagree, and where the first of them is.
+        case ambiguous(reason: String, texts: [String], location: SourceLocation?)
     }
 
     let index: BookIndex
@@ -16,85 +37,204 @@ struct FieldFinder {
     let knownLabels: Set<String>
     /// Keys of every printed checkbox option of the call.
     let options: Set<String>
+    /// For each row label key of a matrix, the keys of the column labels printed with it (its header row).
+    private let columnLabels: [String: [String]]
 
     init(index: BookIndex, spec: CallSpec, matcher: LabelMatcher) {
         self.index = index
         self.matcher = matcher
         var known: Set<String> = []
+        var columns: [String: [String]] = [:]
         for field in spec.fields {
             for key in matcher.keys(for: field.locator.label) { known.insert(key) }
-            if let row = field.locator.row { for key in matcher.keys(for: row) { known.insert(key) } }
+            if let row = field.locator.row {
+                for key in matcher.keys(for: row) {
+                    known.insert(key)
+                    columns[key, default: []] += matcher.keys(for: field.locator.label)
+                }
+            }
             for part in field.label.split(separator: "/") { known.insert(String(part).labelKey) }
         }
         known.remove("")
         knownLabels = known
+        columnLabels = columns
         options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
     }
 
     /// The field's raw text, searched first in its own section, then in the whole book.
-    func find(_ field: FieldSpec) -> Found? {
+    func find(_ field: FieldSpec) -> Outcome? {
         let whole = 0..<index.blockCount
-        var scopes: [Range<Int>] = []
-        if let section = index.range(of: field.section) { scopes.append(section) }
-        if field.section != "封面" || scopes.isEmpty { scopes.append(whole) }
+        var scopes: [(range: Range<Int>, section: String?)] = []
+        if let section = index.range(of: field.section) { scopes.append((section, field.section)) }
+        if field.section != "封面" || scopes.isEmpty { scopes.append((whole, nil)) }
         let cover = field.section == "封面"
         for scope in scopes {
-            if cover, let found = findInParagraphs(field, scope: scope, cover: true) { return found }
-            if let found = findInTables(field, scope: scope) { return found }
-            if let found = findInParagraphs(field, scope: scope, cover: cover) { return found }
+            if cover, let found = findInParagraphs(field, scope: scope.range, cover: true) {
+                return .found(placed(found, in: scope.section))
+            }
+            if let outcome = findInTables(field, scope: scope.range) {
+                if case .found(let found) = outcome { return .found(placed(found, in: scope.section)) }
+                return outcome
+            }
+            if let found = findInParagraphs(field, scope: scope.range, cover: cover) {
+                return .found(placed(found, in: scope.section))
+            }
         }
         return nil
     }
 
+    private func placed(_ found: Found, in section: String?) -> Found {
+        var found = found
+        found.location.section = section
+        return found
+    }
+
     // MARK: - Tables
 
-    private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Found? {
+    private typealias Candidate = (ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match)
+
+    private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
         let labelKeys = matcher.keys(for: field.locator.label)
-        let rowKeys = field.locator.row.map { matcher.keys(for: $0) }
         let tables = index.tables.filter { scope.contains($0.blockIndex) }
-        // Label cells, strongest match first, then in reading order.
-        var candidates: [(ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match)] = []
+        var candidates: [Candidate] = []
         for ref in tables {
             for (position, keys) in ref.keys.enumerated() {
-                if let match = matcher.match(keys, label: labelKeys) { candidates.append((ref, ref.table.cells[position], match)) }
+                guard let match = matcher.match(keys, label: labelKeys) else { continue }
+                // A cell printing another field's label is that field's, not a loose match of this one.
+                if match == .annotated && knownLabels.contains(keys.key) { continue }
+                candidates.append((ref, ref.table.cells[position], match))
             }
         }
-        candidates.sort { $0.match > $1.match }
-        if let rowKeys {
-            let anchored = candidates.map { candidate in
-                (candidate, candidate.ref.table.cells.indices.filter { position in
-                    let key = candidate.ref.keys[position].key
-                    return candidate.ref.table.cells[position] != candidate.cell
-                        && rowKeys.contains { key == $0 || (key.hasPrefix($0) && !$0.isEmpty) }
-                }.map { candidate.ref.table.cells[$0] })
-            }
-            // The label shares a row with the row label: the value is right of the label.
-            for (candidate, anchors) in anchored where anchors.contains(where: { rowsOverlap($0, candidate.cell) }) {
-                return valueRight(of: candidate.cell, in: candidate.ref)
-            }
-            // The label is a column header above the row label's row: the value is where they cross.
-            for (candidate, anchors) in anchored {
-                for anchor in anchors where candidate.cell.row + candidate.cell.rowSpan <= anchor.row {
-                    guard let cell = candidate.ref.table.cell(row: anchor.row, column: candidate.cell.column),
-                          cell != anchor else { continue }
-                    return found(valueText(cell), cell: cell, in: candidate.ref, label: candidate.cell)
-                }
-            }
-        } else if let best = candidates.first {
-            return valueRight(of: best.cell, in: best.ref)
+        if let row = field.locator.row {
+            if let outcome = findByRow(field, rowKeys: matcher.keys(for: row), labelKeys: labelKeys,
+                                       candidates: candidates, tables: tables) { return outcome }
+        } else if let best = candidates.map(\.match).max() {
+            let strongest = candidates.filter { $0.match == best }
+            return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, labelKeys: labelKeys) }, field: field)
         }
-        // `标签：值` inside a cell (e.g. 股票代码: 600001 within the 上市情况 options).
+        return findInline(field, labelKeys: labelKeys, tables: tables)
+    }
+
+    /// A field with a row label: right of its label in the row label's row, or in a matrix where the
+    /// row label's row meets the column whose header (the nearest header row above) names it.
+    private func findByRow(_ field: FieldSpec, rowKeys: [String], labelKeys: [String], candidates: [Candidate],
+                           tables: [BookIndex.TableRef]) -> Outcome? {
+        var anchors: [(ref: BookIndex.TableRef, cell: TableCell)] = []
+        for ref in tables {
+            for (position, keys) in ref.keys.enumerated() where isRowLabel(keys, rowKeys: rowKeys) {
+                anchors.append((ref, ref.table.cells[position]))
+            }
+        }
+        guard !anchors.isEmpty else { return nil }
+        // The label shares a row with the row label: the value is right of the label.
+        var sameRow: [Found] = []
+        for candidate in candidates {
+            if anchors.contains(where: { $0.ref.number == candidate.ref.number && $0.cell != candidate.cell
+                                         && rowsOverlap($0.cell, candidate.cell) }) {
+                sameRow.append(valueRight(of: candidate.cell, in: candidate.ref, labelKeys: labelKeys))
+            }
+        }
+        if !sameRow.isEmpty { return agreeing(sameRow, field: field) }
+        // A matrix: the column is told by its header's text, in the header row nearest above the row.
+        var values: [Found] = []
+        var problems: [(String, SourceLocation)] = []
+        for anchor in anchors {
+            switch matrixValue(field, anchor: anchor.cell, in: anchor.ref, rowKeys: rowKeys, labelKeys: labelKeys) {
+            case .found(let found): values.append(found)
+            case .ambiguous(let reason, _, let location): problems.append((reason, location ?? self.location(of: anchor.cell, in: anchor.ref)))
+            case nil: continue
+            }
+        }
+        if !values.isEmpty, problems.isEmpty { return agreeing(values, field: field) }
+        if let problem = problems.first {
+            return .ambiguous(reason: problem.0, texts: values.map(\.text), location: problem.1)
+        }
+        return nil
+    }
+
+    /// The value where a row label's row meets the column headed by the field's label.
+    private func matrixValue(_ field: FieldSpec, anchor: TableCell, in ref: BookIndex.TableRef,
+                             rowKeys: [String], labelKeys: [String]) -> Outcome? {
+        let table = ref.table
+        let siblings = rowKeys.flatMap { columnLabels[$0] ?? [] }
+        let label = field.locator.label.trimmingWhitespace()
+        // The nearest row above that prints any column label of this row label.
+        var headerRow: Int?
+        var row = anchor.row - 1
+        while row >= 0 && headerRow == nil {
+            if table.cells(inRow: row).contains(where: { isAny(cellKeys(of: $0, in: ref), of: siblings) }) { headerRow = row }
+            row -= 1
+        }
+        let rowLabel = anchor.text.trimmingWhitespace().collapsingSpaces
+        guard let headerRow else {
+            return .ambiguous(reason: "表\(ref.number)中「\(rowLabel)」所在行的上方没有表头，无法确定哪一格是「\(label)」",
+                              texts: [], location: location(of: anchor, in: ref))
+        }
+        let headers = table.cells(inRow: headerRow).filter { cell in
+            matcher.match(cellKeys(of: cell, in: ref), label: labelKeys) != nil
+        }
+        guard headers.count == 1, let header = headers.first else {
+            let reason = headers.isEmpty
+                ? "表\(ref.number)第\(headerRow + 1)行的表头中没有「\(label)」一列，「\(rowLabel)」一行的数值无法对应"
+                : "表\(ref.number)第\(headerRow + 1)行的表头中有\(headers.count)列都是「\(label)」"
+            return .ambiguous(reason: reason, texts: [], location: location(of: anchor, in: ref))
+        }
+        guard let cell = table.cell(row: anchor.row, column: header.column), cell != anchor else { return nil }
+        guard cell.column == header.column, cell.columnSpan == header.columnSpan else {
+            return .ambiguous(reason: "表\(ref.number)第\(anchor.row + 1)行的单元格与表头「\(label)」列对不齐（合并或拆分了单元格）",
+                              texts: [cell.text], location: location(of: cell, in: ref))
+        }
+        var found = self.found(valueText(cell), cell: cell, in: ref, label: header, how: .matrix)
+        found.location.label = header.text.trimmingWhitespace().collapsingSpaces
+        found.unit = unit(rightOf: cell, in: ref) ?? LabelMatcher.moneyUnit(in: anchor.text.labelKey)
+        return .found(found)
+    }
+
+    private func isRowLabel(_ keys: BookIndex.CellKeys, rowKeys: [String]) -> Bool {
+        if matcher.match(keys, label: rowKeys) != nil { return true }
+        return rowKeys.contains { !$0.isEmpty && keys.key.hasPrefix($0) }
+    }
+
+    private func isAny(_ keys: BookIndex.CellKeys, of labels: [String]) -> Bool {
+        !keys.key.isEmpty && matcher.match(keys, label: labels) != nil
+    }
+
+    private func cellKeys(of cell: TableCell, in ref: BookIndex.TableRef) -> BookIndex.CellKeys {
+        if let position = ref.table.cells.firstIndex(of: cell) { return ref.keys[position] }
+        return BookIndex.CellKeys(cell, matcher: matcher)
+    }
+
+    /// One value when every place found says the same (blank places aside); ambiguous otherwise.
+    private func agreeing(_ founds: [Found], field: FieldSpec) -> Outcome? {
+        guard let first = founds.first else { return nil }
+        let written = founds.filter { !matcher.removingHints(from: $0.text).labelKey.isEmpty }
+        var distinct: [Found] = []
+        for found in written where !distinct.contains(where: { $0.text.labelKey == found.text.labelKey }) {
+            distinct.append(found)
+        }
+        if distinct.count <= 1 { return .found(distinct.first ?? first) }
+        let places = distinct.prefix(3).map { "\($0.location.description)「\($0.text.trimmingWhitespace().prefix(20))」" }
+        return .ambiguous(reason: "找到\(distinct.count)处「\(field.locator.label.trimmingWhitespace())」，内容不同：" + places.joined(separator: "、"),
+                          texts: distinct.map(\.text), location: distinct[0].location)
+    }
+
+    /// `标签：值` inside a cell (e.g. 股票代码: 600001 within the 上市情况 options).
+    private func findInline(_ field: FieldSpec, labelKeys: [String], tables: [BookIndex.TableRef]) -> Outcome? {
+        let rowKeys = field.locator.row.map { matcher.keys(for: $0) }
+        var founds: [Found] = []
         for ref in tables {
             for (position, keys) in ref.keys.enumerated() where labelKeys.contains(where: { keys.key.contains($0) }) {
                 let cell = ref.table.cells[position]
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
                 if let value = matcher.valueAfter(label: labelKeys, in: keys.text, atStart: false) {
-                    return found(removingTrailingOptions(value), cell: cell, in: ref, label: nil)
+                    var found = self.found(removingTrailingOptions(value), cell: cell, in: ref, label: nil, how: .inline)
+                    found.location.label = field.locator.label.trimmingWhitespace()
+                    founds.append(found)
                 }
             }
         }
-        return nil
+        return agreeing(founds, field: field)
     }
 
     /// An inline value without the printed options that follow it (`股票代码: 300679 尚未上市`).
@@ -109,12 +249,18 @@ struct FieldFinder {
     }
 
     /// The value of a label cell: the next cell to its right; for a label spanning the whole row,
-    /// the row(s) below it.
-    private func valueRight(of label: TableCell, in ref: BookIndex.TableRef) -> Found {
+    /// the row(s) below it. When that is empty and the label cell itself goes on after the label
+    /// (`单位地址：武汉市…`), what follows the label.
+    private func valueRight(of label: TableCell, in ref: BookIndex.TableRef, labelKeys: [String]) -> Found {
         let table = ref.table
-        let right = table.cells(coveringRow: label.row).first { $0.column >= label.column + label.columnSpan }
-        if let right {
-            return found(valueText(right), cell: right, in: ref, label: label)
+        let labelUnit = LabelMatcher.moneyUnit(in: label.text.labelKey)
+        if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }) {
+            var found = self.found(valueText(right), cell: right, in: ref, label: label, how: .right)
+            if matcher.removingHints(from: found.text).labelKey.isEmpty, let own = textAfterLabel(label, labelKeys: labelKeys) {
+                found = self.found(own, cell: label, in: ref, label: label, how: .inline)
+            }
+            found.unit = unit(rightOf: right, in: ref) ?? labelUnit
+            return found
         }
         var texts: [String] = []
         var firstCell: TableCell?
@@ -129,8 +275,32 @@ struct FieldFinder {
             if !matcher.removingHints(from: texts.last ?? "").labelKey.isEmpty { break }
             row += 1
         }
-        guard let firstCell else { return Found(text: "", location: location(of: label, in: ref), labelCell: nil) }
-        return found(texts.joined(separator: "\n"), cell: firstCell, in: ref, label: label)
+        guard let firstCell else {
+            if let own = textAfterLabel(label, labelKeys: labelKeys) {
+                return self.found(own, cell: label, in: ref, label: label, how: .inline)
+            }
+            return Found(text: "", location: location(of: label, in: ref), labelCell: nil)
+        }
+        var found = self.found(texts.joined(separator: "\n"), cell: firstCell, in: ref, label: label, how: .below)
+        found.unit = labelUnit
+        return found
+    }
+
+    /// What a label cell holds after its label (`单位地址：\n武汉市…`), when it is more than a hint.
+    private func textAfterLabel(_ label: TableCell, labelKeys: [String]) -> String? {
+        guard let rest = matcher.valueAfter(label: labelKeys, in: label.text, atStart: true) ?? {
+            // An annotated label (`单位地址（详细到门牌号）：…`): the text after its first colon.
+            guard let colon = label.text.firstIndex(where: { ":：".contains($0) }) else { return nil }
+            return String(label.text[label.text.index(after: colon)...])
+        }() else { return nil }
+        return matcher.removingHints(from: rest).labelKey.isEmpty ? nil : rest
+    }
+
+    /// A unit written in a cell of its own right of a value (`42636.1 | 万元`).
+    private func unit(rightOf cell: TableCell, in ref: BookIndex.TableRef) -> String? {
+        guard let next = ref.table.cells(coveringRow: cell.row).first(where: { $0.column >= cell.column + cell.columnSpan }) else { return nil }
+        let key = next.text.labelKey
+        return ["亿元", "万元", "千元", "元"].first { key == $0 || key == "(\($0))" || key == "单位\($0)" }
     }
 
     /// A value cell's text; a cell that holds another printed label counts as empty.
@@ -143,13 +313,17 @@ struct FieldFinder {
         return !key.isEmpty && knownLabels.contains(key)
     }
 
-    private func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?) -> Found {
-        Found(text: text, location: location(of: cell, in: ref),
-              labelCell: label.map { (ref.number, $0.row, $0.column) })
+    private func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,
+                       how: SourceLocation.Method) -> Found {
+        var location = location(of: cell, in: ref)
+        location.label = label.map { $0.text.trimmingWhitespace().collapsingSpaces }
+        location.how = how
+        return Found(text: text, location: location,
+                     labelCell: label.map { CellID(table: ref.number, row: $0.row, column: $0.column) })
     }
 
     private func location(of cell: TableCell, in ref: BookIndex.TableRef) -> SourceLocation {
-        SourceLocation(table: ref.number, row: cell.row + 1, column: cell.column + 1, page: ref.table.page)
+        SourceLocation(table: ref.number, row: cell.row + 1, column: cell.column + 1, page: cell.page ?? ref.table.page)
     }
 
     // MARK: - Paragraphs
@@ -160,13 +334,19 @@ struct FieldFinder {
         for ref in index.paragraphs where scope.contains(ref.blockIndex) && labelKeys.contains(where: { ref.key.contains($0) }) {
             let text = ref.text
             if cover, let value = coverValue(labelKeys, in: text) {
-                return Found(text: value, location: SourceLocation(page: ref.paragraph.page), labelCell: nil)
+                return paragraphFound(value, ref: ref, field: field, how: .cover)
             }
             if let value = matcher.valueAfter(label: labelKeys, in: text, atStart: false) {
-                return Found(text: value, location: SourceLocation(page: ref.paragraph.page), labelCell: nil)
+                return paragraphFound(value, ref: ref, field: field, how: .paragraph)
             }
         }
         return nil
+    }
+
+    private func paragraphFound(_ value: String, ref: BookIndex.ParagraphRef, field: FieldSpec,
+                                how: SourceLocation.Method) -> Found {
+        Found(text: value, location: SourceLocation(page: ref.paragraph.page, label: field.locator.label.trimmingWhitespace(), how: how),
+              labelCell: nil)
     }
 
     /// `申报单位 ____ (加盖公章)` / `申报单位：某某公司`: the line starts with the label, then a colon,

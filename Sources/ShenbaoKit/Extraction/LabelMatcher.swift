@@ -25,8 +25,9 @@ struct LabelMatcher: Sendable {
         case exact = 3
         /// The first line is the label (a hint or note follows below it).
         case firstLine = 2
-        /// The text starts with the label and a colon, the value following in the same place.
-        case inline = 1
+        /// The label with a note or unit in brackets added or dropped (`统一社会信用代码（18位）`,
+        /// `员工总数（人）`): the same words outside the brackets.
+        case annotated = 1
 
         static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -35,7 +36,40 @@ struct LabelMatcher: Sendable {
     func match(_ cell: BookIndex.CellKeys, label keys: [String]) -> Match? {
         if keys.contains(cell.key) { return .exact }
         if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
+        if !cell.bare.isEmpty, keys.contains(where: { Self.bare($0) == cell.bare }) { return .annotated }
         return nil
+    }
+
+    /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
+    static func bare(_ key: String) -> String {
+        guard key.contains("(") else { return key }
+        var out = ""
+        var depth = 0
+        for character in key {
+            switch character {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            default: if depth == 0 { out.append(character) }
+            }
+        }
+        return out
+    }
+
+    /// The money unit a label prints in brackets (`营业收入（元）` → `元`), when it names one.
+    static func moneyUnit(in key: String) -> String? {
+        var inside = ""
+        var depth = 0
+        var units: [String] = []
+        for character in key {
+            switch character {
+            case "(": depth += 1; inside = ""
+            case ")":
+                depth = max(0, depth - 1)
+                for unit in ["亿元", "万元", "千元", "元"] where inside.hasSuffix(unit) { units.append(unit); break }
+            default: if depth > 0 { inside.append(character) }
+            }
+        }
+        return units.last
     }
 
     /// The text after `label` and its separator when `text` contains `label：value`
@@ -48,7 +82,7 @@ struct LabelMatcher: Sendable {
             let positions = atStart ? [0] : Array(0...(scanned.key.count - keyCharacters.count))
             for position in positions where Array(scanned.key[position..<position + keyCharacters.count]) == keyCharacters {
                 let rawEnd = scanned.source[position + keyCharacters.count - 1] + 1
-                var rest = String(scanned.characters[rawEnd...])
+                var rest = Self.droppingBracketNote(String(scanned.characters[rawEnd...]))
                 // Inline, a colon must follow the label; at the start of a line, any separator will do.
                 let colon = rest.trimmingWhitespace().first.map { ":：".contains($0) } ?? false
                 // (A digit or Latin letter may follow directly: PDFs lose the space before `2026年`.)
@@ -70,6 +104,16 @@ struct LabelMatcher: Sendable {
             }
         }
         return nil
+    }
+
+    /// Text after a label without the note in brackets that may follow it (`（18位）：…` → `：…`).
+    static func droppingBracketNote(_ text: String) -> String {
+        let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
+        guard let open = trimmed.first, "(（".contains(open),
+              let close = trimmed.firstIndex(where: { ")）".contains($0) }) else { return text }
+        let note = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        guard note.count <= 12, !note.contains("\n") else { return text }
+        return String(trimmed[trimmed.index(after: close)...])
     }
 
     /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).

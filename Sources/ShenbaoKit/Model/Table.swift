@@ -80,6 +80,12 @@ public struct TableCell: Sendable, Equatable {
         self.row <= row && row < self.row + rowSpan && self.column <= column && column < self.column + columnSpan
     }
 
+    /// The page the cell's first paragraph sits on, when the reader knows pages.
+    public var page: Int? {
+        for case .paragraph(let paragraph) in blocks { if let page = paragraph.page { return page } }
+        return nil
+    }
+
     /// The cell's paragraphs as text, one per line; nested tables contribute their cells' text.
     public var text: String {
         blocks.map(\.text).joined(separator: "\n")

@@ -13,19 +13,24 @@ extension BookOutcome {
             var unmatched: [String]
             var locations: [String: SourceLocation]
             var passages: [String: String]?
+            var ambiguous: [String: String]?
+            var notes: [String]?
         }
         var file: String
         var record: RecordWire?
         var error: BookError?
         var findings: [Finding]
+        /// Absent (true) for every book read without `--call`.
+        var recognised: Bool?
     }
 
     /// The outcome as one JSON line.
     public func wireLine() -> String {
         let wire = Wire(file: file, record: record.map {
             .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
-                  unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages)
-        }, error: error, findings: findings)
+                  unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages,
+                  ambiguous: $0.ambiguous, notes: $0.notes)
+        }, error: error, findings: findings, recognised: recognised ? nil : false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(wire)) ?? Data(), as: UTF8.self)
@@ -34,7 +39,7 @@ extension BookOutcome {
     /// An outcome read back from `wireLine()`, its values typed by the call's catalogue.
     public init?(wireLine line: String, specs: [CallSpec]) {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(line.utf8)) else { return nil }
-        self.init(file: wire.file, error: wire.error, findings: wire.findings)
+        self.init(file: wire.file, error: wire.error, findings: wire.findings, recognised: wire.recognised ?? true)
         if let record = wire.record {
             let spec = specs.first { $0.id == record.call }
             var fields: [String: FieldValue] = [:]
@@ -44,6 +49,8 @@ extension BookOutcome {
             self.record = Record(call: record.call, file: record.file, scanned: record.scanned, fields: fields,
                                  unmatched: record.unmatched, locations: record.locations, unparsed: record.unparsed)
             self.record?.passages = record.passages ?? [:]
+            self.record?.ambiguous = record.ambiguous ?? [:]
+            self.record?.notes = record.notes ?? []
         }
     }
 }

@@ -8,7 +8,7 @@ public struct Validator: Sendable {
 
     /// The record rules, in report order.
     static let recordRules: [any RecordRule] = [
-        RequiredFieldRule(), UnreadableValueRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
+        RequiredFieldRule(), UnreadableValueRule(), AmbiguousFieldRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
         DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
     ]
 

@@ -8,10 +8,12 @@ public enum RecordJSONWriter {
         var scanned: Bool
         var fields: [String: FieldValue]
         var unmatched: [String]
-        var unparsed: [String: String]?
+        var unparsed: [String: LeftOut]?
+        var sources: [String: SourceLocation]?
+        var notes: [String]?
         var passages: [String: String]?
 
-        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed, passages }
+        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed, sources, notes, passages }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,8 +23,17 @@ public enum RecordJSONWriter {
             try container.encode(fields, forKey: .fields)
             try container.encode(unmatched, forKey: .unmatched)
             try container.encodeIfPresent(unparsed, forKey: .unparsed)
+            try container.encodeIfPresent(sources, forKey: .sources)
+            try container.encodeIfPresent(notes, forKey: .notes)
             try container.encodeIfPresent(passages, forKey: .passages)
         }
+    }
+
+    /// A field left out: the text found (candidates joined by `；` when ambiguous) and why.
+    private struct LeftOut: Encodable {
+        var text: String
+        var reason: String
+        var ambiguous: Bool
     }
 
     private struct ErrorLine: Encodable {
@@ -39,8 +50,18 @@ public enum RecordJSONWriter {
 
     /// One JSON line for a record.
     public static func line(for record: Record) -> String {
+        var leftOut: [String: LeftOut] = [:]
+        for (id, text) in record.unparsed {
+            let reason = record.ambiguous[id] ?? "「\(text.prefix(40))」无法识别为该字段的类型"
+            leftOut[id] = LeftOut(text: text, reason: reason, ambiguous: record.ambiguous[id] != nil)
+        }
+        for (id, reason) in record.ambiguous where leftOut[id] == nil {
+            leftOut[id] = LeftOut(text: "", reason: reason, ambiguous: true)
+        }
         let line = Line(call: record.call, file: record.file, scanned: record.scanned, fields: record.fields,
-                        unmatched: record.unmatched, unparsed: record.unparsed.isEmpty ? nil : record.unparsed,
+                        unmatched: record.unmatched, unparsed: leftOut.isEmpty ? nil : leftOut,
+                        sources: record.locations.isEmpty ? nil : record.locations,
+                        notes: record.notes.isEmpty ? nil : record.notes,
                         passages: record.passages.isEmpty ? nil : record.passages)
         return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
     }

@@ -9,7 +9,7 @@ struct ChoiceRule: RecordRule {
         for field in context.spec.fields {
             switch field.type {
             case .choice:
-                if let raw = record.unparsed[field.id] {
+                if record.ambiguous[field.id] == nil, let raw = record.unparsed[field.id] {
                     let ticked = Self.tickedOptions(raw, field: field)
                     if ticked.count > 1 {
                         findings.append(Finding(.error, rule: "choice.multiple", field: field, record: record,

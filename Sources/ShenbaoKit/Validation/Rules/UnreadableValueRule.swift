@@ -3,7 +3,7 @@
 struct UnreadableValueRule: RecordRule {
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         record.unparsed.keys.sorted().compactMap { id in
-            guard let field = context.spec.field(id), let raw = record.unparsed[id] else { return nil }
+            guard record.ambiguous[id] == nil, let field = context.spec.field(id), let raw = record.unparsed[id] else { return nil }
             if field.type == .choice, ChoiceRule.tickedOptions(raw, field: field).count > 1 { return nil }  // ChoiceRule reports it
             return Finding(.error, rule: "field.unreadable", field: field, record: record,
                            message: "\(field.quoted)的内容「\(raw.prefix(40))」不是有效的\(field.type.chineseName)")
