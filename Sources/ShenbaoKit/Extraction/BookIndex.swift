@@ -9,6 +9,28 @@ struct BookIndex {
         let table: Table
         /// Each cell's text and label keys, computed once (parallel to `table.cells`).
         let keys: [CellKeys]
+        /// Grid position (row, column) of each cell's top-left corner → its index in `table.cells`.
+        private let positions: [GridPoint: Int]
+
+        private struct GridPoint: Hashable {
+            let row: Int
+            let column: Int
+        }
+
+        init(number: Int, blockIndex: Int, table: Table, keys: [CellKeys]) {
+            self.number = number
+            self.blockIndex = blockIndex
+            self.table = table
+            self.keys = keys
+            var positions: [GridPoint: Int] = [:]
+            for (index, cell) in table.cells.enumerated() { positions[GridPoint(row: cell.row, column: cell.column)] = index }
+            self.positions = positions
+        }
+
+        /// The keys of one of the table's cells.
+        func keys(of cell: TableCell) -> CellKeys? {
+            positions[GridPoint(row: cell.row, column: cell.column)].map { keys[$0] }
+        }
     }
 
     /// A cell's text and the keys it is compared by.
@@ -47,11 +69,24 @@ struct BookIndex {
         }
     }
 
+    /// A cell of the book: its table's place in `tables` and its place in that table's `cells`.
+    struct CellAddress: Hashable, Comparable {
+        let table: Int
+        let position: Int
+
+        static func < (a: CellAddress, b: CellAddress) -> Bool { (a.table, a.position) < (b.table, b.position) }
+    }
+
     let blockCount: Int
     let tables: [TableRef]
     let paragraphs: [ParagraphRef]
     /// Section name → the top-level blocks it covers; absent when its heading was not found.
     let sections: [String: Range<Int>]
+    /// Cells by the keys a label may be matched by (see `LabelMatcher.match`), so finding a label's
+    /// cells costs a look-up, not a pass over every cell.
+    private let byKey: [String: [CellAddress]]
+    private let byFirstLine: [String: [CellAddress]]
+    private let byBare: [String: [CellAddress]]
 
     init(document: Document, sections sectionNames: [String], matcher: LabelMatcher) {
         blockCount = document.blocks.count
@@ -74,6 +109,31 @@ struct BookIndex {
         self.tables = tables
         self.paragraphs = paragraphs
         self.sections = Self.locateSections(sectionNames, blocks: document.blocks)
+        var byKey: [String: [CellAddress]] = [:], byFirstLine: [String: [CellAddress]] = [:], byBare: [String: [CellAddress]] = [:]
+        for (tableIndex, ref) in tables.enumerated() {
+            for (position, keys) in ref.keys.enumerated() where !keys.key.isEmpty {
+                let address = CellAddress(table: tableIndex, position: position)
+                byKey[keys.key, default: []].append(address)
+                byFirstLine[keys.firstLine, default: []].append(address)
+                if keys.withoutHints != keys.firstLine { byFirstLine[keys.withoutHints, default: []].append(address) }
+                if !keys.bare.isEmpty { byBare[keys.bare, default: []].append(address) }
+            }
+        }
+        self.byKey = byKey
+        self.byFirstLine = byFirstLine
+        self.byBare = byBare
+    }
+
+    /// Every cell that is the label, with how well it matches, in reading order.
+    func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
+        var best: [CellAddress: LabelMatcher.Match] = [:]
+        func note(_ addresses: [CellAddress]?, _ match: LabelMatcher.Match) {
+            for address in addresses ?? [] where (best[address] ?? .annotated) <= match { best[address] = match }
+        }
+        for key in label.bare { note(byBare[key], .annotated) }
+        for key in label.keys { note(byFirstLine[key], .firstLine) }
+        for key in label.keys { note(byKey[key], .exact) }
+        return best.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The blocks of a section, or nil when the book has no recognisable heading for it.

@@ -37,8 +37,8 @@ struct FieldFinder {
     let knownLabels: Set<String>
     /// Keys of every printed checkbox option of the call.
     let options: Set<String>
-    /// For each row label key of a matrix, the keys of the column labels printed with it (its header row).
-    private let columnLabels: [String: [String]]
+    /// For each row label key of a matrix, the column labels printed with it (its header row).
+    private let columnLabels: [String: LabelMatcher.Spellings]
 
     init(index: BookIndex, spec: CallSpec, matcher: LabelMatcher) {
         self.index = index
@@ -57,7 +57,7 @@ struct FieldFinder {
         }
         known.remove("")
         knownLabels = known
-        columnLabels = columns
+        columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
         options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
     }
 
@@ -95,19 +95,19 @@ struct FieldFinder {
 
     private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
         let labelKeys = matcher.keys(for: field.locator.label)
+        let spellings = LabelMatcher.Spellings(labelKeys)
         let tables = index.tables.filter { scope.contains($0.blockIndex) }
         var candidates: [Candidate] = []
-        for ref in tables {
-            for (position, keys) in ref.keys.enumerated() {
-                guard let match = matcher.match(keys, label: labelKeys) else { continue }
-                // A cell printing another field's label is that field's, not a loose match of this one.
-                if match == .annotated && knownLabels.contains(keys.key) { continue }
-                candidates.append((ref, ref.table.cells[position], match))
-            }
+        for (address, match) in index.cells(matching: spellings) {
+            let ref = index.tables[address.table]
+            guard scope.contains(ref.blockIndex) else { continue }
+            // A cell printing another field's label is that field's, not a loose match of this one.
+            if match == .annotated && knownLabels.contains(ref.keys[address.position].key) { continue }
+            candidates.append((ref, ref.table.cells[address.position], match))
         }
         if let row = field.locator.row {
-            if let outcome = findByRow(field, rowKeys: matcher.keys(for: row), labelKeys: labelKeys,
-                                       candidates: candidates, tables: tables) { return outcome }
+            if let outcome = findByRow(field, rowKeys: matcher.keys(for: row), label: spellings,
+                                       candidates: candidates, scope: scope) { return outcome }
         } else if let best = candidates.map(\.match).max() {
             let strongest = candidates.filter { $0.match == best }
             return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, labelKeys: labelKeys) }, field: field)
@@ -117,14 +117,20 @@ struct FieldFinder {
 
     /// A field with a row label: right of its label in the row label's row, or in a matrix where the
     /// row label's row meets the column whose header (the nearest header row above) names it.
-    private func findByRow(_ field: FieldSpec, rowKeys: [String], labelKeys: [String], candidates: [Candidate],
-                           tables: [BookIndex.TableRef]) -> Outcome? {
-        var anchors: [(ref: BookIndex.TableRef, cell: TableCell)] = []
-        for ref in tables {
-            for (position, keys) in ref.keys.enumerated() where isRowLabel(keys, rowKeys: rowKeys) {
-                anchors.append((ref, ref.table.cells[position]))
+    private func findByRow(_ field: FieldSpec, rowKeys: [String], label: LabelMatcher.Spellings, candidates: [Candidate],
+                           scope: Range<Int>) -> Outcome? {
+        let labelKeys = label.keys
+        let rowSpellings = LabelMatcher.Spellings(rowKeys)
+        // Row label cells: the row label itself, or a cell starting with it (`负责人姓名（法定代表人）`).
+        var addresses = Set(index.cells(matching: rowSpellings).map(\.address))
+        for (tableIndex, ref) in index.tables.enumerated() where scope.contains(ref.blockIndex) {
+            for (position, keys) in ref.keys.enumerated()
+            where rowKeys.contains(where: { !$0.isEmpty && keys.key.utf8.starts(with: $0.utf8) }) {
+                addresses.insert(BookIndex.CellAddress(table: tableIndex, position: position))
             }
         }
+        let anchors = addresses.sorted().map { (ref: index.tables[$0.table], cell: index.tables[$0.table].table.cells[$0.position]) }
+            .filter { scope.contains($0.ref.blockIndex) }
         guard !anchors.isEmpty else { return nil }
         // The label shares a row with the row label: the value is right of the label.
         var sameRow: [Found] = []
@@ -139,7 +145,7 @@ struct FieldFinder {
         var values: [Found] = []
         var problems: [(String, SourceLocation)] = []
         for anchor in anchors {
-            switch matrixValue(field, anchor: anchor.cell, in: anchor.ref, rowKeys: rowKeys, labelKeys: labelKeys) {
+            switch matrixValue(field, anchor: anchor.cell, in: anchor.ref, rowKeys: rowKeys, label: label) {
             case .found(let found): values.append(found)
             case .ambiguous(let reason, _, let location): problems.append((reason, location ?? self.location(of: anchor.cell, in: anchor.ref)))
             case nil: continue
@@ -154,9 +160,9 @@ struct FieldFinder {
 
     /// The value where a row label's row meets the column headed by the field's label.
     private func matrixValue(_ field: FieldSpec, anchor: TableCell, in ref: BookIndex.TableRef,
-                             rowKeys: [String], labelKeys: [String]) -> Outcome? {
+                             rowKeys: [String], label spellings: LabelMatcher.Spellings) -> Outcome? {
         let table = ref.table
-        let siblings = rowKeys.flatMap { columnLabels[$0] ?? [] }
+        let siblings = LabelMatcher.Spellings(rowKeys.flatMap { columnLabels[$0]?.keys ?? [] })
         let label = field.locator.label.trimmingWhitespace()
         // The nearest row above that prints any column label of this row label.
         var headerRow: Int?
@@ -171,7 +177,7 @@ struct FieldFinder {
                               texts: [], location: location(of: anchor, in: ref))
         }
         let headers = table.cells(inRow: headerRow).filter { cell in
-            matcher.match(cellKeys(of: cell, in: ref), label: labelKeys) != nil
+            matcher.match(cellKeys(of: cell, in: ref), label: spellings) != nil
         }
         guard headers.count == 1, let header = headers.first else {
             let reason = headers.isEmpty
@@ -190,18 +196,12 @@ struct FieldFinder {
         return .found(found)
     }
 
-    private func isRowLabel(_ keys: BookIndex.CellKeys, rowKeys: [String]) -> Bool {
-        if matcher.match(keys, label: rowKeys) != nil { return true }
-        return rowKeys.contains { !$0.isEmpty && keys.key.hasPrefix($0) }
-    }
-
-    private func isAny(_ keys: BookIndex.CellKeys, of labels: [String]) -> Bool {
+    private func isAny(_ keys: BookIndex.CellKeys, of labels: LabelMatcher.Spellings) -> Bool {
         !keys.key.isEmpty && matcher.match(keys, label: labels) != nil
     }
 
     private func cellKeys(of cell: TableCell, in ref: BookIndex.TableRef) -> BookIndex.CellKeys {
-        if let position = ref.table.cells.firstIndex(of: cell) { return ref.keys[position] }
-        return BookIndex.CellKeys(cell, matcher: matcher)
+        ref.keys(of: cell) ?? BookIndex.CellKeys(cell, matcher: matcher)
     }
 
     /// One value when every place found says the same (blank places aside); ambiguous otherwise.
@@ -223,7 +223,7 @@ struct FieldFinder {
         let rowKeys = field.locator.row.map { matcher.keys(for: $0) }
         var founds: [Found] = []
         for ref in tables {
-            for (position, keys) in ref.keys.enumerated() where labelKeys.contains(where: { keys.key.contains($0) }) {
+            for (position, keys) in ref.keys.enumerated() where labelKeys.contains(where: { keys.key.containsBytes($0) }) {
                 let cell = ref.table.cells[position]
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
@@ -331,7 +331,7 @@ struct FieldFinder {
     /// A paragraph starting with the label (cover lines), or holding `标签：值`.
     private func findInParagraphs(_ field: FieldSpec, scope: Range<Int>, cover: Bool) -> Found? {
         let labelKeys = matcher.keys(for: field.locator.label)
-        for ref in index.paragraphs where scope.contains(ref.blockIndex) && labelKeys.contains(where: { ref.key.contains($0) }) {
+        for ref in index.paragraphs where scope.contains(ref.blockIndex) && labelKeys.contains(where: { ref.key.containsBytes($0) }) {
             let text = ref.text
             if cover, let value = coverValue(labelKeys, in: text) {
                 return paragraphFound(value, ref: ref, field: field, how: .cover)

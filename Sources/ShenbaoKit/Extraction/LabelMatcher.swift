@@ -32,11 +32,23 @@ struct LabelMatcher: Sendable {
         static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// Whether a cell is the label (`keys` are the label's spellings).
-    func match(_ cell: BookIndex.CellKeys, label keys: [String]) -> Match? {
+    /// A label's spellings as label keys, and the same without bracketed notes, worked out once.
+    struct Spellings {
+        let keys: [String]
+        let bare: [String]
+
+        init(_ keys: [String]) {
+            self.keys = keys
+            bare = keys.map(LabelMatcher.bare).filter { !$0.isEmpty }
+        }
+    }
+
+    /// Whether a cell is the label.
+    func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
+        let keys = spellings.keys
         if keys.contains(cell.key) { return .exact }
         if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
-        if !cell.bare.isEmpty, keys.contains(where: { Self.bare($0) == cell.bare }) { return .annotated }
+        if !cell.bare.isEmpty, spellings.bare.contains(cell.bare) { return .annotated }
         return nil
     }
 
@@ -119,7 +131,7 @@ struct LabelMatcher: Sendable {
     /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).
     func removingHints(from text: String) -> String {
         let key = text.labelKey
-        guard hintKeys.contains(where: { key.contains($0) }) else { return text }
+        guard hintKeys.contains(where: { key.containsBytes($0) }) else { return text }
         var characters = Array(text)
         var removedAny = true
         while removedAny {

@@ -79,3 +79,30 @@ extension Unicode.Scalar {
         isASCII && (properties.isAlphabetic || ("0"..."9").contains(self))
     }
 }
+
+extension String {
+    /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for
+    /// label keys (which are already normalised), without Foundation's locale-aware folding.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard pin.count <= hay.count else { return false }
+                let first = pin[0]
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+}
