@@ -217,3 +217,35 @@ func maximumResidentMegabytes(timeReport: String) -> Double? {
     guard let match = timeReport.firstMatch(of: /Maximum resident set size \(kbytes\): (\d+)/) else { return nil }
     return Double(match.1).map { $0 / 1024 }
 }
+
+extension HostileFiles {
+    /// A one-page PDF whose content is a JBIG2 stream announcing a 100000 × 100000 page and region
+    /// (1.16 GiB decoded) in 80 bytes, as in pdf.js's `bomb_giant.pdf`.
+    static func jbig2BombPDF() -> [UInt8] {
+        func u32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        let side: UInt32 = 100_000
+        // Segment 0: page information (type 48), page 1, 19 bytes: width, height, resolutions, flags, striping.
+        var jbig2 = u32(0) + [48, 0, 1] + u32(19) + u32(side) + u32(side) + u32(0) + u32(0) + [0, 0, 0]
+        // Segment 1: immediate lossless generic region (type 38), region info 17 bytes + flags + AT pixels + data.
+        let payload: [UInt8] = [0x00, 0x03, 0xFF, 0xFD, 0xFF, 0x02, 0xFE, 0xFE] + [UInt8](repeating: 0xFF, count: 24) + [0xFF, 0xAC]
+        jbig2 += u32(1) + [38, 0, 1] + u32(UInt32(18 + payload.count)) + u32(side) + u32(side) + u32(0) + u32(0) + [0, 0] + payload
+        return [UInt8](MinimalPDF.build([
+            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".utf8),
+            MinimalPDF.stream(Data(jbig2), dictionary: "/Filter /JBIG2Decode"),
+        ]))
+    }
+
+    /// A one-page PDF showing a 200000 × 150000 grey image whose Flate data is a few bytes.
+    static func imageBombPDF() -> [UInt8] {
+        [UInt8](MinimalPDF.build([
+            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>".utf8),
+            MinimalPDF.stream(Data([0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+                              dictionary: "/Type /XObject /Subtype /Image /Width 200000 /Height 150000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"),
+            MinimalPDF.stream(Data("q 595 0 0 842 0 0 cm /Im1 Do Q".utf8)),
+        ]))
+    }
+}

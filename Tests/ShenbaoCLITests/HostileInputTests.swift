@@ -131,6 +131,10 @@ import Testing
         try raw("broken-xref.pdf", H.breakingXref(goodPDF), .resultOrError)
         try raw("empty.pdf", [], .error(["read.damaged"]))
         try raw("pages-5000.pdf", H.pdf(pages: 5_000), .error(["read.limit-exceeded"]), mentions: ["5000 页"])
+        // Decompression bombs (like pdf.js's bomb_giant.pdf): streams of a few bytes that poppler would decode
+        // to gigabytes. They are refused from their headers, before poppler opens the file.
+        try raw("jbig2-bomb.pdf", H.jbig2BombPDF(), .error(["read.limit-exceeded"]), mentions: ["100000×100000", "解压炸弹"])
+        try raw("image-bomb.pdf", H.imageBombPDF(), .error(["read.limit-exceeded"]), mentions: ["200000×150000", "解压炸弹"])
         return cases
     }
 

@@ -45,6 +45,50 @@ import Testing
         #expect(range?.start == start)
         #expect(range?.end == end)
     }
+
+    /// Chinese numerals (zero as 〇, ○ or 零), mixed forms and partial dates, which keep what is given.
+    @Test(arguments: [
+        ("二〇二六年三月二十六日", "2026-03-26"), ("二零二六年三月", "2026-03"), ("二〇二六年", "2026"), ("2026年3月", "2026-03"),
+        ("二〇二六年十二月三十一日", "2026-12-31"), ("二○二六年三月二十六日", "2026-03-26"), ("二零二六年十月一日", "2026-10-01"),
+        ("2026年三月", "2026-03"), ("2026年三月二十六日", "2026-03-26"), ("二〇二六年3月26日", "2026-03-26"),
+        ("2026年", "2026"), ("二〇二六 年 三 月 十 日", "2026-03-10"), ("二〇二四年二月二十九日", "2024-02-29"),
+        ("２０２６年１１月", "2026-11"), ("2026年3月26号", "2026-03-26"), ("二〇二六年元月", "2026-01"),
+    ])
+    func datesInChineseNumeralsAndPartialDates(text: String, expected: String) {
+        #expect(DateParser.parse(text) == expected, "\(text)")
+    }
+
+    /// Never guessed: an impossible day or month, a numeral that is no number, four digits without 年.
+    @Test(arguments: ["二〇二六年二月三十日", "二〇二五年二月二十九日", "二〇二六年十三月", "二〇二六年三月三十二日",
+                      "二〇二六年四月三十一日", "二〇二六年三二十月", "2026年2月30日", "2026", "二〇二六"])
+    func impossibleChineseDatesAreNotDates(text: String) {
+        #expect(DateParser.parse(text) == nil, "\(text) → \(DateParser.parse(text) ?? "")")
+    }
+
+    @Test(arguments: [
+        ("二〇二四年一月至二〇二五年十二月", "2024-01", "2025-12"),
+        ("二〇二四年一月一日至二〇二五年十二月三十一日", "2024-01-01", "2025-12-31"),
+        ("2024年三月—2025年六月", "2024-03", "2025-06"),
+        ("二〇二四年至二〇二六年", "2024", "2026"),
+    ])
+    func dateRangesInChineseNumerals(text: String, start: String, end: String) {
+        let range = DateParser.parseRange(text)
+        #expect(range?.start == start, "\(text)")
+        #expect(range?.end == end, "\(text)")
+    }
+
+    @Test func aRangeWithAnImpossibleEndIsNoRange() {
+        #expect(DateParser.parseRange("二〇二四年一月至二〇二五年二月三十日") == nil)
+    }
+
+    @Test func dateFieldsParseThroughValueParser() throws {
+        let spec = try loadSpec("hubei-industrial-model-2026")
+        let date = try #require(spec.fields.first { $0.type == .date })
+        let range = try #require(spec.fields.first { $0.type == .daterange })
+        #expect(ValueParser.parse("二〇二六年三月二十六日", as: date) == .value(.string("2026-03-26")))
+        #expect(ValueParser.parse("二〇二六年二月三十日", as: date) == .unparsed("二〇二六年二月三十日"))
+        #expect(ValueParser.parse("二〇二四年一月至二〇二五年十二月", as: range) == .value(.range(start: "2024-01", end: "2025-12")))
+    }
 }
 
 @Suite struct PhoneNormalizerTests {
@@ -54,6 +98,57 @@ import Testing
     ])
     func phonesNormalise(text: String, expected: String) {
         #expect(PhoneNormalizer.normalize(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("027-87654321转8001", "027-87654321-8001"), ("027-87654321分机8001", "027-87654321-8001"),
+        ("(027)87654321", "027-87654321"), ("（027）87654321", "027-87654321"), ("(027)-87654321", "027-87654321"),
+        ("+86 138 0000 0000", "13800000000"), ("+86-13800000000", "13800000000"), ("0086 13800000000", "13800000000"),
+        ("138-0000-0000", "13800000000"), ("+86 138-0000-0000", "13800000000"), ("+86 27 8765 4321", "027-87654321"),
+        ("027 8765 4321", "027-87654321"),
+    ])
+    func writtenFormsNormalise(text: String, expected: String) {
+        #expect(PhoneNormalizer.normalize(text) == expected, "\(text)")
+        #expect(PhoneNumber.kind(of: PhoneNormalizer.normalize(text)) != nil, "\(text)")
+    }
+
+    @Test func extensionsAreLandlines() {
+        #expect(PhoneNumber.kind(of: "027-87654321-8001") == .landline)
+        #expect(PhoneNumber.kind(of: "13800000000") == .mobile)
+        #expect(PhoneNumber.kind(of: "138-0000-0000") == nil, "the rule works on normalised numbers")
+    }
+}
+
+/// Phone numbers as applicants write them, through the parser and the phone rule of a real call.
+@Suite struct PhoneValidationTests {
+    static func phoneFindings(_ text: String, field id: String, call: String) throws -> [Finding] {
+        let (spec, clean) = call.hasPrefix("hubei") ? try ValidatorTests.cleanHubei() : try ValidatorTests.cleanGuangdong()
+        let field = try #require(spec.field(id), "\(id)")
+        guard case .value(let value) = ValueParser.parse(text, as: field) else {
+            Issue.record("\(text) is not a value of \(id)")
+            return []
+        }
+        var record = clean
+        record.fields[id] = value
+        return Validator(spec: spec, today: "2026-11-23").validate(record).filter { $0.rule.hasPrefix("field.phone") }
+    }
+
+    @Test(arguments: ["027-87654321转8001", "027-87654321-8001", "(027)87654321", "（027）87654321", "+86 138 0000 0000",
+                      "+86-13800000000", "0086 13800000000", "138-0000-0000"])
+    func phoneFieldAcceptsEveryWrittenForm(text: String) throws {
+        let findings = try Self.phoneFindings(text, field: "org.head.phone", call: "hubei-industrial-model-2026")
+        #expect(findings.isEmpty, "\(text): \(findings.map(\.message))")
+    }
+
+    @Test(arguments: ["+86 138 0000 0000", "+86-13800000000", "0086 13800000000", "138-0000-0000", "(+86)13800000000"])
+    func mobileOnlyFieldAcceptsAMobileWithCountryCode(text: String) throws {
+        let findings = try Self.phoneFindings(text, field: "org.head.mobile", call: "guangdong-ai-scenario-2023")
+        #expect(findings.isEmpty, "\(text): \(findings.map(\.message))")
+    }
+
+    @Test func mobileOnlyFieldStillRefusesALandlineWithExtension() throws {
+        let findings = try Self.phoneFindings("027-87654321转8001", field: "org.head.mobile", call: "guangdong-ai-scenario-2023")
+        #expect(findings.map(\.rule) == ["field.phone.mobile"], "\(findings.map(\.message))")
     }
 }
 

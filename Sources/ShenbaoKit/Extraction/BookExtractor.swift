@@ -28,9 +28,11 @@ public struct BookExtractor: Sendable {
         if document.scanned {
             return .success(Record(call: nil, file: document.path, scanned: true))
         }
-        return .failure(BookError(file: document.path, code: "call.unknown",
-                                  message: "无法判断这份申报书属于哪个申报类别，请用 --call 指定（可用 shenbao calls 查看）"))
+        return .failure(BookError(file: document.path, code: "call.unknown", message: Self.unknownCallMessage))
     }
+
+    static let unknownCallMessage = "无法判断这份申报书属于哪个申报类别，请用 --call 指定（可用 shenbao calls 查看）"
+    static let scannedMessage = "扫描件（无文字层），无法读取和校验字段"
 }
 
 /// A file that could not be turned into a record: which file, a stable code, a Chinese message.

@@ -100,20 +100,35 @@ public struct BatchValidator: Sendable {
             return BookOutcome(file: path, error: BookError(file: path, code: error.code, message: error.message),
                                findings: [Finding(.error, rule: error.code, message: error.message)])
         }
+        // `--call` decides the call of a book; whether the file is a book at all is decided as without it
+        // (by its own title and headings), and recorded so the submission can tell its attachments.
+        let recognised = forcedCall == nil || CallDetector.detect(document, among: specs) != nil
         switch BookExtractor(specs: specs, forcedCall: forcedCall).extract(document) {
         case .failure(let error):
             return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
         case .success(let record):
             guard let call = record.call, let validator = validators[call] else {
                 return BookOutcome(file: path, record: record, findings: [Finding(.warning, rule: "read.scanned",
-                    message: "扫描件（无文字层），无法读取和校验字段")])
+                    message: BookExtractor.scannedMessage)])
             }
             var findings = validator.validate(record, document: document)
             if record.scanned {
-                findings = [Finding(.warning, rule: "read.scanned", message: "扫描件（无文字层），无法读取和校验字段")]
+                findings = [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)]
             }
-            return BookOutcome(file: path, record: record, findings: findings)
+            return BookOutcome(file: path, record: record, findings: findings, recognised: recognised)
         }
+    }
+
+    /// The outcome a file read under `--call` would have had without it, when its own words name no
+    /// call: a scan (a stamped copy or a scanned attachment, settled below) or a file of no call.
+    private static func unforced(_ book: BookOutcome) -> BookOutcome {
+        guard !book.recognised, let record = book.record else { return book }
+        if record.scanned {
+            return BookOutcome(file: book.file, record: Record(call: nil, file: record.file, scanned: true),
+                               findings: [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)])
+        }
+        let error = BookError(file: book.file, code: "call.unknown", message: BookExtractor.unknownCallMessage)
+        return BookOutcome(file: book.file, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
     }
 
     /// Where a submission has a readable Word book, that is the book checked field by field; its PDF is
@@ -132,8 +147,17 @@ public struct BatchValidator: Sendable {
     /// Inside a submission that has a recognised book, a PDF or Word file that is not a book of any
     /// call (a scanned 营业执照, an 审计报告) is an attachment, not an error. A scanned PDF not named as
     /// evidence is taken for the stamped copy of the book: it belongs to the submission's call.
+    ///
+    /// `--call` does not change which files are attachments: where the submission has a file whose own
+    /// words name a call, the files read under `--call` that name none are settled as they would be without
+    /// it. (With no such book — every title reworded — all its files stay read as the call's books.)
     private func attachmentsSettled(_ books: [BookOutcome], in submission: Submission) -> [BookOutcome] {
-        guard submission.folder != nil, let call = books.compactMap({ $0.record?.call }).first else { return books }
+        guard submission.folder != nil else { return books }
+        var books = books
+        if forcedCall != nil, books.contains(where: { $0.recognised && $0.record?.call != nil }) {
+            books = books.map(Self.unforced)
+        }
+        guard let call = books.compactMap({ $0.record?.call }).first else { return books }
         let evidenceWords = specs.first { $0.id == call }?.submission.evidence.flatMap(\.match).map(\.labelKey) ?? []
         return books.map { book in
             let scanned = book.record?.call == nil && book.record?.scanned == true

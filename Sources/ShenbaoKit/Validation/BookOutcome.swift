@@ -5,12 +5,17 @@ public struct BookOutcome: Sendable {
     public var record: Record?
     public var error: BookError?
     public var findings: [Finding]
+    /// Whether the file's own title and headings name a call (what decides, without `--call`, that a file
+    /// is a book and not an attachment). False only for a file read under `--call` that names no call:
+    /// inside a submission whose book does name one, it is an attachment whatever `--call` says.
+    public var recognised: Bool
 
-    public init(file: String, record: Record? = nil, error: BookError? = nil, findings: [Finding] = []) {
+    public init(file: String, record: Record? = nil, error: BookError? = nil, findings: [Finding] = [], recognised: Bool = true) {
         self.file = file
         self.record = record
         self.error = error
         self.findings = findings
+        self.recognised = recognised
     }
 
     public var isWord: Bool { Submission.editableExtensions.contains(file.fileExtension) }

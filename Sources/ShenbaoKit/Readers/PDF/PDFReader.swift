@@ -10,6 +10,7 @@ import CPoppler
 public enum PDFReader {
     /// Reads the `.pdf` file at `path`.
     public static func read(path: String) throws(ReadError) -> Document {
+        try PDFBombCheck.check(path: path)
         let document = try PopplerDocument(path: path)
         let pageCount = document.pageCount
         guard pageCount > 0 else { throw ReadError.damaged("PDF 文件没有任何页面，无法读取") }
