@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
                 record.locations[field.id] = location
             case .found(let found):
                 if let cell = found.labelCell { usedLabelCells.insert(cell) }
-                var text = matcher.removingHints(from: found.text)
+                var text = GuidanceText.removing(from: matcher.removingHints(from: found.text))
                 if field.type == .money, let unit = found.unit, !text.contains(where: { "元万亿".contains($0) }) { text += unit }
                 switch ValueParser.parse(text, as: field) {
                 case .blank:

@@ -110,7 +110,7 @@ struct FieldFinder {
                                        candidates: candidates, scope: scope) { return outcome }
         } else if let best = candidates.map(\.match).max() {
             let strongest = candidates.filter { $0.match == best }
-            return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, labelKeys: labelKeys) }, field: field)
+            return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, field: field, labelKeys: labelKeys) }, field: field)
         }
         return findInline(field, labelKeys: labelKeys, tables: tables)
     }
@@ -137,7 +137,7 @@ struct FieldFinder {
         for candidate in candidates {
             if anchors.contains(where: { $0.ref.number == candidate.ref.number && $0.cell != candidate.cell
                                          && rowsOverlap($0.cell, candidate.cell) }) {
-                sameRow.append(valueRight(of: candidate.cell, in: candidate.ref, labelKeys: labelKeys))
+                sameRow.append(valueRight(of: candidate.cell, in: candidate.ref, field: field, labelKeys: labelKeys))
             }
         }
         if !sameRow.isEmpty { return agreeing(sameRow, field: field) }
@@ -251,11 +251,19 @@ struct FieldFinder {
     /// The value of a label cell: the next cell to its right; for a label spanning the whole row,
     /// the row(s) below it. When that is empty and the label cell itself goes on after the label
     /// (`单位地址：武汉市…`), what follows the label.
-    private func valueRight(of label: TableCell, in ref: BookIndex.TableRef, labelKeys: [String]) -> Found {
+    private func valueRight(of label: TableCell, in ref: BookIndex.TableRef, field: FieldSpec, labelKeys: [String]) -> Found {
         let table = ref.table
         let labelUnit = LabelMatcher.moneyUnit(in: label.text.labelKey)
         if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }) {
             var found = self.found(valueText(right), cell: right, in: ref, label: label, how: .right)
+            // A label spanning several rows (联合体成员 one per row): the value is every row's cell right of it.
+            if label.rowSpan > 1, field.type == .list || field.type == .longtext {
+                let rows = (label.row + 1)..<(label.row + label.rowSpan)
+                let more = rows.compactMap { row in
+                    table.cells(inRow: row).first { $0.column >= label.column + label.columnSpan }
+                }.map { valueText($0) }
+                found.text = ([found.text] + more).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
+            }
             if matcher.removingHints(from: found.text).labelKey.isEmpty, let own = textAfterLabel(label, labelKeys: labelKeys) {
                 found = self.found(own, cell: label, in: ref, label: label, how: .inline)
             }
@@ -345,8 +353,24 @@ struct FieldFinder {
 
     private func paragraphFound(_ value: String, ref: BookIndex.ParagraphRef, field: FieldSpec,
                                 how: SourceLocation.Method) -> Found {
-        Found(text: value, location: SourceLocation(page: ref.paragraph.page, label: field.locator.label.trimmingWhitespace(), how: how),
+        Found(text: cuttingAtNextLabel(value),
+              location: SourceLocation(page: ref.paragraph.page, label: field.locator.label.trimmingWhitespace(), how: how),
               labelCell: nil)
+    }
+
+    /// A line's value up to the next printed label and its colon: two cover items on one line
+    /// (`申报单位：某某公司  模型名称：某某模型`) are two values.
+    private func cuttingAtNextLabel(_ value: String) -> String {
+        let characters = Array(value)
+        for (index, character) in characters.enumerated() where character == "：" || character == ":" {
+            let before = ScannedText(String(characters[..<index]))
+            let key = String(before.key)
+            for label in knownLabels where label.count >= 2 && key.count > label.count && key.hasSuffix(label) {
+                let start = before.source[before.key.count - label.count]
+                return String(characters[..<start]).trimmingWhitespace()
+            }
+        }
+        return value
     }
 
     /// `申报单位 ____ (加盖公章)` / `申报单位：某某公司`: the line starts with the label, then a colon,
