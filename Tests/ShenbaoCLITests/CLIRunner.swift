@@ -23,9 +23,11 @@ struct CLIRunner {
         return packageRoot() + "/.build/debug/shenbao"
     }
 
-    /// `wrapper` runs the program under another one (`["/usr/bin/time", "-v", "-o", FILE]`).
+    /// `wrapper` runs the program under another one (`["/usr/bin/time", "-v", "-o", FILE]`); `program`
+    /// replaces the built binary (a copy of it somewhere else).
     static func run(_ arguments: [String], timeout: Double = 60, environment: [String: String] = [:],
-                    currentDirectory: String? = nil, wrapper: [String] = []) throws -> Result {
+                    currentDirectory: String? = nil, wrapper: [String] = [], program: String? = nil) throws -> Result {
+        let binary = program ?? binary
         let process = Process()
         process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
         process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments

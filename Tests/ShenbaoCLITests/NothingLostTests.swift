@@ -114,9 +114,12 @@ import Testing
 
     // MARK: - Failed writes leave nothing behind
 
-    /// `summary` of the sample inbox into `out`, optionally under a wrapper program.
-    func summary(_ inbox: String, to out: String, wrapper: [String] = []) throws -> CLIRunner.Result {
-        try CLIRunner.run(["summary", inbox, "--call", Self.call, "--out", out], timeout: 300, wrapper: wrapper)
+    /// `summary` of the sample inbox into `out`, optionally under a wrapper program, with another copy of
+    /// the program and its call folders.
+    func summary(_ inbox: String, to out: String, wrapper: [String] = [], program: String? = nil,
+                 templates: String? = nil) throws -> CLIRunner.Result {
+        try CLIRunner.run(["summary", inbox, "--call", Self.call, "--out", out], timeout: 300,
+                          environment: templates.map { ["SHENBAO_TEMPLATES": $0] } ?? [:], wrapper: wrapper, program: program)
     }
 
     @Test func aReadOnlyFolderGetsAClearErrorAndNoFile() throws {
@@ -125,14 +128,22 @@ import Testing
         let locked = folder + "/只读"
         try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked)
-        // root writes into any folder: run the program as nobody then (every path here is world-readable).
+        // root writes into any folder: run the program as nobody then, from copies of the program and its
+        // call folders in this world-readable folder (the checkout may sit in a private 0700 folder).
         var wrapper: [String] = []
+        var program: String?
+        var templates: String?
         if getuid() == 0 {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
             wrapper = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            program = folder + "/shenbao"
+            templates = folder + "/Templates"
+            try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: folder + "/shenbao")
+            try FileManager.default.copyItem(atPath: packageRoot() + "/Templates", toPath: folder + "/Templates")
+            try runTool(["chmod", "-R", "a+rX", folder])
         }
         for name in ["汇总表.docx", "汇总表.xlsx", "汇总表.csv"] {
-            let result = try summary(inbox, to: locked + "/" + name, wrapper: wrapper)
+            let result = try summary(inbox, to: locked + "/" + name, wrapper: wrapper, program: program, templates: templates)
             #expect(result.exitCode == 2, "\(name): exit \(result.exitCode) \(result.stderr.prefix(300))")
             #expect(result.stderr.contains("无法写入") && result.stderr.contains(name), "\(name): \(result.stderr.prefix(300))")
         }

@@ -43,7 +43,12 @@ import Testing
     func unseenBooksExtract(call: String) throws {
         let folder = try makeTemporaryFolder("unseen")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let seed = String(Int(Date().timeIntervalSince1970) % 100_000)
+        for seed in TestSeeds.seeds([call.hasPrefix("hubei") ? 4051 : 7127]) {
+            try unseenBooksExtract(call: call, seed: String(seed), folder: folder + "/\(seed)")
+        }
+    }
+
+    func unseenBooksExtract(call: String, seed: String, folder: String) throws {
         let made = try runTool(["python3", packageRoot() + "/Samples/tools/make_books.py", "--call", call,
                                 "--seed", seed, "--count", "12", "--out", folder])
         try #require(made, "python-docx generator failed (is python-docx installed? make test-deps)")

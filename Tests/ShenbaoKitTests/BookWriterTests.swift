@@ -120,7 +120,7 @@ import Testing
 
     /// Books, letters and a `--force` draft of both calls, opened by LibreOffice (PDF export, then
     /// pdftotext) and by python-docx; the exported PDF of each book extracts to its record.
-    @Test(.enabled(if: haveLibreOffice), .timeLimit(.minutes(8)))
+    @Test(.enabled(if: haveLibreOffice))
     func libreOfficeAndPythonDocxOpenTheDocuments() throws {
         let folder = (Self.temporary("x") as NSString).deletingLastPathComponent
         var expectations: [(file: String, texts: [String])] = []

@@ -335,17 +335,15 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(readError { _ = try DOCXReader.read(path: workbook) }?.code == "read.not-this-format")
     }
 
-    @Test(.timeLimit(.minutes(1))) func externalEntityRejected() throws {
+    @Test func externalEntityRejected() throws {
         let document = """
             <?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\
             <w:document xmlns:w="\(TestDocx.transitional)"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>
             """
         let path = try TestDocx.package(parts(main: "word/document.xml", rels: "word/document.xml", document: document))
-        let start = Date()
         let error = readError { _ = try DOCXReader.read(path: path) }
         #expect(error?.code == "read.limit-exceeded")
         #expect(error?.message.contains("root:") == false)
-        #expect(Date().timeIntervalSince(start) < 1)
 
         let external = document.replacingOccurrences(of: "[<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]",
                                                      with: "SYSTEM \"file:///etc/passwd\"")
@@ -355,7 +353,7 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(readError { _ = try DOCXReader.read(path: externalPath) }?.code == "read.limit-exceeded")
     }
 
-    @Test(.timeLimit(.minutes(1))) func billionLaughsRejectedQuickly() throws {
+    @Test func billionLaughsRejected() throws {
         var entities = "<!ENTITY lol0 \"lollollollollollollollollollol\">"
         for level in 1...9 {
             entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
@@ -365,12 +363,11 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
             <w:document xmlns:w="\(TestDocx.transitional)"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>
             """
         let path = try TestDocx.package(parts(main: "word/document.xml", rels: "word/document.xml", document: document))
-        let start = Date()
-        #expect(readError { _ = try DOCXReader.read(path: path) } != nil)
-        #expect(Date().timeIntervalSince(start) < 1)
+        // Refused for its DTD before anything is expanded.
+        #expect(readError { _ = try DOCXReader.read(path: path) }?.code == "read.limit-exceeded")
     }
 
-    @Test(.timeLimit(.minutes(1))) func zipBombsRejected() throws {
+    @Test func zipBombsRejected() throws {
         let huge = try TestDocx.package([("_rels/.rels", .text(TestDocx.packageRels(target: "word/document.xml"))),
                                          ("word/document.xml", .zeros(300 << 20))])
         #expect(try FileManager.default.attributesOfItem(atPath: huge)[.size] as? Int ?? 0 < 1 << 20)
@@ -408,21 +405,22 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(readError { _ = try read(nested(300)) } != nil)
     }
 
-    @Test func fiveMegabyteDocumentReadsQuickly() throws {
+    /// A 5 MB main part is read whole (its speed is measured in bench/, not here).
+    @Test func fiveMegabyteDocumentIsReadWhole() throws {
         let row = "<w:tr>\(W.tc("单元格甲"))\(W.tc("单元格乙", properties: "<w:gridSpan w:val=\"2\"/>"))</w:tr>"
         let paragraph = W.p("<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\"/></w:rPr><w:t>申报单位名称</w:t></w:r>"
             + W.r("（盖章）") + "<w:proofErr w:type=\"spellStart\"/>" + W.r("：某某人工智能科技有限公司"))
         var body = ""
+        var rounds = 0
         while body.utf8.count < 5 << 20 {
             body += String(repeating: paragraph, count: 50) + "<w:tbl>" + String(repeating: row, count: 20) + "</w:tbl>"
+            rounds += 1
         }
         let path = try TestDocx.make(body: body)
-        let start = Date()
         let document = try DOCXReader.read(path: path)
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(paragraphs(document.blocks).count > 5000)
-        // Measured: 0.19 s in release, 0.32 s in debug; the margin absorbs parallel tests on 2 cores.
-        #expect(elapsed < 3)
+        #expect(paragraphs(document.blocks).count == rounds * 50)
+        #expect(paragraphs(document.blocks).first?.text == "申报单位名称（盖章）：某某人工智能科技有限公司")
+        #expect(document.blocks.filter { if case .table = $0 { return true } else { return false } }.count == rounds)
     }
 }
 
