@@ -363,8 +363,9 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
             <w:document xmlns:w="\(TestDocx.transitional)"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>
             """
         let path = try TestDocx.package(parts(main: "word/document.xml", rels: "word/document.xml", document: document))
-        // Refused for its DTD before anything is expanded.
-        #expect(readError { _ = try DOCXReader.read(path: path) }?.code == "read.limit-exceeded")
+        // Refused (by libxml2's entity limits or for its DTD) before anything is expanded.
+        let code = readError { _ = try DOCXReader.read(path: path) }?.code
+        #expect(code == "read.limit-exceeded" || code == "read.damaged", "\(String(describing: code))")
     }
 
     @Test func zipBombsRejected() throws {
@@ -461,7 +462,7 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
 
     @Test func strictWordFile() throws {
         let document = try DOCXReader.read(path: Corpus.path("docx2python/strict.docx"))
-        #expect(paragraphs(document.blocks).map(\.text).prefix(2) == ["Bullet1", "Bullet2"])
+        #expect(paragraphs(document.blocks).map(\.text).prefix(2) == ["•\tBullet1", "•\tBullet2"])
         let table = try #require(tables(document.blocks).first)
         #expect(table.cells(inRow: 1).map(\.text) == ["Cellba", "Cellbb"])
     }

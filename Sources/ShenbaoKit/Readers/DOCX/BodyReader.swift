@@ -6,12 +6,15 @@
 /// - `mc:AlternateContent` contributes one branch: the first `mc:Choice` whose required namespaces
 ///   the reader understands, else `mc:Fallback`;
 /// - field instructions (`w:instrText`, and everything between a field's begin and separate) are
-///   dropped, field results kept; a legacy checkbox form field becomes a checkbox;
+///   dropped, field results kept; a legacy checkbox form field becomes a checkbox, a legacy drop-down
+///   form field its chosen entry;
 /// - content controls are read through (`w:sdtContent`), except checkbox controls (one checkbox,
 ///   glyph skipped) and controls still showing their placeholder text (read as empty);
 /// - text boxes (`w:txbxContent`) are read as blocks placed after the paragraph that anchors them;
-/// - ruby (phonetic guide) keeps its base text; math, footnote references and imported external
-///   content (`w:altChunk`) are not read.
+/// - numbered paragraphs start with their list label (see `Numbering`);
+/// - ruby (phonetic guide) keeps its base text; math and imported external content (`w:altChunk`)
+///   are not read; footnote, endnote and comment references are counted, not read (their text would
+///   otherwise be glued to the label or value it annotates).
 final class BodyReader {
     /// Deeper element nesting than this is refused (libxml2 itself stops at 256).
     static let maxDepth = 160
@@ -27,9 +30,17 @@ final class BodyReader {
     private var cells = 0
 
     private let styles: StyleSheet
+    private var numbering: Numbering
     private var depth = 0
-    /// Open complex fields, innermost last: true while the field is still in its instruction part.
-    private var openFields: [Bool] = []
+    /// Which part of a complex field the reader is in.
+    private enum FieldPart {
+        case instruction, result
+        /// The result of a drop-down form field, already written from its `w:ffData`.
+        case hiddenResult
+    }
+
+    /// Open complex fields, innermost last.
+    private var openFields: [FieldPart] = []
     private var openInstructions = 0
 
     /// Whether tracked changes were seen.
@@ -38,9 +49,14 @@ final class BodyReader {
     private(set) var sawTextBoxes = false
     /// Whether the body imports external content (`w:altChunk`), which is not read.
     private(set) var sawAltChunk = false
+    /// References to footnotes, endnotes and comments seen in the body (their text is not read).
+    private(set) var footnoteCount = 0
+    private(set) var endnoteCount = 0
+    private(set) var commentCount = 0
 
-    init(styles: StyleSheet) {
+    init(styles: StyleSheet, numbering: Numbering = Numbering()) {
         self.styles = styles
+        self.numbering = numbering
     }
 
     /// The blocks of a block container (`w:body`, `w:tc`, `w:txbxContent`, …).
@@ -98,16 +114,38 @@ final class BodyReader {
             // The paragraph mark was deleted: with the change accepted, this text joins the next paragraph.
             sawTrackedChanges = true
             carried = buffer.inlines
-        } else if !buffer.isBlank {
+        } else {
             let styleId = properties?.child("pStyle")?.attribute("val")
-            var level = styleId.flatMap(styles.headingLevel(of:))
-            if let outline = properties?.child("outlineLvl")?.attribute("val").flatMap({ Int($0) }) {
-                level = StyleSheet.headingLevel(outline: outline)
+            // Counted even when the paragraph is blank (Word numbers it); shown only when it is not.
+            let label = listLabel(properties: properties, styleId: styleId)
+            if !buffer.isBlank {
+                var level = styleId.flatMap(styles.headingLevel(of:))
+                if let outline = properties?.child("outlineLvl")?.attribute("val").flatMap({ Int($0) }) {
+                    level = StyleSheet.headingLevel(outline: outline)
+                }
+                var labelled = InlineBuffer()
+                labelled.append(contentsOf: label + buffer.inlines)
+                blocks.append(.paragraph(Paragraph(inlines: labelled.inlines, style: styleId.map(styles.name(of:)),
+                                                   headingLevel: level)))
             }
-            blocks.append(.paragraph(Paragraph(inlines: buffer.inlines, style: styleId.map(styles.name(of:)),
-                                               headingLevel: level)))
         }
         blocks += textBoxes
+    }
+
+    /// The list label of a paragraph: its own `w:numPr`, else (numId and level separately) its
+    /// style's; `w:numId` 0 means not numbered.
+    private func listLabel(properties: XMLElement?, styleId: String?) -> [Inline] {
+        let own = properties?.child("numPr")
+        var numId = integer(own?.child("numId"))
+        var level = integer(own?.child("ilvl"))
+        if let styleId, numId == nil || level == nil {
+            let inherited = styles.numbering(of: styleId)
+            numId = numId ?? inherited.numId
+            level = level ?? inherited.level
+        }
+        guard let numId, numId != 0 else { return [] }
+        let resolvedLevel = level ?? styleId.flatMap { numbering.level(linkedTo: $0, numId: numId) } ?? 0
+        return numbering.label(numId: numId, level: resolvedLevel)
     }
 
     /// Emits inlines left over from a paragraph whose mark was deleted, when nothing follows to join.
@@ -125,14 +163,14 @@ final class BodyReader {
         defer { depth -= 1 }
         let declared = table.child("tblGrid")?.children.filter { $0.hasName("gridCol") }.count ?? 0
         var grid = TableGrid(declaredColumns: declared)
-        for row in try descendants(named: "tr", of: table) {
+        for (row, rowPlaceholder) in try descendants(named: "tr", of: table) {
             let properties = row.child("trPr")
             if properties?.child("del") != nil {
                 sawTrackedChanges = true
                 continue
             }
             grid.startRow(skipping: integer(properties?.child("gridBefore")) ?? 0)
-            for cell in try descendants(named: "tc", of: row) {
+            for (cell, placeholder) in try descendants(named: "tc", of: row, inPlaceholder: rowPlaceholder) {
                 cells += 1
                 if cells > Self.maxCells {
                     throw ReadError.limitExceeded("文档中的表格过大（超过 \(Self.maxCells) 个单元格），疑似恶意构造的文件；正常的申报书远小于此")
@@ -141,25 +179,26 @@ final class BodyReader {
                 let span = integer(cellProperties?.child("gridSpan")) ?? 1
                 let merge = cellProperties?.child("vMerge").map { $0.attribute("val") ?? "continue" }
                 if let merge, merge != "restart", grid.continueCell(span: span) { continue }
-                grid.addCell(span: span, blocks: try blocks(in: cell))
+                grid.addCell(span: span, blocks: placeholder ? [] : try blocks(in: cell))
             }
         }
         return grid.table
     }
 
     /// Rows of a table or cells of a row, looking through the content controls and custom XML that
-    /// may wrap them.
-    private func descendants(named name: String, of parent: XMLElement) throws(ReadError) -> [XMLElement] {
+    /// may wrap them; each flagged when a wrapping control still shows its placeholder (read as empty).
+    private func descendants(named name: String, of parent: XMLElement, inPlaceholder: Bool = false)
+        throws(ReadError) -> [(element: XMLElement, placeholder: Bool)] {
         try enter()
         defer { depth -= 1 }
-        var found: [XMLElement] = []
+        var found: [(element: XMLElement, placeholder: Bool)] = []
         for child in parent.children where isWordprocessing(child) {
             if child.hasName(name) {
-                found.append(child)
+                found.append((child, inPlaceholder))
             } else if child.hasName("customXml") {
-                found += try descendants(named: name, of: child)
+                found += try descendants(named: name, of: child, inPlaceholder: inPlaceholder)
             } else if child.hasName("sdt"), let content = child.child("sdtContent") {
-                found += try descendants(named: name, of: content)
+                found += try descendants(named: name, of: content, inPlaceholder: inPlaceholder || showsPlaceholder(child))
             }
         }
         return found
@@ -240,6 +279,12 @@ final class BodyReader {
                 buffer.append(text: "-")
             case "sym":
                 appendSymbol(child, to: &buffer)
+            case "footnoteReference":
+                footnoteCount += 1
+            case "endnoteReference":
+                endnoteCount += 1
+            case "commentReference":
+                commentCount += 1
             case "ruby":
                 // Phonetic guides: keep the base text, drop the annotation above it.
                 if let base = child.child("rubyBase") {
@@ -297,19 +342,23 @@ final class BodyReader {
     private func fieldCharacter(_ character: XMLElement, to buffer: inout InlineBuffer) {
         switch character.attribute("fldCharType") {
         case "begin":
-            if openInstructions == 0, let box = character.child("ffData")?.child("checkBox") {
+            let formData = character.child("ffData")
+            let dropDown = formData?.child("ddList")
+            if openInstructions == 0, let box = formData?.child("checkBox") {
                 buffer.append(.checkbox(checked: Self.formCheckboxState(box)))
+            } else if openInstructions == 0, let dropDown {
+                buffer.append(text: Self.dropDownChoice(dropDown))
             }
-            if openFields.count >= Self.maxOpenFields, openFields.removeFirst() { openInstructions -= 1 }
-            openFields.append(true)
+            if openFields.count >= Self.maxOpenFields, openFields.removeFirst() != .result { openInstructions -= 1 }
+            openFields.append(dropDown == nil ? .instruction : .hiddenResult)
             openInstructions += 1
         case "separate":
-            if openFields.last == true {
-                openFields[openFields.count - 1] = false
+            if openFields.last == .instruction {
+                openFields[openFields.count - 1] = .result
                 openInstructions -= 1
             }
         case "end":
-            if openFields.popLast() == true { openInstructions -= 1 }
+            if let part = openFields.popLast(), part != .result { openInstructions -= 1 }
         default:
             break
         }
@@ -319,7 +368,7 @@ final class BodyReader {
     /// malformed field cannot hide the rest of the document.
     private func endParagraphFields() {
         guard openInstructions > 0 else { return }
-        openFields = openFields.map { _ in false }
+        openFields = openFields.map { _ in .result }
         openInstructions = 0
     }
 
@@ -328,6 +377,16 @@ final class BodyReader {
         if let checked = box.child("checked") { return onOff(checked.attribute("val")) }
         if let initial = box.child("default") { return onOff(initial.attribute("val")) }
         return false
+    }
+
+    /// The entry a legacy drop-down form field shows: `w:result` (an index into the entries), else
+    /// `w:default`, else the first entry; empty when there are no entries.
+    private static func dropDownChoice(_ list: XMLElement) -> String {
+        let entries = list.children.filter { $0.hasName("listEntry") }.map { $0.attribute("val") ?? "" }
+        let chosen = [list.child("result"), list.child("default")].lazy
+            .compactMap { $0?.attribute("val").flatMap { Int($0) } }
+            .first { entries.indices.contains($0) }
+        return chosen.map { entries[$0] } ?? entries.first ?? ""
     }
 
     /// The state of a content-control checkbox (`w14:checkbox`), or nil when `sdt` is something else.

@@ -1,8 +1,9 @@
 /// Reads a Word (OOXML) document into the neutral model.
 ///
 /// The main part is found through the package's `officeDocument` relationship (falling back to
-/// `word/document.xml`); paragraph style names and heading levels come from the styles part. Both
-/// transitional and strict WordprocessingML are read. See `BodyReader` for the reading rules.
+/// `word/document.xml`); paragraph style names and heading levels come from the styles part, list
+/// labels from the numbering part. Both transitional and strict WordprocessingML are read. See
+/// `BodyReader` for the reading rules.
 public enum DOCXReader {
     /// Reads the `.docx` file at `path`. Throws `ReadError` with a Chinese message; never traps.
     public static func read(path: String) throws(ReadError) -> Document {
@@ -18,8 +19,10 @@ public enum DOCXReader {
             throw ReadError.notThisFormat("文件不是 Word 文档（主文档不是 WordprocessingML，可能是 Excel 或 PowerPoint 文件）")
         }
         var notes: [String] = []
-        let styles = try styleSheet(for: mainPart, in: archive, notes: &notes)
-        let reader = BodyReader(styles: styles)
+        let relationships = try PackageRelationships(of: mainPart, in: archive)
+        let styles = try styleSheet(relationships: relationships, in: archive, notes: &notes)
+        let numbering = try self.numbering(relationships: relationships, in: archive, notes: &notes)
+        let reader = BodyReader(styles: styles, numbering: numbering)
         var blocks: [Block] = []
         if let body = root.child("body") {
             blocks = try reader.blocks(in: body)
@@ -33,7 +36,22 @@ public enum DOCXReader {
         if reader.sawTextBoxes {
             notes.append("文档含有文本框，其中的文字已放在所在段落之后")
         }
+        notes += referenceNotes(reader)
         return Document(path: path, format: .docx, blocks: blocks, notes: notes)
+    }
+
+    /// Notes about footnotes, endnotes and comments, which are left out of the body on purpose.
+    private static func referenceNotes(_ reader: BodyReader) -> [String] {
+        var notes: [String] = []
+        let kinds = [("脚注", reader.footnoteCount), ("尾注", reader.endnoteCount)].filter { $0.1 > 0 }
+        if !kinds.isEmpty {
+            let counts = kinds.map { "\($0.0) \($0.1) 条" }.joined(separator: "、")
+            notes.append("文档含有\(counts)，其文字未计入正文")
+        }
+        if reader.commentCount > 0 {
+            notes.append("文档含有批注 \(reader.commentCount) 条，其文字未读取")
+        }
+        return notes
     }
 
     /// The main document part: the target of the package's officeDocument relationship when that
@@ -48,9 +66,8 @@ public enum DOCXReader {
 
     /// The styles part related to the main part (or `word/styles.xml`). A missing or damaged styles
     /// part only loses style names; a hostile one (DTD, oversized) stops the read.
-    private static func styleSheet(for mainPart: String, in archive: ZipArchive,
+    private static func styleSheet(relationships: PackageRelationships, in archive: ZipArchive,
                                    notes: inout [String]) throws(ReadError) -> StyleSheet {
-        let relationships = try PackageRelationships(of: mainPart, in: archive)
         let name = relationships.target(ofTypeEndingWith: "styles") ?? "word/styles.xml"
         guard let bytes = try archive.read(name) else { return StyleSheet() }
         do {
@@ -60,6 +77,22 @@ public enum DOCXReader {
         } catch .damaged {
             notes.append("样式表（\(name)）损坏，已忽略段落样式")
             return StyleSheet()
+        }
+    }
+
+    /// The numbering part related to the main part (or `word/numbering.xml`). A missing or damaged
+    /// part only loses list labels; a hostile one (DTD, oversized) stops the read.
+    private static func numbering(relationships: PackageRelationships, in archive: ZipArchive,
+                                  notes: inout [String]) throws(ReadError) -> Numbering {
+        let name = relationships.target(ofTypeEndingWith: "numbering") ?? "word/numbering.xml"
+        guard let bytes = try archive.read(name) else { return Numbering() }
+        do {
+            let xml = try SafeXML(bytes: bytes, partName: name)
+            defer { withExtendedLifetime(xml) {} }
+            return xml.root.map(Numbering.init(root:)) ?? Numbering()
+        } catch .damaged {
+            notes.append("编号定义（\(name)）损坏，已忽略自动编号")
+            return Numbering()
         }
     }
 }

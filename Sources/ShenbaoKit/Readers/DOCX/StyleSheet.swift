@@ -1,11 +1,13 @@
 import Foundation
 
-/// Paragraph style names and heading levels from `word/styles.xml`.
+/// Paragraph style names, heading levels and list numbering from `word/styles.xml`.
 struct StyleSheet {
     private struct Style {
         var name: String?
         var basedOn: String?
         var outlineLevel: Int?
+        var numId: Int?
+        var numLevel: Int?
     }
 
     private var styles: [String: Style] = [:]
@@ -18,10 +20,14 @@ struct StyleSheet {
         for element in root.children where element.hasName("style") {
             guard let id = element.attribute("styleId"),
                   element.attribute("type").map({ $0 == "paragraph" }) ?? true else { continue }
-            let outline = element.child("pPr")?.child("outlineLvl")?.attribute("val").flatMap { Int($0) }
+            let properties = element.child("pPr")
+            let outline = properties?.child("outlineLvl")?.attribute("val").flatMap { Int($0) }
+            let numbering = properties?.child("numPr")
             styles[id] = Style(name: element.child("name")?.attribute("val"),
                                basedOn: element.child("basedOn")?.attribute("val"),
-                               outlineLevel: outline)
+                               outlineLevel: outline,
+                               numId: numbering?.child("numId")?.attribute("val").flatMap { Int($0) },
+                               numLevel: numbering?.child("ilvl")?.attribute("val").flatMap { Int($0) })
         }
     }
 
@@ -42,6 +48,22 @@ struct StyleSheet {
             current = style?.basedOn
         }
         return nil
+    }
+
+    /// The list (`w:numId`) and level (`w:ilvl`) a paragraph style gives its paragraphs, each taken
+    /// from the nearest style in the `basedOn` chain that sets it.
+    func numbering(of id: String) -> (numId: Int?, level: Int?) {
+        var numId: Int?
+        var level: Int?
+        var current: String? = id
+        var visited: Set<String> = []
+        while let styleId = current, visited.insert(styleId).inserted, visited.count <= 32, numId == nil || level == nil {
+            let style = styles[styleId]
+            numId = numId ?? style?.numId
+            level = level ?? style?.numLevel
+            current = style?.basedOn
+        }
+        return (numId, level)
     }
 
     /// The heading level of an explicit `w:outlineLvl` value, or nil for body text.

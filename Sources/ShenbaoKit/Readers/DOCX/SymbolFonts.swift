@@ -14,7 +14,7 @@ enum SymbolFonts {
 
     /// The meaning of the glyph `code` (0x20…0xFF, or the same in the private-use range F020…F0FF
     /// that `w:sym` uses) in the symbol font `font`; nil when it means nothing for forms.
-    /// For Symbol, unmapped glyphs keep their letter (Greek in that font, better than nothing).
+    /// Symbol glyphs follow the Adobe Symbol encoding (`SymbolEncoding`).
     static func inline(font: String, code: UInt32) -> Inline? {
         guard let family = family(of: font) else { return nil }
         let byte = (0xF000...0xF0FF).contains(code) ? code - 0xF000 : code
@@ -40,13 +40,7 @@ enum SymbolFonts {
         case .webdings:
             return byte == 0x61 ? .text("✓") : nil
         case .symbol:
-            switch byte {
-            case 0xD6: return .text("√")
-            case 0xB4: return .text("×")
-            default:
-                guard byte >= 0x20, let scalar = Unicode.Scalar(byte) else { return nil }
-                return .text(String(Character(scalar)))
-            }
+            return SymbolEncoding.text(of: byte).map(Inline.text)
         case .otherDingbats:
             return nil
         }
