@@ -227,8 +227,9 @@ struct FieldFinder {
                 let cell = ref.table.cells[position]
                 if let rowKeys, !ref.table.cells(coveringRow: cell.row).contains(where: { other in
                     rowKeys.contains { other.text.labelKey.hasPrefix($0) } }) { continue }
-                if let value = matcher.valueAfter(label: labelKeys, in: keys.text, atStart: false) {
-                    var found = self.found(removingTrailingOptions(value), cell: cell, in: ref, label: nil, how: .inline)
+                let whole = matcher.valueOfLabelledCell(label: labelKeys, in: keys.text)
+                if let value = whole ?? matcher.valueAfter(label: labelKeys, in: keys.text, atStart: false) {
+                    var found = self.found(whole ?? removingTrailingOptions(value), cell: cell, in: ref, label: nil, how: .inline)
                     found.location.label = field.locator.label.trimmingWhitespace()
                     founds.append(found)
                 }

@@ -84,9 +84,15 @@ struct LabelMatcher: Sendable {
         return units.last
     }
 
+    /// A cell that is `label：value` from its start: everything after the colon, every line of it
+    /// (`单位地址：武汉市…研发楼` wrapped onto `516室`).
+    func valueOfLabelledCell(label keys: [String], in text: String) -> String? {
+        valueAfter(label: keys, in: text, atStart: true, colonAndAllLines: true)
+    }
+
     /// The text after `label` and its separator when `text` contains `label：value`
     /// (or, with `atStart`, when it simply starts with the label, as cover lines do).
-    func valueAfter(label keys: [String], in text: String, atStart: Bool) -> String? {
+    func valueAfter(label keys: [String], in text: String, atStart: Bool, colonAndAllLines: Bool = false) -> String? {
         let scanned = ScannedText(text)
         for key in keys.sorted(by: { $0.count > $1.count }) {
             let keyCharacters = Array(key)
@@ -99,11 +105,11 @@ struct LabelMatcher: Sendable {
                 let colon = rest.trimmingWhitespace().first.map { ":：".contains($0) } ?? false
                 // (A digit or Latin letter may follow directly: PDFs lose the space before `2026年`.)
                 let separated = rest.first.map { ":：_＿ \t\u{3000}".contains($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) } ?? true
-                if atStart ? !separated : !colon { continue }
+                if atStart && !colonAndAllLines ? !separated : !colon { continue }
                 if let newline = rest.firstIndex(of: "\n"), !atStart { rest = String(rest[..<newline]) }
                 rest = rest.trimmingWhitespace()
                 while let first = rest.first, ":：".contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace() }
-                if !atStart {
+                if !atStart && !colonAndAllLines {
                     // An inline value ends at the next checkbox mark, tab, or a wide gap (two spaces or more).
                     if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || $0 == "\t" }) {
                         rest = String(rest[..<mark])

@@ -4,7 +4,9 @@
 /// (its median, so double-spaced text is not cut at every line) by `paragraphGap`, or where the
 /// previous line stops clearly short of the block's right edge (which also covers a first-line
 /// indent after it). Outside tables, a line starting right of the previous one (an indent, or a
-/// centred line) also starts a paragraph; inside cells it does not, since table labels are often
+/// centred line — unless it is the centred last line of a wrapped centred paragraph, set closer than
+/// the block's usual gap) also starts a
+/// paragraph; inside cells it does not, since table labels are often
 /// centred and the second line of a centred label would look indented. A line opening a numbered item
 /// (`（五）`, `1.`) always starts a paragraph.
 ///
@@ -18,6 +20,10 @@ enum ParagraphBuilder {
     static let indent = 1.0
     /// A line ending more than this many glyph heights before the right edge ends its paragraph.
     static let shortLine = 1.6
+    /// Lines whose centres (or left edges) differ by less than this many glyph heights are aligned.
+    static let centring = 0.5
+    /// A gap smaller than the block's usual gap by this many glyph heights is a wrap inside a paragraph.
+    static let tightGap = 0.3
 
     /// - Parameters:
     ///   - lines: lines of one text block (a cell, or the text between two tables), top to bottom.
@@ -32,9 +38,15 @@ enum ParagraphBuilder {
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let height = max(previous.glyphHeight, line.glyphHeight)
             let gap = line.box.y0 - previous.box.y1
+            let full = right - previous.box.x1 <= shortLine * height
+            // The last line of a centred paragraph (a cover line that wraps) sits centred under the full line above.
+            let centredUnder = abs((line.box.x0 + line.box.x1) - (previous.box.x0 + previous.box.x1)) / 2 < centring * height
+            // Lines set closer than the block's usual gap, on the same left edge, are one wrapped paragraph
+            // even when the first stops short (a cover line spaced apart from the next ones).
+            let wrapped = gap < usualGap - tightGap * height && (abs(line.box.x0 - previous.box.x0) < centring * height || centredUnder)
             let startsNew = gap > usualGap + paragraphGap * height
-                || right - previous.box.x1 > shortLine * height
-                || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height)
+                || (!full && !wrapped)
+                || (breakOnIndent && line.box.x0 - previous.box.x0 > indent * height && !wrapped)
                 || startsNumberedItem(line.text)
             if startsNew {
                 paragraphs.append(line.text)
