@@ -1,7 +1,7 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config
-TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time
+TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium
 PYTHON_PACKAGES := python-docx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/shenbao
@@ -17,7 +17,7 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 
-## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, python-docx.
+## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx.
 test-deps: deps
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
