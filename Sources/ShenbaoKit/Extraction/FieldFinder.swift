@@ -69,17 +69,31 @@ struct FieldFinder {
         if field.section != "封面" || scopes.isEmpty { scopes.append((whole, nil)) }
         let cover = field.section == "封面"
         for scope in scopes {
+            if let special = findByShape(field, scope: scope.range) {
+                guard case .found(let found) = special else { return special }
+                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
+            }
             if cover, let found = findInParagraphs(field, scope: scope.range, cover: true) {
                 return .found(placed(found, in: scope.section))
             }
             if let outcome = findInTables(field, scope: scope.range) {
-                if case .found(let found) = outcome { return .found(placed(found, in: scope.section)) }
-                return outcome
+                guard case .found(let found) = outcome else { return outcome }
+                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
             }
             if let found = findInParagraphs(field, scope: scope.range, cover: cover) {
-                return .found(placed(found, in: scope.section))
+                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
             }
         }
+        return nil
+    }
+
+    /// The fields whose locator names a shape other than label-and-value: a heading with its text, a
+    /// choice marked below its options, a list of table rows.
+    private func findByShape(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
+        let locator = field.locator
+        if locator.heading { return findUnderHeading(field, scope: scope).map(Outcome.found) }
+        if locator.markedBelow { return findMarkedBelow(field, scope: scope).map(Outcome.found) }
+        if let columns = locator.columns { return findRows(field, columns: columns, scope: scope).map(Outcome.found) }
         return nil
     }
 
@@ -91,7 +105,7 @@ struct FieldFinder {
 
     // MARK: - Tables
 
-    private typealias Candidate = (ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match)
+    private typealias Candidate = (ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match, address: BookIndex.CellAddress)
 
     private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
         let labelKeys = matcher.keys(for: field.locator.label)
@@ -103,7 +117,12 @@ struct FieldFinder {
             guard scope.contains(ref.blockIndex) else { continue }
             // A cell printing another field's label is that field's, not a loose match of this one.
             if match == .annotated && knownLabels.contains(ref.keys[address.position].key) { continue }
-            candidates.append((ref, ref.table.cells[address.position], match))
+            candidates.append((ref, ref.table.cells[address.position], match, address))
+        }
+        if field.locator.after != nil || field.locator.occurrence != nil {
+            // The n-th label (after another one): the place is named, nothing to agree on.
+            guard let chosen = occurrence(of: candidates, field: field, scope: scope) else { return nil }
+            return .found(valueRight(of: chosen.cell, in: chosen.ref, field: field, labelKeys: labelKeys))
         }
         if let row = field.locator.row {
             if let outcome = findByRow(field, rowKeys: matcher.keys(for: row), label: spellings,
@@ -113,6 +132,19 @@ struct FieldFinder {
             return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, field: field, labelKeys: labelKeys) }, field: field)
         }
         return findInline(field, labelKeys: labelKeys, tables: tables)
+    }
+
+    /// The candidate the locator's `after` and `occurrence` name, in reading order.
+    private func occurrence(of candidates: [Candidate], field: FieldSpec, scope: Range<Int>) -> Candidate? {
+        var remaining = candidates.sorted { $0.address < $1.address }
+        if let after = field.locator.after {
+            let anchors = index.cells(matching: LabelMatcher.Spellings(matcher.keys(for: after)))
+                .filter { scope.contains(index.tables[$0.address.table].blockIndex) }
+            guard let anchor = anchors.first?.address else { return nil }
+            remaining = remaining.filter { anchor < $0.address }
+        }
+        let number = max(1, field.locator.occurrence ?? 1)
+        return remaining.count >= number ? remaining[number - 1] : nil
     }
 
     /// A field with a row label: right of its label in the row label's row, or in a matrix where the
@@ -190,7 +222,14 @@ struct FieldFinder {
             return .ambiguous(reason: "表\(ref.number)第\(anchor.row + 1)行的单元格与表头「\(label)」列对不齐（合并或拆分了单元格）",
                               texts: [cell.text], location: location(of: cell, in: ref))
         }
-        var found = self.found(valueText(cell), cell: cell, in: ref, label: header, how: .matrix)
+        var text = valueText(cell)
+        // A list under a row label spanning several rows (成员, one per row): every row's cell in the column.
+        if field.type == .list, anchor.rowSpan > 1 {
+            text = (anchor.row..<(anchor.row + anchor.rowSpan)).compactMap { row in
+                table.cell(row: row, column: header.column).flatMap { $0.row == row && $0.column == header.column ? $0 : nil }
+            }.map(valueText).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
+        }
+        var found = self.found(text, cell: cell, in: ref, label: header, how: .matrix)
         found.location.label = header.text.trimmingWhitespace().collapsingSpaces
         found.unit = unit(rightOf: cell, in: ref) ?? LabelMatcher.moneyUnit(in: anchor.text.labelKey)
         return .found(found)
@@ -255,6 +294,14 @@ struct FieldFinder {
     private func valueRight(of label: TableCell, in ref: BookIndex.TableRef, field: FieldSpec, labelKeys: [String]) -> Found {
         let table = ref.table
         let labelUnit = LabelMatcher.moneyUnit(in: label.text.labelKey)
+        // A header row (the cell right of the label is another label): the value is below the label.
+        if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }),
+           isLabel(right.text), let below = table.cell(row: label.row + label.rowSpan, column: label.column),
+           below.column == label.column, below.columnSpan == label.columnSpan, !isLabel(below.text) {
+            var found = self.found(below.text, cell: below, in: ref, label: label, how: .below)
+            found.unit = labelUnit
+            return found
+        }
         if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }) {
             var found = self.found(valueText(right), cell: right, in: ref, label: label, how: .right)
             // A label spanning several rows (联合体成员 one per row): the value is every row's cell right of it.
@@ -269,6 +316,16 @@ struct FieldFinder {
                 found = self.found(own, cell: label, in: ref, label: label, how: .inline)
             }
             found.unit = unit(rightOf: right, in: ref) ?? labelUnit
+            return found
+        }
+        // A label in a row of its own but not across the whole table: the value is the cell below it.
+        if label.column > 0 || label.columnSpan < table.columnCount {
+            guard let below = table.cell(row: label.row + label.rowSpan, column: label.column), below.row > label.row,
+                  below.column == label.column, below.columnSpan == label.columnSpan else {
+                return Found(text: "", location: location(of: label, in: ref), labelCell: nil)
+            }
+            var found = self.found(valueText(below), cell: below, in: ref, label: label, how: .below)
+            found.unit = labelUnit
             return found
         }
         var texts: [String] = []
@@ -313,17 +370,17 @@ struct FieldFinder {
     }
 
     /// A value cell's text; a cell that holds another printed label counts as empty.
-    private func valueText(_ cell: TableCell) -> String {
+    func valueText(_ cell: TableCell) -> String {
         isLabel(cell.text) ? "" : cell.text
     }
 
-    private func isLabel(_ text: String) -> Bool {
+    func isLabel(_ text: String) -> Bool {
         let key = text.labelKey
         return !key.isEmpty && knownLabels.contains(key)
     }
 
-    private func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,
-                       how: SourceLocation.Method) -> Found {
+    func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,
+               how: SourceLocation.Method) -> Found {
         var location = location(of: cell, in: ref)
         location.label = label.map { $0.text.trimmingWhitespace().collapsingSpaces }
         location.how = how
@@ -331,7 +388,7 @@ struct FieldFinder {
                      labelCell: label.map { CellID(table: ref.number, row: $0.row, column: $0.column) })
     }
 
-    private func location(of cell: TableCell, in ref: BookIndex.TableRef) -> SourceLocation {
+    func location(of cell: TableCell, in ref: BookIndex.TableRef) -> SourceLocation {
         SourceLocation(table: ref.number, row: cell.row + 1, column: cell.column + 1, page: cell.page ?? ref.table.page)
     }
 

@@ -50,6 +50,12 @@ public struct SourceLocation: Sendable, Equatable, Codable {
         case cover
         /// After `标签：` in a body paragraph.
         case paragraph
+        /// The text under a heading, in its cell or in the paragraphs after it.
+        case heading
+        /// A choice marked in the cells below its printed options.
+        case marked
+        /// The rows of a table headed by the field's column labels.
+        case rows
     }
 
     /// The book section searched (as the catalogue names it), when the value was found inside it.

@@ -13,6 +13,8 @@ public struct SubmissionSpec: Sendable, Equatable {
     public var keyFields: [String] = []
     /// Field ids whose values, joined by `-`, make the required file name (Guangdong: 单位名称-应用场景名称).
     public var fileName: [String] = []
+    /// Whether a submission must include a (stamped) PDF besides the Word book (`submission.pdf`).
+    public var pdfRequired = true
     /// Supporting documents (佐证材料) a submission must include, found by file name.
     public var evidence: [Evidence] = []
     /// Limits on pictures and video sent with the book.

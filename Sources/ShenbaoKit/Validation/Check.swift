@@ -12,6 +12,8 @@ public enum Check: Sendable, Equatable {
     case selections(String, min: Int, max: Int)
     /// A list must have at most `max` items.
     case maxItems(String, max: Int)
+    /// A text must have at most `max` characters, counted as Word counts 字数 (限200字).
+    case maxLength(String, max: Int)
     /// A phone field must be a mobile number.
     case mobile(String)
     /// A number must be > 0 (`strict`) or ≥ 0.

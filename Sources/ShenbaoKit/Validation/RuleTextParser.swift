@@ -3,7 +3,8 @@ import Foundation
 /// Turns the catalogue's rule column (constraints in words) into checks, for the phrases it states
 /// the same way across calls: `≤ other.id`, `must equal other.id`, `must agree with other.id`,
 /// `exactly one`, `1 to 3 selections`, `at least one`, `at most 3 …`, `mobile number`, `start ≤ end`,
-/// `> 0`, `≥ 0`, `may be negative`, `required unless X`, `not in the future`. Other wording is left to
+/// `> 0`, `≥ 0`, `may be negative`, `required unless X`, `not in the future`, `限200字` (also `不超过500字`,
+/// `200字以内`). Other wording is left to
 /// the call's `checks:` list.
 public enum RuleTextParser {
     public static func checks(for field: FieldSpec) -> [Check] {
@@ -18,6 +19,10 @@ public enum RuleTextParser {
         }
         if rule.contains("at least one") && field.type == .multichoice { checks.append(.selections(field.id, min: 1, max: .max)) }
         if let count = firstMatch(#"at most (\d+) member"#, in: rule) { checks.append(.maxItems(field.id, max: Int(count) ?? 3)) }
+        if let limit = firstMatch(#"(?:限|不超过|不多于)\s*(\d+)\s*字|(\d+)\s*字以内"#, in: rule, groups: 2)?.first(where: { !$0.isEmpty }),
+           let max = Int(limit) {
+            checks.append(.maxLength(field.id, max: max))
+        }
         if rule.contains("mobile number") { checks.append(.mobile(field.id)) }
         if rule.contains("start ≤ end") { checks.append(.rangeOrder(field.id)) }
         if rule.hasPrefix("> 0") { checks.append(.positive(field.id, strict: true)) }

@@ -9,7 +9,7 @@ public struct Validator: Sendable {
     /// The record rules, in report order.
     static let recordRules: [any RecordRule] = [
         RequiredFieldRule(), UnreadableValueRule(), AmbiguousFieldRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
-        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
+        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), LengthRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
     ]
 
     /// The call's checks, worked out once.

@@ -1,5 +1,5 @@
 /// `submission.word-missing` / `submission.pdf-missing`: the notices ask for both an editable Word
-/// file and a (stamped) PDF; `submission.scanned-pdf` (info): the PDF is a scan, so it could not be
+/// file and a (stamped) PDF (a call whose notice asks for no PDF says `submission: {pdf: optional}`); `submission.scanned-pdf` (info): the PDF is a scan, so it could not be
 /// compared with the Word file.
 struct SubmissionFilesRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
@@ -12,7 +12,8 @@ struct SubmissionFilesRule: SubmissionRule {
                                     message: "缺少可编辑的 Word 版申报书（.docx）"))
         }
         let pdfs = books.filter { $0.isPDF && $0.record != nil }
-        if !books.contains(where: { $0.isPDF && ($0.record != nil || $0.error?.code.hasPrefix("read.") == true) }) {
+        if spec.submission.pdfRequired,
+           !books.contains(where: { $0.isPDF && ($0.record != nil || $0.error?.code.hasPrefix("read.") == true) }) {
             findings.append(Finding(.error, rule: "submission.pdf-missing",
                                     message: "缺少加盖公章的 PDF 版申报书"))
         }
