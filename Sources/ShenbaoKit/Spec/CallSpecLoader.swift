@@ -22,9 +22,26 @@ public struct CallSpecLoader: Sendable {
         return entries.filter { FileManager.default.fileExists(atPath: "\(directory)/\($0)/call.yaml") }.sorted()
     }
 
-    /// Every call spec in the folder.
+    /// Every call spec in the folder that loads; a broken call folder is left out (see `loadEach`), so it
+    /// never stops the others.
     public func loadAll() throws -> [CallSpec] {
-        try callIDs().map(load)
+        loadEach().specs
+    }
+
+    /// Every call spec that loads, and for each call folder that does not, its id and why (in Chinese).
+    public func loadEach() -> (specs: [CallSpec], failures: [(id: String, error: LoadError)]) {
+        var specs: [CallSpec] = []
+        var failures: [(id: String, error: LoadError)] = []
+        for id in callIDs() {
+            do {
+                specs.append(try load(id))
+            } catch let error as LoadError {
+                failures.append((id, error))
+            } catch {
+                failures.append((id, LoadError(description: "\(directory)/\(id)：\(error)")))
+            }
+        }
+        return (specs, failures)
     }
 
     /// The spec of one call.
@@ -39,13 +56,21 @@ public struct CallSpecLoader: Sendable {
         } catch {
             throw LoadError(description: "\(folder)/call.yaml 格式有误：\(error)")
         }
+        if let pdf = file.submission?.pdf, !["required", "optional"].contains(pdf) {
+            throw LoadError(description: "\(folder)/call.yaml：submission.pdf 只能是 required 或 optional，不能是「\(pdf)」")
+        }
         guard let tsv = try? String(contentsOfFile: "\(folder)/catalogue.tsv", encoding: .utf8) else {
             throw LoadError(description: "未找到 \(folder)/catalogue.tsv")
         }
         var fields = try Self.parseCatalogue(tsv, path: "\(folder)/catalogue.tsv")
         for index in fields.indices {
             if let override = file.locate?[fields[index].id] {
-                fields[index].locator = FieldLocator(label: override.label ?? fields[index].locator.label, row: override.row)
+                let current = fields[index].locator
+                fields[index].locator = FieldLocator(
+                    label: override.label ?? current.label, row: override.row ?? (override.label == nil ? current.row : nil),
+                    occurrence: override.occurrence, after: override.after, heading: override.heading ?? false,
+                    from: override.from, to: override.to, capture: override.capture,
+                    markedBelow: override.markedBelow ?? false, columns: override.columns, unit: override.unit)
             }
         }
         return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
@@ -94,10 +119,25 @@ public struct CallSpecLoader: Sendable {
 }
 
 /// The shape of `call.yaml`.
-private struct CallFile: Decodable {
+struct CallFile: Decodable {
+    /// A `locate:` entry: the parts of `FieldLocator` a call spells out.
     struct Locate: Decodable {
         var label: String?
         var row: String?
+        var occurrence: Int?
+        var after: String?
+        var heading: Bool?
+        var from: String?
+        var to: String?
+        var capture: String?
+        var markedBelow: Bool?
+        var columns: [String]?
+        var unit: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case label, row, occurrence, after, heading, from, to, capture, columns, unit
+            case markedBelow = "marked-below"
+        }
     }
     var id: String
     var title: String
@@ -144,7 +184,9 @@ private struct CallFile: Decodable {
         var fileName: [String]?
         var evidence: [Evidence]?
         var media: Media?
-        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media }
+        /// `required` (the default: the notices ask for Word and a stamped PDF) or `optional`.
+        var pdf: String?
+        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf }
     }
 
     struct Inbox: Decodable {
@@ -167,6 +209,7 @@ private struct CallFile: Decodable {
         spec.overview = structure?.overview
         spec.keyFields = submission?.keyFields ?? []
         spec.fileName = submission?.fileName ?? []
+        spec.pdfRequired = submission?.pdf != "optional"
         spec.evidence = (submission?.evidence ?? []).map { .init(name: $0.name, match: $0.match ?? [$0.name]) }
         spec.media = submission?.media.map {
             .init(maxImages: $0.maxImages ?? 3, minImageMB: $0.minImageMB ?? 0, maxVideoMB: $0.maxVideoMB ?? 100,
@@ -181,7 +224,7 @@ private struct CallFile: Decodable {
 }
 
 /// One entry of `checks:` in call.yaml, e.g. `{kind: sum-at-most, fields: [a, b], limit: c}`.
-private struct CheckEntry: Decodable {
+struct CheckEntry: Decodable {
     var kind: String
     var field: String?
     var fields: [String]?

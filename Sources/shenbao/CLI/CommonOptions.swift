@@ -16,21 +16,24 @@ struct SpecOptions: ParsableArguments {
         CallSpecLoader(directory: templates ?? CallSpecLoader.defaultDirectory())
     }
 
-    /// Every call spec; a broken templates folder is a usage error (exit 2).
+    /// Every call spec that loads. A broken call folder is named in a warning on stderr and left out, so
+    /// the other calls keep working; no call at all is a usage error (exit 2).
     func loadAll() throws -> [CallSpec] {
-        do {
-            let specs = try loader.loadAll()
-            guard !specs.isEmpty else { throw ShenbaoExit.usage("模板目录 \(loader.directory) 中没有任何申报类别") }
-            return specs
-        } catch let error as CallSpecLoader.LoadError {
-            throw ShenbaoExit.usage(error.description)
+        let (specs, failures) = loader.loadEach()
+        for failure in failures {
+            FileHandle.standardError.write(Data("shenbao：警告：申报类别目录 \(loader.directory)/\(failure.id) 有误，已跳过（可用 shenbao check-call \(failure.id) 查看）：\(failure.error.description.split(separator: "\n").first ?? "")\n".utf8))
         }
+        guard !specs.isEmpty else { throw ShenbaoExit.usage("模板目录 \(loader.directory) 中没有任何可用的申报类别") }
+        return specs
     }
 
     /// The spec named by `--call`, or nil when none was given.
     func spec(_ id: String?, among specs: [CallSpec]) throws -> CallSpec? {
         guard let id else { return nil }
         guard let spec = specs.first(where: { $0.id == id }) else {
+            if loader.callIDs().contains(id) {
+                throw ShenbaoExit.usage("申报类别 \(id) 的模板有误，无法使用（见上方警告；可用 shenbao check-call \(id) 查看）")
+            }
             throw ShenbaoExit.usage("未知的申报类别 \(id)；可选：\(specs.map(\.id).joined(separator: "、"))")
         }
         return spec
