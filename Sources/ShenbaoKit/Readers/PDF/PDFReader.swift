@@ -24,6 +24,10 @@ public enum PDFReader {
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
         var slowPages: [Int] = []
+        /// Pages with almost no text layer and ink like text drawn as outlines.
+        var outlinedPages: [Int] = []
+        /// Pages with text, and fewer glyphs than a page of text has.
+        var sparsePages: [Int] = []
         /// The table ending `blocks`, with its column lines, which the next page may continue.
         var lastTable: TableContinuation.Placed?
         for index in 0..<pageCount {
@@ -34,6 +38,10 @@ public enum PDFReader {
                 continue
             }
             if result.skippedRules { slowPages.append(pageNumber) }
+            if result.outlined { outlinedPages.append(pageNumber) }
+            if result.tally.glyphs > 0, !result.tally.isJunk, result.tally.glyphs < ScanDetector.outlinedGlyphs {
+                sparsePages.append(pageNumber)
+            }
             if result.tally.glyphs == 0 {
                 pagesWithoutText.append(pageNumber)
             } else if result.tally.isJunk {
@@ -47,13 +55,20 @@ public enum PDFReader {
             throw ReadError.damaged("PDF 文件已损坏，没有一页可以读取；请重新导出后提交")
         }
         let usablePages = pageCount - pagesWithoutText.count - junkPages.count - unreadablePages.count
-        let scanned = usablePages == 0
+        // Text drawn as outlines, and no page with more text than a page number or a header:
+        // nothing of the book can be read, as in a scan.
+        let outlinedBook = !outlinedPages.isEmpty && sparsePages.count == usablePages
+        if outlinedBook {
+            blocks = []
+            pagesWithoutText = (pagesWithoutText + sparsePages).sorted()
+        }
+        let scanned = usablePages == 0 || outlinedBook
         if !junkPages.isEmpty {
             notes.append("PDF 字体缺少 ToUnicode 映射，第 \(pageList(junkPages)) 页的文字无法识别（读出的是乱码），已忽略这些页的文字；请从原始 Word 文件重新导出 PDF")
         }
         if !pagesWithoutText.isEmpty {
             notes.append(scanned && junkPages.isEmpty
-                ? "PDF 没有文字层（可能是扫描件或图片），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
+                ? "PDF 没有文字层（可能是扫描件、图片或文字已转为曲线），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
                 : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）")
         }
         if !slowPages.isEmpty {
@@ -89,6 +104,8 @@ public enum PDFReader {
         var tally: ScanDetector.Tally
         /// The page was too slow to render, so its tables were not rebuilt.
         var skippedRules = false
+        /// The page's text is drawn as outlines: it has ink like a page of text and (almost) no text layer.
+        var outlined = false
     }
 
     /// More pages than this are refused before any is read: a book with its attachments has a few
@@ -107,6 +124,7 @@ public enum PDFReader {
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [PDFTableGrid] = []
         var skippedRules = false
+        var outlined = false
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let checkBoxes = CheckBoxWidgets.glyphs(of: page, height: height)
@@ -115,12 +133,13 @@ public enum PDFReader {
             let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: text,
                                            widgets: checkBoxes.map(\.box))
             glyphs += rules.checkBoxes
+            outlined = ScanDetector.isOutlined(glyphs: text.count, looseInk: rules.looseInk)
             grids = PageLayout.tables(TableGridBuilder.grids(from: rules), glyphs: glyphs)
         } else {
             skippedRules = true
         }
         let layout = PageLayout.layout(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
-        var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules)
+        var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules, outlined: outlined)
         if case .table? = layout.blocks.first { result.firstTable = layout.tables.first }
         if case .table? = layout.blocks.last { result.lastTable = layout.tables.last }
         return result

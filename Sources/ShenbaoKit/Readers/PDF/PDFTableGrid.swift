@@ -13,6 +13,9 @@ struct PDFTableGrid: Sendable, Equatable {
     var rowLines: [Double]
     var columnLines: [Double]
     var cells: [Cell]
+    /// The table's bottom border is the page's clip (a page break cut the table): text crossing it
+    /// or just below it is a line cut off, printed again at the top of the next page.
+    var clippedBottom = false
 
     var rowCount: Int { rowLines.count - 1 }
     var columnCount: Int { columnLines.count - 1 }
@@ -81,7 +84,10 @@ enum TableGridBuilder {
     }
 
     /// The grid of one group of connected rules, or nil when they do not enclose a cell.
-    static func grid(horizontal: [Rule], vertical: [Rule]) -> PDFTableGrid? {
+    static func grid(horizontal ruledRows: [Rule], vertical ruledColumns: [Rule]) -> PDFTableGrid? {
+        let clippedSides = clippedEdges(ruledColumns, across: ruledRows)
+        let horizontal = ruledRows + clippedSides.map(\.edge)
+        let vertical = ruledColumns + clippedEdges(ruledRows, across: ruledColumns).map(\.edge)
         let rows = positions(horizontal), columns = positions(vertical)
         guard rows.count >= 2, columns.count >= 2 else { return nil }
         let rowCount = rows.count - 1, columnCount = columns.count - 1
@@ -108,6 +114,7 @@ enum TableGridBuilder {
             }
         }
         var extents: [Int: (r0: Int, c0: Int, r1: Int, c1: Int, closed: Bool)] = [:]
+        var unitCounts: [Int: Int] = [:]
         for row in 0..<rowCount {
             for column in 0..<columnCount {
                 let closed = ruled(vertical, at: columns[0], from: rows[row], to: rows[row + 1]) || column > 0
@@ -118,6 +125,7 @@ enum TableGridBuilder {
                     || row < rowCount - 1
                 let isClosed = closed && closedRight && closedTop && closedBottom
                 let root = sets.find(unit(row, column))
+                unitCounts[root, default: 0] += 1
                 if let extent = extents[root] {
                     extents[root] = (min(extent.r0, row), min(extent.c0, column), max(extent.r1, row),
                                      max(extent.c1, column), extent.closed && isClosed)
@@ -126,12 +134,45 @@ enum TableGridBuilder {
                 }
             }
         }
-        let cells = extents.values.filter(\.closed)
+        // A region that does not fill its bounding rectangle is the padding around a table nested in a
+        // cell (Chromium draws the nested table apart from the cell's borders): not a cell, since its
+        // rectangle would cover the nested table's cells.
+        let cells = extents.filter { root, extent in
+            extent.closed && unitCounts[root] == (extent.r1 - extent.r0 + 1) * (extent.c1 - extent.c0 + 1)
+        }.values
             .map { PDFTableGrid.Cell(row: $0.r0, column: $0.c0, rowSpan: $0.r1 - $0.r0 + 1, columnSpan: $0.c1 - $0.c0 + 1) }
             .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
         guard !cells.isEmpty else { return nil }
-        return PDFTableGrid(rowLines: rows, columnLines: columns, cells: cells)
+        return PDFTableGrid(rowLines: rows, columnLines: columns, cells: cells,
+                            clippedBottom: clippedSides.contains { $0.atEnd })
     }
+
+    /// The borders of a table that the page's clip hid. Chromium clips a page's content to the
+    /// page box less its margins: a table as wide as the text area loses its right border (its
+    /// horizontal rules stop at the clip), and a table cut by a page break has no bottom border on
+    /// the first page and no top border on the next (its vertical rules stop at the clip). Where at
+    /// least two rules of one direction end at the group's outermost position on a side and no
+    /// perpendicular rule lies within `clippedEdgeGap` of it, a rule is added there across the
+    /// whole table.
+    static func clippedEdges(_ rules: [Rule], across: [Rule]) -> [(edge: Rule, atEnd: Bool)] {
+        guard rules.count >= 2, !across.isEmpty else { return [] }
+        var edges: [(Rule, Bool)] = []
+        for atEnd in [true, false] {
+            let position = atEnd ? rules.map(\.end).max()! : rules.map(\.start).min()!
+            guard !across.contains(where: { abs($0.position - position) <= clippedEdgeGap }) else { continue }
+            let reaching = rules.filter { abs((atEnd ? $0.end : $0.start) - position) <= tolerance }.map(\.position)
+            guard reaching.count >= 2, let first = reaching.min(), let last = reaching.max(), last - first >= minimumGap
+            else { continue }
+            // The clip cuts across the whole table: the edge spans the table's extent that way.
+            let start = min(first, across.map(\.start).min()!), end = max(last, across.map(\.end).max()!)
+            edges.append((Rule(position: position, start: start, end: end), atEnd))
+        }
+        return edges
+    }
+
+    /// A clipped border is added only this far (points) from every vertical rule: rules that merely
+    /// overshoot a border do not make a column.
+    static let clippedEdgeGap = 6.0
 
     /// Distinct rule positions, sorted, with positions closer than `minimumGap` merged.
     static func positions(_ rules: [Rule]) -> [Double] {

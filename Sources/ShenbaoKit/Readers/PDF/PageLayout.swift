@@ -14,7 +14,7 @@ enum PageLayout {
     static func layout(glyphs: [Glyph], grids: [PDFTableGrid], page: Int, pageWidth: Double) -> Page {
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
-        for glyph in glyphs {
+        for glyph in glyphs where !grids.contains(where: { isCutOff(glyph, by: $0) }) {
             let x = glyph.box.midX, y = glyph.box.midY
             if let (table, cell) = grids.enumerated().lazy
                 .compactMap({ table, grid in grid.cellIndex(x: x, y: y).map { (table, $0) } }).first {
@@ -52,6 +52,15 @@ enum PageLayout {
         let blocks = items.enumerated().sorted { ($0.element.top, $0.offset) < ($1.element.top, $1.offset) }
             .map(\.element.block)
         return Page(blocks: blocks, tables: tables)
+    }
+
+    /// Whether a glyph is cut off by the clipped bottom of a table: within its columns, it crosses
+    /// the bottom, or starts less than half its height below it.
+    static func isCutOff(_ glyph: Glyph, by grid: PDFTableGrid) -> Bool {
+        guard grid.clippedBottom else { return false }
+        let bottom = grid.box.y1
+        return grid.box.x0 <= glyph.box.midX && glyph.box.midX <= grid.box.x1
+            && glyph.box.y1 > bottom && glyph.box.y0 < bottom + glyph.box.height / 2
     }
 
     /// The grids that are tables: a single ruled box with no text in it (a frame, a signature or

@@ -38,7 +38,9 @@ enum ParagraphBuilder {
         for (previous, line) in zip(lines, lines.dropFirst()) {
             let height = max(previous.glyphHeight, line.glyphHeight)
             let gap = line.box.y0 - previous.box.y1
-            let full = right - previous.box.x1 <= shortLine * height
+            // Full: the line ends near the edge, or the next line's first word would not have fitted after it.
+            let room = right - previous.box.x1
+            let full = room <= shortLine * height || room < line.firstWordWidth
             // The last line of a centred paragraph (a cover line that wraps) sits centred under the full line above.
             let centredUnder = abs((line.box.x0 + line.box.x1) - (previous.box.x0 + previous.box.x1)) / 2 < centring * height
             // Lines set closer than the block's usual gap, on the same left edge, are one wrapped paragraph

@@ -14,6 +14,9 @@ struct Rules: Sendable, Equatable {
     var horizontal: [Rule] = []
     var vertical: [Rule] = []
     var checkBoxes: [Glyph] = []
+    /// Share of the page's pixels that are ink outside glyph boxes and rules: text drawn as
+    /// outlines, pictures, shading.
+    var looseInk = 0.0
 }
 
 /// Finds table rules by rendering the page without antialiasing and scanning for long, thin runs
@@ -89,6 +92,13 @@ enum RuleDetector {
         vertical += ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
         var rules = Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
                           vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
+        for rule in horizontal {
+            ink.clear(x0: Double(rule.start), y0: rule.position - thickness, x1: Double(rule.end), y1: rule.position + thickness)
+        }
+        for rule in vertical {
+            ink.clear(x0: rule.position - thickness, y0: Double(rule.start), x1: rule.position + thickness, y1: Double(rule.end))
+        }
+        rules.looseInk = Double(ink.inkCount) / Double(pixelWidth * pixelHeight)
         rules.checkBoxes = DrawnCheckBoxes.extract(from: &rules, ink: long, pixelsPerPoint: pixelsPerPoint, glyphs: glyphs)
         return rules
     }
@@ -142,6 +152,9 @@ struct InkMap {
             }
         }
     }
+
+    /// The number of ink pixels.
+    var inkCount: Int { bits.reduce(0) { $1 ? $0 + 1 : $0 } }
 
     /// The share of ink pixels in a rectangle given in (fractional) pixels; 0 when it is empty.
     func inkShare(x0: Double, y0: Double, x1: Double, y1: Double) -> Double {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Joins a table that a page break split in two.
 ///
 /// A table that goes on at the top of the next page comes out of the page layout as a second
@@ -49,15 +51,22 @@ enum TableContinuation {
         func goesOn(_ cell: TableCell) -> Bool {
             isEmpty(cell) || cellAbove(cell).map(previous.fullCells.contains) == true
         }
-        let splitRow = label.map { label in isEmpty(label) || firstRow.allSatisfy(goesOn) } == true
-            && firstRow.allSatisfy { cellAbove($0) != nil }
+        /// Cells that would each have to start a new paragraph of the cell above (one break cuts
+        /// one cell between paragraphs; two such cells are a new row of a merged label, `奖励荣誉`).
+        let newParagraphs = firstRow.filter { !goesOn($0) }.count
+        let splitRow = label.map { label in
+            (isEmpty(label) && newParagraphs <= 1) || newParagraphs == 0
+                || (firstRow.count == 1 && label.columnSpan == lines.count - 1
+                    && continuesSentences(label, cellAbove(label).map { cells[$0] }))
+        } == true && firstRow.allSatisfy { cellAbove($0) != nil }
 
         let offset = splitRow ? lastRow : previous.table.rowCount
         var full = Array(repeating: false, count: cells.count)
         for (index, var cell) in below.enumerated() {
             if cell.row == 0, let above = cellAbove(cell),
-               splitRow || (isEmpty(cell) && cell.column < (labelColumn ?? 0)) {
-                cells[above].blocks = appended(cells[above].blocks, cell.blocks)
+               splitRow || (isEmpty(cell) && cell.column <= (labelColumn ?? 0) && newParagraphs > 0) {
+                cells[above].blocks = appended(cells[above].blocks, cell.blocks,
+                                               joining: previous.fullCells.contains(above))
                 cells[above].rowSpan = offset + cell.rowSpan - cells[above].row
                 full[above] = next.fullCells.contains(index)
                 continue
@@ -102,17 +111,37 @@ enum TableContinuation {
         return cells
     }
 
+    /// Whether a row that is one cell as wide as the table goes on with the text of the one-cell
+    /// row above, cut between two paragraphs: both end a sentence, so neither is a heading such as
+    /// `应用场景简介` (a value row always follows its heading, so a value row does not start a page's
+    /// rows on its own).
+    static func continuesSentences(_ cell: TableCell, _ above: TableCell?) -> Bool {
+        guard let above, cell.column == 0, above.column == 0, cell.columnSpan == above.columnSpan,
+              case .paragraph(let first)? = cell.blocks.first(where: { !$0.text.isEmpty }),
+              case .paragraph(let last)? = above.blocks.last(where: { !$0.text.isEmpty })
+        else { return false }
+        return endsSentence(first.text) && endsSentence(last.text)
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
+        return "。！？；.!?;".contains(last)
+    }
+
     static func isEmpty(_ cell: TableCell) -> Bool {
         cell.text.allSatisfy(\.isWhitespace)
     }
 
-    /// A cell's paragraphs with the continuation's appended: the paragraph cut by the page break
-    /// is joined with the continuation's first one, the others follow.
-    static func appended(_ blocks: [Block], _ continuation: [Block]) -> [Block] {
+    /// A cell's paragraphs with the continuation's appended: when the cell's last line is full
+    /// (`joining`), the paragraph cut by the page break is joined with the continuation's first one;
+    /// otherwise the break fell between paragraphs. The others follow.
+    static func appended(_ blocks: [Block], _ continuation: [Block], joining: Bool = true) -> [Block] {
         let kept = blocks.filter { !$0.text.isEmpty }
         let added = continuation.filter { !$0.text.isEmpty }
         guard !added.isEmpty else { return blocks }
-        guard case .paragraph(var last)? = kept.last, case .paragraph(let first) = added[0] else { return kept + added }
+        guard joining, case .paragraph(var last)? = kept.last, case .paragraph(let first) = added[0] else {
+            return kept + added
+        }
         last.inlines = [.text(ParagraphBuilder.join(last.text, first.text, previousLine: last.text))]
         return kept.dropLast() + [.paragraph(last)] + added.dropFirst()
     }

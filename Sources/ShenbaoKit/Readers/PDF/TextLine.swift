@@ -5,6 +5,10 @@ struct TextLine: Sendable, Equatable {
     var text: String
     /// Typical glyph height of the line (points), the unit for the spacing heuristics.
     var glyphHeight: Double
+    /// Width (points) of the line's first unit that a line break cannot split: an ASCII word, or a
+    /// CJK character with the opening brackets before it and the closing punctuation after it.
+    /// A line above that leaves less room than this was wrapped, not ended.
+    var firstWordWidth: Double = 0
 }
 
 /// Groups glyphs into lines by vertical band and orders each line by x.
@@ -61,6 +65,28 @@ enum LineBuilder {
             box = box.union(glyph.box)
             previous = glyph
         }
-        return TextLine(box: box, text: SpacingNormalizer.normalize(text), glyphHeight: height)
+        return TextLine(box: box, text: SpacingNormalizer.normalize(text), glyphHeight: height,
+                        firstWordWidth: firstWordWidth(glyphs, height: height))
+    }
+
+    static let openingPunctuation = Set("（【《“‘(「『[〔".unicodeScalars)
+    static let closingPunctuation = Set("，。、；：？！）】》”’」』〕,.;:?!)]%".unicodeScalars)
+
+    /// The width of the leading unbreakable unit of a line's glyphs (in x order).
+    static func firstWordWidth(_ glyphs: [Glyph], height: Double) -> Double {
+        guard let first = glyphs.first else { return 0 }
+        var end = 0
+        while end + 1 < glyphs.count, openingPunctuation.contains(glyphs[end].scalar) { end += 1 }
+        if SpacingNormalizer.isASCIIAlphanumeric(glyphs[end].scalar) {
+            while end + 1 < glyphs.count, glyphs[end + 1].scalar.isASCII,
+                  glyphs[end + 1].box.x0 - glyphs[end].box.x1 <= spaceGap * height {
+                end += 1
+            }
+        }
+        while end + 1 < glyphs.count, closingPunctuation.contains(glyphs[end + 1].scalar),
+              glyphs[end + 1].box.x0 - glyphs[end].box.x1 <= spaceGap * height {
+            end += 1
+        }
+        return glyphs[end].box.x1 - first.box.x0
     }
 }
