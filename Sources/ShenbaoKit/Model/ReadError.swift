@@ -5,11 +5,13 @@ public enum ReadError: Error, Sendable, Equatable {
     case unreadable(String)
     /// The file is not the format its name says (a non-zip `.docx`, a non-PDF `.pdf`).
     case notThisFormat(String)
-    /// A legacy binary format (`.doc`, `.wps`) or a password-protected OOXML file.
+    /// A format that cannot be read here: a legacy `.doc` / `.wps` while LibreOffice is not installed
+    /// (the message names the package), an OLE file that is not a Word document, or one whose
+    /// structure cannot be recognised.
     case unsupported(String)
     /// The file is damaged (truncated zip, broken XML, broken PDF).
     case damaged(String)
-    /// The file is password-protected.
+    /// The file is password-protected (PDF, OOXML in an OLE container, a `.doc` with `fEncrypted`).
     case encrypted(String)
     /// A safety limit was hit (entry too large, too many entries, suspicious XML).
     case limitExceeded(String)

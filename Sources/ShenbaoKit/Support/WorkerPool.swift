@@ -37,7 +37,7 @@ public final class WorkerPool: @unchecked Sendable {
     /// Sends one input to a (re)started worker and waits for its line.
     private func answer(_ input: String, worker: inout Worker?) -> Result<String, Failure> {
         if worker == nil || worker?.isRunning == false {
-            worker = Worker(executable: executable, arguments: arguments)
+            worker = Worker(executable: executable, arguments: arguments, timeout: timeout)
         }
         guard let current = worker else { return .failure(.crashed("无法启动读取进程")) }
         let result = current.ask(input.replacingOccurrences(of: "\n", with: " "), timeout: timeout)
@@ -56,9 +56,14 @@ final class Worker {
     private let output = Pipe()
     private var buffer = [UInt8]()
 
-    init?(executable: String, arguments: [String]) {
+    /// `timeout` is passed on as `SHENBAO_WORKER_TIMEOUT`, so what the worker runs itself (LibreOffice
+    /// converting a `.doc`) stops before the worker is killed and leaves nothing running.
+    init?(executable: String, arguments: [String], timeout: Double) {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SHENBAO_WORKER_TIMEOUT"] = String(timeout)
+        process.environment = environment
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -20,7 +20,8 @@ public struct Submission: Sendable, Equatable {
     /// The book candidates: Word and PDF files (and legacy .doc/.wps, to be reported).
     public var books: [String] { files.filter { Self.bookExtensions.contains($0.fileExtension) } }
 
-    static let bookExtensions: Set<String> = ["docx", "pdf", "doc", "wps", "docm", "dotx"]
+    /// The extensions of files read as books (Word, PDF, legacy Word and WPS through LibreOffice).
+    public static let bookExtensions: Set<String> = ["docx", "pdf", "doc", "wps", "docm", "dotx"]
     static let editableExtensions: Set<String> = ["docx", "doc", "wps", "docm"]
 
     /// Groups command-line paths into submissions. A folder that directly holds one Word file is one

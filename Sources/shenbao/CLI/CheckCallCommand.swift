@@ -47,7 +47,7 @@ struct CheckCallCommand: ParsableCommand {
             let known = loader.callIDs()
             Self.exitWithUsage(.usage("未找到申报类别目录 \(folder)" + (known.isEmpty ? "" : "；可选：\(known.joined(separator: "、"))")))
         }
-        let paths = InputFiles.expand(books, extensions: ["docx", "pdf"])
+        let paths = InputFiles.expand(books, extensions: Submission.bookExtensions)
         if !books.isEmpty && paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             Self.exitWithUsage(.usage("找不到文件 \(path)"))

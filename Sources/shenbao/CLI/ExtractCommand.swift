@@ -31,8 +31,8 @@ struct ExtractCommand: ParsableCommand {
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         }
-        let paths = InputFiles.expand(files, extensions: ["docx", "pdf"])
-        if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
+        let paths = InputFiles.expand(files, extensions: Submission.bookExtensions)
+        if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
         var task = ["extract", "--format", format.rawValue] + specOptions.arguments
         if let call { task += ["--call", call] }
         let progress = ProgressLine(total: paths.count)

@@ -112,7 +112,7 @@ struct SummaryCommand: ParsableCommand {
         let table = SummaryBuilder(call: spec, spec: summary).build(records: records, recommender: recommender, contact: contact)
 
         // Never write over what was read: the paths given, the books found in folders, the template.
-        let protected = inputs + InputFiles.expand(inputs, extensions: ["docx", "pdf"]) + (template.map { [$0] } ?? [])
+        let protected = inputs + InputFiles.expand(inputs, extensions: Submission.bookExtensions) + (template.map { [$0] } ?? [])
         for path in outputs {
             do {
                 switch path.format {
