@@ -281,6 +281,9 @@ class Book:
         """opts: list of (canonical, printed_unchosen, printed_chosen). chosen: set of canonical option texts.
         after: {canonical: text} printed right after that option (e.g. 股票代码)."""
         style = style or self.q.pick("checkbox", CB_STYLES)
+        if style == "deleted" and all(o[0] in chosen for o in opts):
+            # Every option kept and none marked reads like the blank form: no applicant's edit looks so.
+            style = "glyph_☑"
         self.q.note(f"checkbox:{style}")
         p = p or cell.paragraphs[0]
         pe = p._p

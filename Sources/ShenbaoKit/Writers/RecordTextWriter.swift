@@ -10,16 +10,21 @@ public enum RecordTextWriter {
         for field in spec?.fields ?? [] {
             if let value = record.fields[field.id] {
                 table.rows.append([field.id, field.displayLabel, value.displayText])
+            } else if let reason = record.ambiguous[field.id] {
+                table.rows.append([field.id, field.displayLabel, "⚠ 未读取（位置不确定）：\(reason)"])
             } else if let raw = record.unparsed[field.id] {
                 table.rows.append([field.id, field.displayLabel, "⚠ 无法识别：\(raw)"])
             }
         }
         let total = spec?.fields.count ?? 0
+        let unreadable = record.unparsed.count - record.ambiguous.count
         lines.append(table.render())
-        lines.append("共读取 \(record.fields.count)/\(total) 个字段" + (record.unparsed.isEmpty ? "" : "，\(record.unparsed.count) 个无法识别"))
+        lines.append("共读取 \(record.fields.count)/\(total) 个字段" + (unreadable <= 0 ? "" : "，\(unreadable) 个无法识别")
+                     + (record.ambiguous.isEmpty ? "" : "，\(record.ambiguous.count) 个位置不确定未读取"))
         if !record.unmatched.isEmpty {
             lines.append("未识别的标签：" + record.unmatched.joined(separator: "、"))
         }
+        for note in record.notes { lines.append("说明：" + note) }
         return lines.joined(separator: "\n")
     }
 }

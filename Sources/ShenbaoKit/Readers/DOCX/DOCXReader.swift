@@ -20,8 +20,10 @@ public enum DOCXReader {
         }
         var notes: [String] = []
         let relationships = try PackageRelationships(of: mainPart, in: archive)
-        let styles = try styleSheet(relationships: relationships, in: archive, notes: &notes)
-        let numbering = try self.numbering(relationships: relationships, in: archive, notes: &notes)
+        let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
+                                        damaged: { "样式表（\($0)）损坏，已忽略段落样式" }, empty: StyleSheet(), make: StyleSheet.init(root:))
+        let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
+                                           damaged: { "编号定义（\($0)）损坏，已忽略自动编号" }, empty: Numbering(), make: Numbering.init(root:))
         let reader = BodyReader(styles: styles, numbering: numbering)
         var blocks: [Block] = []
         if let body = root.child("body") {
@@ -64,35 +66,20 @@ public enum DOCXReader {
         return "word/document.xml"
     }
 
-    /// The styles part related to the main part (or `word/styles.xml`). A missing or damaged styles
-    /// part only loses style names; a hostile one (DTD, oversized) stops the read.
-    private static func styleSheet(relationships: PackageRelationships, in archive: ZipArchive,
-                                   notes: inout [String]) throws(ReadError) -> StyleSheet {
-        let name = relationships.target(ofTypeEndingWith: "styles") ?? "word/styles.xml"
-        guard let bytes = try archive.read(name) else { return StyleSheet() }
+    /// A part the main part relates to (styles, numbering), read with `make`; `empty` when it is missing.
+    /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
+    private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
+                                             notes: inout [String], damaged: (String) -> String, empty: Part,
+                                             make: (XMLElement) -> Part) throws(ReadError) -> Part {
+        let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
+        guard let bytes = try archive.read(name) else { return empty }
         do {
             let xml = try SafeXML(bytes: bytes, partName: name)
             defer { withExtendedLifetime(xml) {} }
-            return xml.root.map(StyleSheet.init(root:)) ?? StyleSheet()
+            return xml.root.map(make) ?? empty
         } catch .damaged {
-            notes.append("样式表（\(name)）损坏，已忽略段落样式")
-            return StyleSheet()
-        }
-    }
-
-    /// The numbering part related to the main part (or `word/numbering.xml`). A missing or damaged
-    /// part only loses list labels; a hostile one (DTD, oversized) stops the read.
-    private static func numbering(relationships: PackageRelationships, in archive: ZipArchive,
-                                  notes: inout [String]) throws(ReadError) -> Numbering {
-        let name = relationships.target(ofTypeEndingWith: "numbering") ?? "word/numbering.xml"
-        guard let bytes = try archive.read(name) else { return Numbering() }
-        do {
-            let xml = try SafeXML(bytes: bytes, partName: name)
-            defer { withExtendedLifetime(xml) {} }
-            return xml.root.map(Numbering.init(root:)) ?? Numbering()
-        } catch .damaged {
-            notes.append("编号定义（\(name)）损坏，已忽略自动编号")
-            return Numbering()
+            notes.append(damaged(name))
+            return empty
         }
     }
 }
