@@ -26,10 +26,6 @@ struct CheckCallCommand: ParsableCommand {
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
-    /// The child-process side: reads one book path per line on stdin, answers one JSON report per line.
-    @Flag(name: .long, help: .hidden)
-    var worker = false
-
     /// Everything the command prints in JSON.
     struct Output: Encodable {
         var call: String
@@ -39,7 +35,6 @@ struct CheckCallCommand: ParsableCommand {
     }
 
     func run() throws {
-        if worker { return runWorker() }
         let loader = specOptions.loader
         let folder = "\(loader.directory)/\(call)"
         var isDirectory: ObjCBool = false
@@ -77,11 +72,9 @@ struct CheckCallCommand: ParsableCommand {
         if troubled { throw ExitCode(1) }
     }
 
-    /// Each book read in a worker process (this command in its hidden `--worker` mode), as `extract` does.
+    /// Each book read in a worker process (`shenbao worker check-call`), as `extract` does.
     private func read(_ paths: [String]) -> [CallBookReport] {
-        let pool = WorkerPool(executable: IsolationOptions.executable,
-                              arguments: ["check-call", call, "--worker"] + specOptions.arguments,
-                              jobs: jobs, timeout: isolation.timeout)
+        let pool = isolation.pool(task: ["check-call", "--call", call] + specOptions.arguments, jobs: jobs)
         let progress = ProgressLine(total: paths.count)
         let answers = pool.run(paths) { progress.update($0) }
         progress.finish()
@@ -96,19 +89,6 @@ struct CheckCallCommand: ParsableCommand {
             case .failure(let failure):
                 return failed(IsolationOptions.bookError(failure, file: path))
             }
-        }
-    }
-
-    private func runWorker() {
-        let spec = try? specOptions.loader.load(call)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        while let path = readLine(strippingNewline: true) {
-            let report = spec.map { CallBookCheck.run($0, path: path) }
-                ?? CallBookReport(file: path, call: call, scanned: false, fields: [], warnings: [], notes: [],
-                                  error: BookError(file: path, code: "call.unknown", message: "申报类别 \(call) 的模板无法加载"))
-            let line = String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 

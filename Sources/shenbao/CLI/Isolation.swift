@@ -60,6 +60,8 @@ struct WorkerCommand: ParsableCommand {
             let line: String
             if task == "validate" {
                 line = validator.validateBook(path: path).wireLine()
+            } else if task == "check-call" {
+                line = String(decoding: (try? encoder.encode(checkCall(path, specs: specs))) ?? Data(), as: UTF8.self)
             } else {
                 let answer: ExtractAnswer
                 switch extractor.extract(path: path) {
@@ -74,5 +76,14 @@ struct WorkerCommand: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+    }
+
+    /// A `check-call` worker's answer for one book: where each field of the call came from.
+    private func checkCall(_ path: String, specs: [CallSpec]) -> CallBookReport {
+        guard let spec = specs.first(where: { $0.id == call }) else {
+            return CallBookReport(file: path, call: call ?? "", scanned: false, fields: [], warnings: [], notes: [],
+                                  error: BookError(file: path, code: "call.unknown", message: "申报类别 \(call ?? "") 的模板无法加载"))
+        }
+        return CallBookCheck.run(spec, path: path)
     }
 }
