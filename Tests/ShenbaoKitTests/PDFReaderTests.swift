@@ -360,6 +360,11 @@ struct PDFReaderCorpusTests {
         let rows = try #require(TableContinuation.merged(first, placed([("联系人", "张三")], page: 3)))
         #expect(rows.table.rowCount == 3)
         #expect(rows.table.value(rightOf: "单位简介") == "本单位成立于")
+        // A label wrapped across the break leaves only its unit on the next page, beside the rest of the value.
+        let wrapped = placed([("研发成本组成", "购买服务21万元；")], page: 2)
+        let unit = try #require(TableContinuation.merged(wrapped, placed([("(万元)", "员工工资59万元。")], page: 3)))
+        #expect(unit.table.rowCount == 1)
+        #expect(unit.table.value(rightOf: "研发成本组成\n(万元)")?.contains("员工工资59万元。") == true)
         // Another table (other outer edges) is not merged.
         var other = placed([("联系人", "张三")], page: 3)
         other.columnLines = [0, 100, 300]

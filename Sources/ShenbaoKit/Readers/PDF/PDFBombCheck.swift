@@ -39,7 +39,7 @@ enum PDFBombCheck {
     static func oversized(in data: Data) -> Finding? {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Finding? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+            guard bytes.baseAddress != nil, !bytes.isEmpty else { return nil }
             // Stream data of an encrypted file is ciphertext: only the dictionaries can be read then.
             let encrypt = Array("/Encrypt".utf8)
             let encrypted = find(encrypt, in: bytes, from: 0) != nil

@@ -8,7 +8,7 @@ import Foundation
 /// page, it is appended to that table on the union of both tables' column lines:
 /// - its first row continues the previous last row when each of its cells lies under a cell of the
 ///   same columns and either its cell in the label column (the leftmost cell that starts in that
-///   last row) is empty, or each of its cells is empty or lies under a cell whose last line is
+///   last row) is empty or only a bracketed note (`(万元)`, the wrapped end of the label), or each of its cells is empty or lies under a cell whose last line is
 ///   full (the break cut that cell's paragraph; a new row's label and value are rarely both under
 ///   full lines): each of its cells' text is appended to the cell above;
 /// - otherwise its rows are new rows, and an empty first-row cell left of the label column, under
@@ -49,13 +49,14 @@ enum TableContinuation {
         let label = labelColumn.flatMap { column in firstRow.first { $0.covers(row: 0, column: column) } }
         /// Whether a first-row cell can be the rest of the cell above: empty, or under a full last line.
         func goesOn(_ cell: TableCell) -> Bool {
-            isEmpty(cell) || cellAbove(cell).map(previous.fullCells.contains) == true
+            isEmpty(cell) || (cell.column == labelColumn && isBracketedNote(cell))
+                || cellAbove(cell).map(previous.fullCells.contains) == true
         }
         /// Cells that would each have to start a new paragraph of the cell above (one break cuts
         /// one cell between paragraphs; two such cells are a new row of a merged label, `奖励荣誉`).
         let newParagraphs = firstRow.filter { !goesOn($0) }.count
         let splitRow = label.map { label in
-            (isEmpty(label) && newParagraphs <= 1) || newParagraphs == 0
+            ((isEmpty(label) || isBracketedNote(label)) && newParagraphs <= 1) || newParagraphs == 0
                 || (firstRow.count == 1 && label.columnSpan == lines.count - 1
                     && continuesSentences(label, cellAbove(label).map { cells[$0] }))
         } == true && firstRow.allSatisfy { cellAbove($0) != nil }
@@ -130,6 +131,14 @@ enum TableContinuation {
 
     static func isEmpty(_ cell: TableCell) -> Bool {
         cell.text.allSatisfy(\.isWhitespace)
+    }
+
+    /// Whether a label cell holds only a note in brackets (`(万元)`, `（个）`): the wrapped end of the
+    /// label above it, never a label of its own.
+    static func isBracketedNote(_ cell: TableCell) -> Bool {
+        let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = text.first, let last = text.last, text.count <= 12, !text.contains("\n") else { return false }
+        return "(（".contains(first) && ")）".contains(last)
     }
 
     /// A cell's paragraphs with the continuation's appended: when the cell's last line is full
