@@ -826,19 +826,31 @@ def generate(call, seed, count, out):
             json.dump({"call": call, "fields": fields}, fh, ensure_ascii=False, indent=2)
             fh.write("\n")
         manifest[name] = sorted(q.used)
+    return write_manifest(out, call, seed, count, manifest)
+
+
+def write_manifest(out, call, seed, count, manifest):
+    """DIR/manifest.json: what each generated book carries."""
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as fh:
         json.dump({"call": call, "seed": seed, "count": count, "books": manifest}, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
     return manifest
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(description, count, extra=()):
+    """The generators' command line: --call --seed --count --out (and `extra` (flag, help) switches)."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--call", required=True, choices=CALLS)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=1)
+    ap.add_argument("--count", type=int, default=count)
     ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    for flag, text in extra:
+        ap.add_argument(flag, action="store_true", help=text)
+    return ap.parse_args()
+
+
+def main():
+    a = arguments(__doc__, 1)
     m = generate(a.call, a.seed, a.count, a.out)
     for name in m:
         print(os.path.join(a.out, name + ".docx"))

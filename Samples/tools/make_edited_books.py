@@ -27,7 +27,6 @@ Writes DIR/<name>.docx, DIR/<name>.expected.json (the truth, in the contract's J
 for the books whose manifest entry has "html": true).
 Deterministic: the same --call/--seed/--count give the same books and byte-identical JSON.
 """
-import argparse
 import copy
 import json
 import os
@@ -43,7 +42,6 @@ import bookdata as B  # noqa: E402
 import make_books as M  # noqa: E402
 from make_books import el, run  # noqa: E402
 
-CALLS = M.CALLS
 COMMON_EDITS = ["label_reword", "value_in_label", "unit_cell", "cn_date", "nested_contacts", "hint_in_answer",
                 "rows_inserted", "phone_format", "cover_wrap", "cover_two_items"]
 GD_FIN_EDITS = ["fin_page_split", "fin_two_tables", "fin_year_order"]
@@ -700,20 +698,11 @@ def generate(call, seed, count, out):
             fh.write("\n")
         manifest[name] = {"edits": plans[i], "details": book.details, "html": i % 2 == 0,
                           "fields": {k: book.fields[k] for k in sorted(book.fields)}}
-    with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as fh:
-        json.dump({"call": call, "seed": seed, "count": count, "books": manifest}, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-    return manifest
+    return M.write_manifest(out, call, seed, count, manifest)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--call", required=True, choices=CALLS)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=8)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--pdf", action="store_true", help="also make the PDFs (make_edited_pdfs.sh)")
-    a = ap.parse_args()
+    a = M.arguments(__doc__, 8, extra=[("--pdf", "also make the PDFs (make_edited_pdfs.sh)")])
     m = generate(a.call, a.seed, a.count, a.out)
     for name in m:
         print(os.path.join(a.out, name + ".docx"))
