@@ -19,12 +19,14 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // OCR of scanned pages (recognition data: tesseract-ocr-chi-sim).
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
 
         // Readers → document model → extraction → validation → writers.
         .target(
             name: "ShenbaoKit",
             dependencies: [
-                "CLibXML2", "CLibZip", "CPoppler",
+                "CLibXML2", "CLibZip", "CPoppler", "CTesseract",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -48,19 +48,16 @@ enum RuleDetector {
 
     /// - Parameter widgets: boxes of form widgets (check boxes), cleared before both passes.
     static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph], widgets: [Box] = []) -> Rules {
-        guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return Rules() }
-        let pixelsPerPoint = min(scale, (maximumPixels / (width * height)).squareRoot())
-        let pixelWidth = Int((width * pixelsPerPoint).rounded(.up))
-        let pixelHeight = Int((height * pixelsPerPoint).rounded(.up))
-        guard pixelWidth > 0, pixelHeight > 0,
-              let surface = shenbao_render_page(page, Int32(pixelWidth), Int32(pixelHeight), pixelsPerPoint)
-        else { return Rules() }
-        defer { cairo_surface_destroy(surface) }
-        guard let data = cairo_image_surface_get_data(surface) else { return Rules() }
-        let stride = Int(cairo_image_surface_get_stride(surface))
+        PageRenderer.withImage(of: page, width: width, height: height, scale: scale, maximumPixels: maximumPixels) { image in
+            rules(in: image, glyphs: glyphs, widgets: widgets)
+        } ?? Rules()
+    }
 
+    private static func rules(in image: PageImage, glyphs: [Glyph], widgets: [Box]) -> Rules {
+        let pixelsPerPoint = image.pixelsPerPoint
+        let pixelWidth = image.width, pixelHeight = image.height
         var ink = InkMap(width: pixelWidth, height: pixelHeight)
-        ink.markDark(pixels: data, stride: stride, threshold: darkLuma)
+        ink.markDark(pixels: image.pixels, stride: image.stride, threshold: darkLuma)
         for box in widgets {
             ink.clear(x0: box.x0 * pixelsPerPoint, y0: box.y0 * pixelsPerPoint,
                       x1: box.x1 * pixelsPerPoint, y1: box.y1 * pixelsPerPoint)
