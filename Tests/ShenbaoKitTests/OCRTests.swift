@@ -216,10 +216,12 @@ import Testing
         let rendered = try recognizer.recognize(path: book.pdf, page: 0, dpi: OCRPage.verifyDPI)
         #expect(TolerantMatch.contains(applicant, in: rendered.text, kind: .organisation), "\(rendered.text)")
         #expect(TolerantMatch.findDate(date, in: rendered.text) != nil, "\(rendered.text)")
-        // A region: the top quarter holds the title only.
-        let heading = recognizer.recognize(try OCRPage.render(path: book.pdf, page: 0, dpi: OCRPage.headingDPI),
-                                           region: PixelRect(x: 0, y: 0, width: 827, height: 350), layout: .block)
-        #expect(!TolerantMatch.contains(applicant, in: heading.text, kind: .organisation))
+        // A region is read alone: the top third holds the title, the bottom half does not.
+        let cover = try OCRPage.render(path: book.pdf, page: 0, dpi: OCRPage.headingDPI)
+        let heading = recognizer.recognize(cover, region: PixelRect(x: 0, y: 0, width: cover.width, height: cover.height / 3))
+        #expect(TolerantMatch.contains("湖北省工业领域专用模型项目申报书", in: heading.text), "\(heading.text)")
+        let lowerHalf = recognizer.recognize(cover, region: PixelRect(x: 0, y: cover.height / 2, width: cover.width, height: cover.height / 2))
+        #expect(!TolerantMatch.contains("湖北省工业领域专用模型项目申报书", in: lowerHalf.text), "\(lowerHalf.text)")
     }
 
     @Test func missingRecognitionDataNamesThePackage() {

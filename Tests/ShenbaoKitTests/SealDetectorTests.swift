@@ -63,8 +63,9 @@ import Testing
         return folder
     }
 
-    /// `copies` copies of the fixture, with PostScript `drawings[i]` drawn over page i (0-based).
-    static func stamped(_ drawings: [Int: String], copies: Int, in folder: URL, name: String) throws -> String {
+    /// `copies` copies of `source` (the fixture by default), with PostScript `drawings[i]` drawn over page i (0-based).
+    static func stamped(_ drawings: [Int: String], copies: Int, in folder: URL, name: String,
+                        source: String = PDFFixture.path("application_form.pdf")) throws -> String {
         let gs = try #require(tool("gs"))
         let prologPath = folder.appendingPathComponent("prolog.ps").path
         try prolog.write(toFile: prologPath, atomically: true, encoding: .utf8)
@@ -77,9 +78,8 @@ import Testing
         let endPagePath = folder.appendingPathComponent("\(name)-endpage.ps").path
         try endPage.write(toFile: endPagePath, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("\(name).pdf").path
-        let fixture = PDFFixture.path("application_form.pdf")
         try run(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-o", output, prologPath, endPagePath]
-                + Array(repeating: fixture, count: copies), in: folder)
+                + Array(repeating: source, count: copies), in: folder)
         try #require(FileManager.default.fileExists(atPath: output), "gs wrote no PDF")
         return output
     }

@@ -56,6 +56,9 @@ public struct CallSpecLoader: Sendable {
         } catch {
             throw LoadError(description: "\(folder)/call.yaml 格式有误：\(error)")
         }
+        if let page = file.submission?.seals?.first(where: { SubmissionSpec.RequiredSeal.Page(rawValue: $0.page) == nil })?.page {
+            throw LoadError(description: "\(folder)/call.yaml：submission.seals 的 page 只能是 cover 或 declaration，不能是「\(page)」")
+        }
         if let pdf = file.submission?.pdf, !["required", "optional"].contains(pdf) {
             throw LoadError(description: "\(folder)/call.yaml：submission.pdf 只能是 required 或 optional，不能是「\(pdf)」")
         }
@@ -186,7 +189,10 @@ struct CallFile: Decodable {
         var media: Media?
         /// `required` (the default: the notices ask for Word and a stamped PDF) or `optional`.
         var pdf: String?
-        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf }
+        /// Where the stamped copy must carry a seal.
+        struct Seal: Decodable { var label: String; var page: String }
+        var seals: [Seal]?
+        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf, seals }
     }
 
     struct Inbox: Decodable {
@@ -210,6 +216,9 @@ struct CallFile: Decodable {
         spec.keyFields = submission?.keyFields ?? []
         spec.fileName = submission?.fileName ?? []
         spec.pdfRequired = submission?.pdf != "optional"
+        spec.seals = (submission?.seals ?? []).compactMap { seal in
+            SubmissionSpec.RequiredSeal.Page(rawValue: seal.page).map { .init(label: seal.label, page: $0) }
+        }
         spec.evidence = (submission?.evidence ?? []).map { .init(name: $0.name, match: $0.match ?? [$0.name]) }
         spec.media = submission?.media.map {
             .init(maxImages: $0.maxImages ?? 3, minImageMB: $0.minImageMB ?? 0, maxVideoMB: $0.maxVideoMB ?? 100,

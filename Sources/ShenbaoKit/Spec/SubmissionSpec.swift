@@ -15,6 +15,20 @@ public struct SubmissionSpec: Sendable, Equatable {
     public var fileName: [String] = []
     /// Whether a submission must include a (stamped) PDF besides the Word book (`submission.pdf`).
     public var pdfRequired = true
+    /// The places of the stamped copy that must carry the applicant's seal (`submission.seals`).
+    public var seals: [RequiredSeal] = []
+
+    /// A place that must carry a seal: the line that asks for it (`申报单位（盖章）`) and its page.
+    public struct RequiredSeal: Sendable, Equatable {
+        public enum Page: String, Sendable, Equatable {
+            /// The first page.
+            case cover
+            /// The page of the 承诺书 (the declaration's title).
+            case declaration
+        }
+        public var label: String
+        public var page: Page
+    }
     /// Supporting documents (佐证材料) a submission must include, found by file name.
     public var evidence: [Evidence] = []
     /// Limits on pictures and video sent with the book.

@@ -11,7 +11,7 @@ public struct BatchValidator: Sendable {
     private let validators: [String: Validator]
 
     static let submissionRules: [any SubmissionRule] = [
-        SubmissionFilesRule(), FileNameRule(), WordPDFAgreementRule(), EvidenceRule(), MediaRule(),
+        SubmissionFilesRule(), FileNameRule(), WordPDFAgreementRule(), EvidenceRule(), MediaRule(), SealRule(),
     ]
     static let inboxRules: [any InboxRule] = [DuplicateApplicantRule(), QuotaRule(), DeadlineRule()]
 
@@ -109,14 +109,27 @@ public struct BatchValidator: Sendable {
         case .success(let record):
             guard let call = record.call, let validator = validators[call] else {
                 return BookOutcome(file: path, record: record, findings: [Finding(.warning, rule: "read.scanned",
-                    message: BookExtractor.scannedMessage)])
+                    message: BookExtractor.scannedMessage)], stamped: stampedCopy(path, document: document, call: nil))
             }
             var findings = validator.validate(record, document: document)
             if record.scanned {
                 findings = [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)]
             }
-            return BookOutcome(file: path, record: record, findings: findings, recognised: recognised)
+            return BookOutcome(file: path, record: record, findings: findings, recognised: recognised,
+                               stamped: stampedCopy(path, document: document, call: call))
         }
+    }
+
+    /// What a PDF shows as a stamped copy (seals, its 承诺书 page, OCR text of a scan), unless it is no
+    /// PDF, its calls ask for no seal, or its name says it is evidence (a scanned 营业执照 is no copy of the book).
+    private func stampedCopy(_ path: String, document: Document, call: String?) -> StampedCopy? {
+        guard document.format == .pdf else { return nil }
+        let candidates = call.flatMap { id in specs.first { $0.id == id } }.map { [$0] } ?? (forcedCall.map { [$0] } ?? specs)
+        let name = path.lastPathComponent.labelKey
+        if candidates.flatMap(\.submission.evidence).flatMap(\.match).contains(where: { name.contains($0.labelKey) }) { return nil }
+        guard candidates.contains(where: { !$0.submission.seals.isEmpty }) else { return nil }
+        return StampedCopy.inspect(path: path, document: document,
+                                   declarationTitles: candidates.compactMap { $0.submission.declaration?.title })
     }
 
     /// The outcome a file read under `--call` would have had without it, when its own words name no
@@ -140,7 +153,7 @@ public struct BatchValidator: Sendable {
             guard book.isPDF, book.record != nil else { return book }
             return BookOutcome(file: book.file, record: book.record, error: book.error, findings: book.findings.filter {
                 $0.rule.hasPrefix("read.") || $0.rule == "read.scanned"
-            })
+            }, stamped: book.stamped)
         }
     }
 
@@ -165,7 +178,7 @@ public struct BatchValidator: Sendable {
             let namedAsEvidence = evidenceWords.contains { book.file.lastPathComponent.labelKey.contains($0) }
             if scanned && book.isPDF && !namedAsEvidence, var record = book.record {
                 record.call = call
-                return BookOutcome(file: book.file, record: record, findings: book.findings)
+                return BookOutcome(file: book.file, record: record, findings: book.findings, stamped: book.stamped)
             }
             return BookOutcome(file: book.file, findings: [Finding(.info, rule: "submission.attachment",
                                                                   message: "附件材料（不是申报书），未校验内容")])

@@ -9,13 +9,17 @@ public struct BookOutcome: Sendable {
     /// is a book and not an attachment). False only for a file read under `--call` that names no call:
     /// inside a submission whose book does name one, it is an attachment whatever `--call` says.
     public var recognised: Bool
+    /// For a PDF: its seals, its 承诺书 page and, for a scan, the OCR text the checks need.
+    public var stamped: StampedCopy?
 
-    public init(file: String, record: Record? = nil, error: BookError? = nil, findings: [Finding] = [], recognised: Bool = true) {
+    public init(file: String, record: Record? = nil, error: BookError? = nil, findings: [Finding] = [], recognised: Bool = true,
+                stamped: StampedCopy? = nil) {
         self.file = file
         self.record = record
         self.error = error
         self.findings = findings
         self.recognised = recognised
+        self.stamped = stamped
     }
 
     public var isWord: Bool { Submission.editableExtensions.contains(file.fileExtension) }

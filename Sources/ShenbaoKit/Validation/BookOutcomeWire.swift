@@ -22,6 +22,7 @@ extension BookOutcome {
         var findings: [Finding]
         /// Absent (true) for every book read without `--call`.
         var recognised: Bool?
+        var stamped: StampedCopy?
     }
 
     /// The outcome as one JSON line.
@@ -30,7 +31,7 @@ extension BookOutcome {
             .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
                   unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages,
                   ambiguous: $0.ambiguous, notes: $0.notes)
-        }, error: error, findings: findings, recognised: recognised ? nil : false)
+        }, error: error, findings: findings, recognised: recognised ? nil : false, stamped: stamped)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(wire)) ?? Data(), as: UTF8.self)
@@ -39,7 +40,8 @@ extension BookOutcome {
     /// An outcome read back from `wireLine()`, its values typed by the call's catalogue.
     public init?(wireLine line: String, specs: [CallSpec]) {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(line.utf8)) else { return nil }
-        self.init(file: wire.file, error: wire.error, findings: wire.findings, recognised: wire.recognised ?? true)
+        self.init(file: wire.file, error: wire.error, findings: wire.findings, recognised: wire.recognised ?? true,
+                  stamped: wire.stamped)
         if let record = wire.record {
             let spec = specs.first { $0.id == record.call }
             var fields: [String: FieldValue] = [:]

@@ -103,6 +103,20 @@ public final class TextRecognizer: @unchecked Sendable {
     /// their boxes in `image`'s pixels when `words` is true).
     public func recognize(_ image: GreyImage, region: PixelRect? = nil, layout: Layout = .page,
                           words wantWords: Bool = false) -> RecognizedText {
+        // A region is read from a crop of the image (Tesseract's own rectangle gave no text on scans).
+        if let region {
+            let x = max(0, min(image.width, region.x)), y = max(0, min(image.height, region.y))
+            let width = max(0, min(image.width - x, region.width)), height = max(0, min(image.height - y, region.height))
+            guard width > 0, height > 0 else { return RecognizedText(text: "", meanConfidence: 0, words: []) }
+            var read = recognize(image.cropped(to: PixelRect(x: x, y: y, width: width, height: height)), layout: layout, words: wantWords)
+            read.words = read.words.map { word in
+                var word = word
+                word.box.x += x
+                word.box.y += y
+                return word
+            }
+            return read
+        }
         lock.lock()
         defer { lock.unlock() }
         defer { TessBaseAPIClear(handle) }
@@ -114,12 +128,6 @@ public final class TextRecognizer: @unchecked Sendable {
         return image.pixels.withUnsafeBufferPointer { buffer -> RecognizedText in
             TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             TessBaseAPISetSourceResolution(handle, Int32(image.dpi))
-            if let region {
-                let x = max(0, min(image.width, region.x)), y = max(0, min(image.height, region.y))
-                let width = max(0, min(image.width - x, region.width)), height = max(0, min(image.height - y, region.height))
-                guard width > 0, height > 0 else { return RecognizedText(text: "", meanConfidence: 0, words: []) }
-                TessBaseAPISetRectangle(handle, Int32(x), Int32(y), Int32(width), Int32(height))
-            }
             guard TessBaseAPIRecognize(handle, nil) == 0 else {
                 return RecognizedText(text: "", meanConfidence: 0, words: [])
             }
