@@ -143,30 +143,9 @@ import Testing
 
 /// PDFs made at test time with Chromium and Ghostscript.
 @Suite struct PDFPrintVariantsToolTests {
-    static func tool(_ name: String) -> String? {
-        ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func run(_ executable: String, _ arguments: [String], home: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-    }
-
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    @Test(.enabled(if: tool("chromium") != nil, "chromium not installed"))
+    @Test(.enabled(if: systemTool("chromium") != nil, "chromium not installed"))
     func chromiumPrintIsReadAsTables() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("pdf")
         defer { try? FileManager.default.removeItem(at: folder) }
         let paragraphs = (1...60).map { "<p>第\($0)段，本单位持续投入研发。</p>" }.joined()
         // A narrow label column (labels one character a line), a table wider than the text area (its
@@ -183,10 +162,10 @@ import Testing
             """
         let htmlFile = folder.appendingPathComponent("book.html"), pdf = folder.appendingPathComponent("book.pdf")
         try html.write(to: htmlFile, atomically: true, encoding: .utf8)
-        try Self.run(try #require(Self.tool("chromium")),
+        try runQuietly(try #require(systemTool("chromium")),
                      ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                       "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
-                      "--print-to-pdf=\(pdf.path)", htmlFile.absoluteString], home: folder)
+                      "--print-to-pdf=\(pdf.path)", htmlFile.absoluteString], in: folder)
         try #require(FileManager.default.fileExists(atPath: pdf.path), "chromium wrote no PDF")
         let document = try PDFReader.read(path: pdf.path)
         let tables = document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
@@ -200,23 +179,23 @@ import Testing
         #expect(introduction == (1...60).map { "第\($0)段，本单位持续投入研发。" }.joined(separator: "\n"))
     }
 
-    @Test(.enabled(if: tool("gs") != nil, "ghostscript not installed"))
+    @Test(.enabled(if: systemTool("gs") != nil, "ghostscript not installed"))
     func textDrawnAsOutlinesIsLikeAScan() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("pdf")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let gs = try #require(Self.tool("gs"))
+        let gs = try #require(systemTool("gs"))
         let outlined = folder.appendingPathComponent("outlined.pdf").path
-        try Self.run(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dNoOutputFonts",
-                          "-o", outlined, PDFFixture.path("application_form.pdf")], home: folder)
+        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dNoOutputFonts",
+                          "-o", outlined, PDFFixture.path("application_form.pdf")], in: folder)
         try #require(FileManager.default.fileExists(atPath: outlined), "gs wrote no PDF")
         let document = try PDFReader.read(path: outlined)
         #expect(document.scanned && document.blocks.isEmpty)
         #expect(document.notes.contains { $0.contains("没有文字层") })
         // With a real page number stamped on the outlines, it still is.
         let numbered = folder.appendingPathComponent("numbered.pdf").path
-        try Self.run(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-o", numbered, "-c",
+        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-o", numbered, "-c",
                           "<< /EndPage { exch pop 2 ne { /Helvetica findfont 9 scalefont setfont 290 30 moveto (- 1 -) show true } { false } ifelse } >> setpagedevice",
-                          "-f", outlined], home: folder)
+                          "-f", outlined], in: folder)
         try #require(FileManager.default.fileExists(atPath: numbered), "gs wrote no PDF")
         let stamped = try PDFReader.read(path: numbered)
         #expect(stamped.scanned && stamped.blocks.isEmpty)

@@ -5,11 +5,7 @@ import Testing
 /// Seals drawn at test time with Ghostscript (PostScript) onto the LibreOffice export of
 /// `Fixtures/pdf/application_form.docx`, as a stamped text PDF and as a scan of it.
 @Suite struct SealDetectorTests {
-    static func tool(_ name: String) -> String? {
-        ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static let hasGhostscript = tool("gs") != nil
+    static let hasGhostscript = systemTool("gs") != nil
 
     /// PostScript procedures, in millimetres from the page's top-left corner. Seal text is drawn as
     /// character-like marks (a box with a cross), so no font is needed.
@@ -45,28 +41,10 @@ import Testing
 
     static let red = "0.85 0.08 0.1"
 
-    static func run(_ executable: String, _ arguments: [String], in folder: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-    }
-
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-seal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// `copies` copies of `source` (the fixture by default), with PostScript `drawings[i]` drawn over page i (0-based).
     static func stamped(_ drawings: [Int: String], copies: Int, in folder: URL, name: String,
                         source: String = PDFFixture.path("application_form.pdf")) throws -> String {
-        let gs = try #require(tool("gs"))
+        let gs = try #require(systemTool("gs"))
         let prologPath = folder.appendingPathComponent("prolog.ps").path
         try prolog.write(toFile: prologPath, atomically: true, encoding: .utf8)
         let cases = drawings.sorted { $0.key < $1.key }
@@ -78,7 +56,7 @@ import Testing
         let endPagePath = folder.appendingPathComponent("\(name)-endpage.ps").path
         try endPage.write(toFile: endPagePath, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("\(name).pdf").path
-        try run(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-o", output, prologPath, endPagePath]
+        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-o", output, prologPath, endPagePath]
                 + Array(repeating: source, count: copies), in: folder)
         try #require(FileManager.default.fileExists(atPath: output), "gs wrote no PDF")
         return output
@@ -87,7 +65,7 @@ import Testing
     /// A scan of `pdf`: rendered by Ghostscript at 150 dpi onto greyish-yellow paper, pages turned by
     /// +1° and −1° in turn, 3000 grey specks, JPEG quality 70; the JPEG pages wrapped into a PDF.
     static func scanned(_ pdf: String, in folder: URL) throws -> String {
-        let gs = try #require(tool("gs"))
+        let gs = try #require(systemTool("gs"))
         let scanPS = """
             << /BeginPage { 2 mod 0 eq { 1 } { -1 } ifelse
                306 396 translate rotate -306 -396 translate
@@ -96,7 +74,7 @@ import Testing
             """
         let scanPath = folder.appendingPathComponent("scan.ps").path
         try scanPS.write(toFile: scanPath, atomically: true, encoding: .utf8)
-        try run(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=jpeg", "-r150", "-dJPEGQ=70",
+        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=jpeg", "-r150", "-dJPEGQ=70",
                      "-o", folder.appendingPathComponent("scan-%d.jpg").path, scanPath, pdf], in: folder)
         var pages: [Data] = []
         while let data = FileManager.default.contents(atPath: folder.appendingPathComponent("scan-\(pages.count + 1).jpg").path) {
@@ -173,7 +151,7 @@ import Testing
 
     @Test(.enabled(if: hasGhostscript, "ghostscript not installed"))
     func roundSealOnATextPDFAndOnItsScan() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A 42 mm seal over the applicant's name on page 1 of three.
         let pdf = try Self.stamped([0: "75 40 42 \(Self.red) roundseal"], copies: 3, in: folder, name: "round")
@@ -197,7 +175,7 @@ import Testing
 
     @Test(.enabled(if: hasGhostscript, "ghostscript not installed"))
     func squareSealBesideARoundOne() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = try Self.stamped([0: "60 235 42 \(Self.red) roundseal 150 235 20 squareseal"], copies: 1, in: folder, name: "square")
         let seals = try SealDetector.seals(in: pdf).sorted { $0.centreMM.x < $1.centreMM.x }
@@ -214,7 +192,7 @@ import Testing
 
     @Test(.enabled(if: hasGhostscript, "ghostscript not installed"))
     func redHeadingsRulesAndOtherRingsAreNoSeals() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let heading = """
             gsave \(Self.red) setrgbcolor /NimbusSans-Bold findfont 30 scalefont setfont
@@ -234,7 +212,7 @@ import Testing
     }
 
     @Test func badInputThrowsInsteadOfTrapping() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let junk = folder.appendingPathComponent("junk.pdf").path
         FileManager.default.createFile(atPath: junk, contents: Data("%PDF-1.4\nnot really".utf8))

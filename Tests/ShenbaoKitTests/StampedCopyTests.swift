@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func everyRequiredSealFoundOnATextPDFAndOnItsScan() throws {
-        let folder = try SealDetectorTests.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("stamped")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = Self.book + ".pdf"
         let last = try lastPage(source)
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aCopyWithoutTheDeclarationSealIsReported() throws {
-        let folder = try SealDetectorTests.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("stamped")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = Self.book + ".pdf"
         let last = try lastPage(source)
@@ -67,13 +67,13 @@ import Testing
     }
 
     @Test func aScanWithoutItsDeclarationPageIsReported() throws {
-        let folder = try SealDetectorTests.temporaryFolder()
+        let folder = try makeTemporaryFolderURL("stamped")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = Self.book + ".pdf"
         let last = try lastPage(source)
         // The 承诺书 page dropped: Ghostscript prints every page but the last.
         let shortened = folder.appendingPathComponent("short.pdf").path
-        try SealDetectorTests.run(try #require(SealDetectorTests.tool("gs")),
+        try runQuietly(try #require(systemTool("gs")),
                                   ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dFirstPage=1",
                                    "-dLastPage=\(last - 1)", "-o", shortened, source], in: folder)
         let stamped = try SealDetectorTests.stamped([0: Self.seal], copies: 1, in: folder, name: "stamped", source: shortened)
