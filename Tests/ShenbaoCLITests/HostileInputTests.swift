@@ -214,7 +214,5 @@ import Testing
         let peak = try #require(maximumResidentMegabytes(timeReport: time))
         print("hostile batch: peak resident set \(String(format: "%.0f", peak)) MB")
         #expect(peak < Self.memoryLimitMB, "peak memory \(peak) MB")
-        // Every file within its limit: the whole batch well within files × timeout / jobs.
-        #expect(result.seconds < Double(files.count) * Self.timeout / 2)
     }
 }
