@@ -69,20 +69,14 @@ struct FieldFinder {
         if field.section != "封面" || scopes.isEmpty { scopes.append((whole, nil)) }
         let cover = field.section == "封面"
         for scope in scopes {
-            if let special = findByShape(field, scope: scope.range) {
-                guard case .found(let found) = special else { return special }
-                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
-            }
-            if cover, let found = findInParagraphs(field, scope: scope.range, cover: true) {
-                return .found(placed(found, in: scope.section))
-            }
-            if let outcome = findInTables(field, scope: scope.range) {
-                guard case .found(let found) = outcome else { return outcome }
-                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
-            }
-            if let found = findInParagraphs(field, scope: scope.range, cover: cover) {
-                return narrowed(placed(found, in: scope.section), by: field.locator).map(Outcome.found)
-            }
+            let outcome = findByShape(field, scope: scope.range)
+                ?? (cover ? findInParagraphs(field, scope: scope.range, cover: true).map(Outcome.found) : nil)
+                ?? findInTables(field, scope: scope.range)
+                ?? findInParagraphs(field, scope: scope.range, cover: cover).map(Outcome.found)
+            guard let outcome else { continue }
+            guard case .found(var found) = outcome else { return outcome }
+            found.location.section = scope.section
+            return narrowed(found, by: field.locator).map(Outcome.found)
         }
         return nil
     }
@@ -95,12 +89,6 @@ struct FieldFinder {
         if locator.markedBelow { return findMarkedBelow(field, scope: scope).map(Outcome.found) }
         if let columns = locator.columns { return findRows(field, columns: columns, scope: scope).map(Outcome.found) }
         return nil
-    }
-
-    private func placed(_ found: Found, in section: String?) -> Found {
-        var found = found
-        found.location.section = section
-        return found
     }
 
     // MARK: - Tables
@@ -296,8 +284,7 @@ struct FieldFinder {
         let labelUnit = LabelMatcher.moneyUnit(in: label.text.labelKey)
         // A header row (the cell right of the label is another label): the value is below the label.
         if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }),
-           isLabel(right.text), let below = table.cell(row: label.row + label.rowSpan, column: label.column),
-           below.column == label.column, below.columnSpan == label.columnSpan, !isLabel(below.text) {
+           isLabel(right.text), let below = cell(below: label, in: table), !isLabel(below.text) {
             var found = self.found(below.text, cell: below, in: ref, label: label, how: .below)
             found.unit = labelUnit
             return found
@@ -320,8 +307,7 @@ struct FieldFinder {
         }
         // A label in a row of its own but not across the whole table: the value is the cell below it.
         if label.column > 0 || label.columnSpan < table.columnCount {
-            guard let below = table.cell(row: label.row + label.rowSpan, column: label.column), below.row > label.row,
-                  below.column == label.column, below.columnSpan == label.columnSpan else {
+            guard let below = cell(below: label, in: table) else {
                 return Found(text: "", location: location(of: label, in: ref), labelCell: nil)
             }
             var found = self.found(valueText(below), cell: below, in: ref, label: label, how: .below)
@@ -350,6 +336,13 @@ struct FieldFinder {
         var found = self.found(texts.joined(separator: "\n"), cell: firstCell, in: ref, label: label, how: .below)
         found.unit = labelUnit
         return found
+    }
+
+    /// The cell directly below a label, with the label's columns exactly.
+    private func cell(below label: TableCell, in table: Table) -> TableCell? {
+        guard let below = table.cell(row: label.row + label.rowSpan, column: label.column), below.row > label.row,
+              below.column == label.column, below.columnSpan == label.columnSpan else { return nil }
+        return below
     }
 
     /// What a label cell holds after its label (`单位地址：\n武汉市…`), when it is more than a hint.

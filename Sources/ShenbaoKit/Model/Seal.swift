@@ -1,6 +1,6 @@
 /// A red seal (印章) found on a PDF page by `SealDetector`.
 public struct Seal: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, Codable {
         /// A round or oval official seal (公章, 30–55 mm across).
         case round
         /// A square seal with a border (法人章 / 个人名章, 12–35 mm).

@@ -8,7 +8,7 @@ public struct StampedCopy: Sendable, Equatable, Codable {
     /// A seal found on a page, in mm from the page's top-left corner.
     public struct SealMark: Sendable, Equatable, Codable {
         public var page: Int
-        public var kind: String
+        public var kind: Seal.Kind
         public var x: Double
         public var y: Double
         public var diameter: Double
@@ -27,7 +27,7 @@ public struct StampedCopy: Sendable, Equatable, Codable {
         var copy = StampedCopy(pageCount: document.pageCount ?? 0, seals: [], declarationPage: nil, problems: [])
         do {
             copy.seals = try SealDetector.seals(in: path).map {
-                SealMark(page: $0.page, kind: $0.kind.rawValue, x: ($0.centreMM.x * 10).rounded() / 10,
+                SealMark(page: $0.page, kind: $0.kind, x: ($0.centreMM.x * 10).rounded() / 10,
                          y: ($0.centreMM.y * 10).rounded() / 10, diameter: ($0.diameterMM * 10).rounded() / 10)
             }
         } catch {
@@ -45,8 +45,9 @@ public struct StampedCopy: Sendable, Equatable, Codable {
         do {
             // The 承诺书 closes the book: look for its title at the top of the last pages.
             let recognizer = try TextRecognizer.shared()
+            let pdf = try PopplerDocument(path: path)
             for page in stride(from: copy.pageCount, through: max(2, copy.pageCount - 2), by: -1) {
-                let image = try OCRPage.render(path: path, page: page - 1, dpi: OCRPage.headingDPI)
+                let image = try OCRPage.render(pdf, page: page - 1, dpi: OCRPage.headingDPI)
                 let read = recognizer.recognize(image, region: PixelRect(x: 0, y: 0, width: image.width, height: image.height / 3))
                 if declarationTitles.contains(where: { TolerantMatch.contains($0, in: read.text) }) {
                     copy.declarationPage = page

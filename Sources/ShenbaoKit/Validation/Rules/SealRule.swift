@@ -11,7 +11,7 @@ struct SealRule: SubmissionRule {
             let name = pdf.file.lastPathComponent
             for seal in copy.seals {
                 findings.append(Finding(.info, rule: "submission.seal-found", location: SourceLocation(page: seal.page),
-                                        message: "\(name) 第\(seal.page)页有\(seal.kind == "square" ? "方形印章" : "圆形公章")"
+                                        message: "\(name) 第\(seal.page)页有\(seal.kind == .square ? "方形印章" : "圆形公章")"
                                             + "（直径约\(Int(seal.diameter.rounded()))毫米，距页面左边\(Int(seal.x.rounded()))毫米、上边\(Int(seal.y.rounded()))毫米）"))
             }
             for required in spec.submission.seals {
@@ -26,7 +26,7 @@ struct SealRule: SubmissionRule {
                                             message: "\(name) 中找不到「\(title)」页，无法确认「\(required.label)」处已盖章"))
                     continue
                 }
-                if !copy.seals.contains(where: { $0.page == page && $0.kind == "round" }) {
+                if !copy.seals.contains(where: { $0.page == page && $0.kind == .round }) {
                     findings.append(Finding(.warning, rule: "submission.seal-missing", location: SourceLocation(page: page),
                                             message: "\(name) 第\(page)页（\(required.page == .cover ? "封面" : "承诺书")）"
                                                 + "「\(required.label)」处没有找到公章"))
