@@ -1,11 +1,13 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
-TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium
+TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium imagemagick
 PYTHON_PACKAGES := python-docx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/shenbao
 DEMO_OUT := demo-out
+# Tesseract's OpenMP threads slow OCR 5× on 2 cores; the product's workers set this themselves, the tests' own process needs it here.
+export OMP_THREAD_LIMIT := 1
 
 .PHONY: all build release demo test deps test-deps clean
 

@@ -109,7 +109,7 @@ extension Tag {
         let folder = try fixture.submission(.a, leavingOut: [fixture.stem(.a) + ".pdf"])
         try FileManager.default.copyItem(atPath: fixture.pdf(.b), toPath: folder + "/" + fixture.stem(.a) + ".pdf")
         let result = try validate(folder)
-        let mismatches = result.findings.filter { $0.severity == "error" && $0.rule == "submission.mismatch" }
+        let mismatches = result.findings.filter { $0.severity == "error" && $0.rule == "submission.scan-mismatch" }
         for field in fixture.keyFields where !ExpectedFields.same(fixture.expected(.a).fields[field], fixture.expected(.b).fields[field]) {
             #expect(mismatches.contains { $0.field == field }, "\(fixture.context): no mismatch on \(field): \(result.findings)")
         }
@@ -125,7 +125,7 @@ extension Tag {
         let result = try validate(folder)
         #expect(result.findings.contains { $0.severity == "info" && $0.rule == "submission.scanned-pdf" }, "\(fixture.context): \(result.findings)")
         #expect(!result.findings.contains { $0.rule == "submission.pdf-missing" }, "\(fixture.context): \(result.findings)")
-        #expect(!result.findings.contains { $0.rule == "submission.mismatch" })
+        #expect(!result.findings.contains { $0.rule == "submission.scan-mismatch" })
     }
 
     // MARK: inboxes

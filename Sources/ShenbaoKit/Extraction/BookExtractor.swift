@@ -22,13 +22,33 @@ public struct BookExtractor: Sendable {
 
     /// The record of an already-read document.
     public func extract(_ document: Document) -> Result<Record, BookError> {
+        if document.scanned {
+            return .success(readScan(document))
+        }
         if let spec = forcedCall ?? CallDetector.detect(document, among: specs) {
             return .success(Extractor(spec: spec).extract(document))
         }
-        if document.scanned {
-            return .success(Record(call: nil, file: document.path, scanned: true))
-        }
         return .failure(BookError(file: document.path, code: "call.unknown", message: Self.unknownCallMessage))
+    }
+
+    /// A scan has no text to extract: its first pages are read by OCR, its call told from them (unless
+    /// `--call` says), and the key fields read beside their labels kept as OCR text (`Record.ocr`).
+    private func readScan(_ document: Document) -> Record {
+        var record = Record(call: forcedCall?.id, file: document.path, scanned: true)
+        let pages: [ScanPageText]
+        do {
+            pages = try ScanReader.firstPages(of: document.path)
+        } catch {
+            record.ocr = OCRReading(fields: [:], confidence: 0, pages: [], problem: "未能识别扫描件文字：\(error.message)")
+            return record
+        }
+        guard let spec = forcedCall ?? CallDetector.detect(scanText: pages.map(\.text).joined(separator: "\n"), among: specs) else {
+            record.ocr = OCRReading(fields: [:], confidence: 0, pages: pages)
+            return record
+        }
+        record.call = spec.id
+        record.ocr = ScanFieldReader.read(pages, spec: spec)
+        return record
     }
 
     static let unknownCallMessage = "无法判断这份申报书属于哪个申报类别，请用 --call 指定（可用 shenbao calls 查看）"

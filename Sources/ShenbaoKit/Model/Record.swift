@@ -21,6 +21,8 @@ public struct Record: Sendable, Equatable {
     public var ambiguous: [String: String] = [:]
     /// What the reader noticed and worked around (tracked changes accepted, footnotes not read …), in Chinese.
     public var notes: [String] = []
+    /// For a scan: what OCR read of its first pages (key fields marked as read by OCR, never in `fields`).
+    public var ocr: OCRReading?
 
     public init(call: String?, file: String, scanned: Bool = false, fields: [String: FieldValue] = [:],
                 unmatched: [String] = [], locations: [String: SourceLocation] = [:], unparsed: [String: String] = [:]) {

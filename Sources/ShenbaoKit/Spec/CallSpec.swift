@@ -72,6 +72,14 @@ public struct CallSpec: Sendable {
         fieldIndex[id].map { fields[$0] }
     }
 
+    /// The spellings a field's label is printed with: its own (the last part of its label path) and the
+    /// aliases of that spelling.
+    public func labelVariants(of field: FieldSpec) -> [String] {
+        let own = field.locator.label.split(separator: "/").last.map(String.init) ?? field.locator.label
+        let group = aliases.first { $0.contains { $0.labelKey == own.labelKey } } ?? []
+        return [own] + group.filter { $0.labelKey != own.labelKey }
+    }
+
     /// Whether a record is a 重点企业 under `keyEnterprise` (false when the call has no such threshold).
     public func isKeyEnterprise(_ record: Record) -> Bool {
         guard let keyEnterprise, let value = record.fields[keyEnterprise.field]?.number else { return false }

@@ -63,6 +63,9 @@ final class Worker {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SHENBAO_WORKER_TIMEOUT"] = String(timeout)
+        // One thread each for Tesseract's OpenMP loops: read once when libgomp loads, so set here. Workers
+        // run side by side; OpenMP threads on top made OCR 5× slower on 2 cores (TextRecognizer).
+        environment["OMP_THREAD_LIMIT"] = "1"
         process.environment = environment
         process.standardInput = input
         process.standardOutput = output

@@ -11,7 +11,7 @@ public struct BatchValidator: Sendable {
     private let validators: [String: Validator]
 
     static let submissionRules: [any SubmissionRule] = [
-        SubmissionFilesRule(), FileNameRule(), WordPDFAgreementRule(), EvidenceRule(), MediaRule(), SealRule(),
+        SubmissionFilesRule(), FileNameRule(), StampedCopyAgreementRule(), EvidenceRule(), MediaRule(), SealRule(),
     ]
     static let inboxRules: [any InboxRule] = [DuplicateApplicantRule(), QuotaRule(), DeadlineRule()]
 
@@ -102,34 +102,34 @@ public struct BatchValidator: Sendable {
         }
         // `--call` decides the call of a book; whether the file is a book at all is decided as without it
         // (by its own title and headings), and recorded so the submission can tell its attachments.
-        let recognised = forcedCall == nil || CallDetector.detect(document, among: specs) != nil
         switch BookExtractor(specs: specs, forcedCall: forcedCall).extract(document) {
         case .failure(let error):
             return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
         case .success(let record):
+            let recognised = forcedCall == nil || (record.scanned
+                ? CallDetector.detect(scanText: record.ocr?.pages.map(\.text).joined(separator: "\n") ?? "", among: specs) != nil
+                : CallDetector.detect(document, among: specs) != nil)
             guard let call = record.call, let validator = validators[call] else {
-                return BookOutcome(file: path, record: record, findings: [Finding(.warning, rule: "read.scanned",
-                    message: BookExtractor.scannedMessage)], stamped: stampedCopy(path, document: document, call: nil))
+                return BookOutcome(file: path, record: record, findings: ScanFindings.findings(for: record, spec: nil),
+                                   stamped: stampedCopy(path, document: document, call: nil, pagesRead: record.ocr?.pages))
             }
-            var findings = validator.validate(record, document: document)
-            if record.scanned {
-                findings = [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)]
-            }
+            let findings = record.scanned ? ScanFindings.findings(for: record, spec: specs.first { $0.id == call })
+                : validator.validate(record, document: document)
             return BookOutcome(file: path, record: record, findings: findings, recognised: recognised,
-                               stamped: stampedCopy(path, document: document, call: call))
+                               stamped: stampedCopy(path, document: document, call: call, pagesRead: record.ocr?.pages))
         }
     }
 
     /// What a PDF shows as a stamped copy (seals, its 承诺书 page, OCR text of a scan), unless it is no
     /// PDF, its calls ask for no seal, or its name says it is evidence (a scanned 营业执照 is no copy of the book).
-    private func stampedCopy(_ path: String, document: Document, call: String?) -> StampedCopy? {
+    private func stampedCopy(_ path: String, document: Document, call: String?, pagesRead: [ScanPageText]?) -> StampedCopy? {
         guard document.format == .pdf else { return nil }
         let candidates = call.flatMap { id in specs.first { $0.id == id } }.map { [$0] } ?? (forcedCall.map { [$0] } ?? specs)
         let name = path.lastPathComponent.labelKey
         if candidates.flatMap(\.submission.evidence).flatMap(\.match).contains(where: { name.contains($0.labelKey) }) { return nil }
         guard candidates.contains(where: { !$0.submission.seals.isEmpty }) else { return nil }
         return StampedCopy.inspect(path: path, document: document,
-                                   declarationTitles: candidates.compactMap { $0.submission.declaration?.title })
+                                   declarationTitles: candidates.compactMap { $0.submission.declaration?.title }, pagesRead: pagesRead)
     }
 
     /// The outcome a file read under `--call` would have had without it, when its own words name no
@@ -137,22 +137,23 @@ public struct BatchValidator: Sendable {
     private static func unforced(_ book: BookOutcome) -> BookOutcome {
         guard !book.recognised, let record = book.record else { return book }
         if record.scanned {
-            return BookOutcome(file: book.file, record: Record(call: nil, file: record.file, scanned: true),
-                               findings: [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)])
+            var scan = Record(call: nil, file: record.file, scanned: true)
+            scan.ocr = record.ocr
+            return BookOutcome(file: book.file, record: scan, findings: ScanFindings.findings(for: scan, spec: nil), stamped: book.stamped)
         }
         let error = BookError(file: book.file, code: "call.unknown", message: BookExtractor.unknownCallMessage)
         return BookOutcome(file: book.file, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
     }
 
     /// Where a submission has a readable Word book, that is the book checked field by field; its PDF is
-    /// the stamped copy, compared with it on the key fields (`submission.mismatch`) but not re-checked,
+    /// the stamped copy, compared with it on the key fields (`submission.scan-mismatch`) but not re-checked,
     /// so a glitch in reading the PDF is not reported as a defect of the book.
     private func copiesSettled(_ books: [BookOutcome]) -> [BookOutcome] {
         guard books.contains(where: { $0.isWord && $0.record?.call != nil }) else { return books }
         return books.map { book in
             guard book.isPDF, book.record != nil else { return book }
             return BookOutcome(file: book.file, record: book.record, error: book.error, findings: book.findings.filter {
-                $0.rule.hasPrefix("read.") || $0.rule == "read.scanned"
+                $0.rule.hasPrefix("read.") && $0.rule != "read.ocr-field"
             }, stamped: book.stamped)
         }
     }

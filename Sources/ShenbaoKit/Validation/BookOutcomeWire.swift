@@ -15,6 +15,7 @@ extension BookOutcome {
             var passages: [String: String]?
             var ambiguous: [String: String]?
             var notes: [String]?
+            var ocr: OCRReading?
         }
         var file: String
         var record: RecordWire?
@@ -30,7 +31,7 @@ extension BookOutcome {
         let wire = Wire(file: file, record: record.map {
             .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
                   unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages,
-                  ambiguous: $0.ambiguous, notes: $0.notes)
+                  ambiguous: $0.ambiguous, notes: $0.notes, ocr: $0.ocr)
         }, error: error, findings: findings, recognised: recognised ? nil : false, stamped: stamped)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -53,6 +54,7 @@ extension BookOutcome {
             self.record?.passages = record.passages ?? [:]
             self.record?.ambiguous = record.ambiguous ?? [:]
             self.record?.notes = record.notes ?? []
+            self.record?.ocr = record.ocr
         }
     }
 }

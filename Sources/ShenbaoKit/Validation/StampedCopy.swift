@@ -1,9 +1,10 @@
 import Foundation
 
-/// What a PDF shows as the stamped copy of a book: the seals on its pages and which page holds the
-/// 承诺书 (found in the text layer, or — for a scan — by OCR of the top of its last pages). Worked out
-/// in the worker process that reads the PDF; the submission rules check it against the call's
-/// `submission.seals`. OCR text is only used to find a page, never as a value.
+/// What a PDF shows as the stamped copy of a book: the seals on its pages, which page holds the 承诺书,
+/// its digital signatures and — for a scan — what OCR read on the pages the checks need. Worked out in
+/// the worker process that reads the PDF; the submission rules check it against the call's
+/// `submission.seals` and the Word book's key fields. OCR text only verifies values known from the Word
+/// book (or is shown as read by OCR); it is never taken for the book's own text.
 public struct StampedCopy: Sendable, Equatable, Codable {
     /// A seal found on a page, in mm from the page's top-left corner.
     public struct SealMark: Sendable, Equatable, Codable {
@@ -18,12 +19,18 @@ public struct StampedCopy: Sendable, Equatable, Codable {
     public var seals: [SealMark]
     /// The page holding the 承诺书 (one of the calls' declaration titles), when it was found.
     public var declarationPage: Int?
+    /// Digital signatures of a text PDF.
+    public var signatures: [DigitalSignature] = []
+    /// For a scan: OCR of its first pages (the cover and the first tables), where the key fields are.
+    public var pagesRead: [ScanPageText] = []
     /// What could not be done (OCR data missing, a page that would not render), in Chinese.
     public var problems: [String]
 
     /// Inspects the PDF at `path` (already read as `document`); `declarationTitles` are the titles its
-    /// 承诺书 may have (the calls it may belong to).
-    static func inspect(path: String, document: Document, declarationTitles: [String]) -> StampedCopy {
+    /// 承诺书 may have (the calls it may belong to); `pagesRead` the OCR of a scan's first pages when its
+    /// extraction already read them.
+    static func inspect(path: String, document: Document, declarationTitles: [String],
+                        pagesRead: [ScanPageText]? = nil) -> StampedCopy {
         var copy = StampedCopy(pageCount: document.pageCount ?? 0, seals: [], declarationPage: nil, problems: [])
         do {
             copy.seals = try SealDetector.seals(in: path).map {
@@ -34,6 +41,7 @@ public struct StampedCopy: Sendable, Equatable, Codable {
             copy.problems.append("未能检查印章：\(error.message)")
         }
         if !document.scanned {
+            copy.signatures = (try? PopplerDocument(path: path)).map(DigitalSignature.signatures) ?? []
             let keys = declarationTitles.map(\.labelKey)
             copy.declarationPage = document.blocks.reversed().lazy.compactMap { block -> Int? in
                 guard case .paragraph(let paragraph) = block, keys.contains(paragraph.text.labelKey) else { return nil }
@@ -41,19 +49,9 @@ public struct StampedCopy: Sendable, Equatable, Codable {
             }.first
             return copy
         }
-        guard !declarationTitles.isEmpty, copy.pageCount > 1 else { return copy }
         do {
-            // The 承诺书 closes the book: look for its title at the top of the last pages.
-            let recognizer = try TextRecognizer.shared()
-            let pdf = try PopplerDocument(path: path)
-            for page in stride(from: copy.pageCount, through: max(2, copy.pageCount - 2), by: -1) {
-                let image = try OCRPage.render(pdf, page: page - 1, dpi: OCRPage.headingDPI)
-                let read = recognizer.recognize(image, region: PixelRect(x: 0, y: 0, width: image.width, height: image.height / 3))
-                if declarationTitles.contains(where: { TolerantMatch.contains($0, in: read.text) }) {
-                    copy.declarationPage = page
-                    break
-                }
-            }
+            if let pagesRead { copy.pagesRead = pagesRead } else { copy.pagesRead = try ScanReader.firstPages(of: path) }
+            copy.declarationPage = try ScanReader.pageTitled(declarationTitles, nearTheEndOf: path)
         } catch {
             copy.problems.append("未能识别扫描件文字：\(error.message)")
         }

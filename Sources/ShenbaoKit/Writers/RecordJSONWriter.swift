@@ -12,8 +12,9 @@ public enum RecordJSONWriter {
         var sources: [String: SourceLocation]?
         var notes: [String]?
         var passages: [String: String]?
+        var ocr: OCRLine?
 
-        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed, sources, notes, passages }
+        enum CodingKeys: String, CodingKey { case call, file, scanned, fields, unmatched, unparsed, sources, notes, passages, ocr }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -26,7 +27,17 @@ public enum RecordJSONWriter {
             try container.encodeIfPresent(sources, forKey: .sources)
             try container.encodeIfPresent(notes, forKey: .notes)
             try container.encodeIfPresent(passages, forKey: .passages)
+            try container.encodeIfPresent(ocr, forKey: .ocr)
         }
+    }
+
+    /// A scan's OCR reading as `extract` shows it: the key fields read (text, page, confidence), the mean
+    /// confidence and the pages read — apart from `fields`, which stay the book's own text only.
+    private struct OCRLine: Encodable {
+        var fields: [String: OCRReading.Value]
+        var confidence: Int
+        var pages: [Int]
+        var problem: String?
     }
 
     /// A field left out: the text found (candidates joined by `；` when ambiguous) and why.
@@ -62,7 +73,8 @@ public enum RecordJSONWriter {
                         unmatched: record.unmatched, unparsed: leftOut.isEmpty ? nil : leftOut,
                         sources: record.locations.isEmpty ? nil : record.locations,
                         notes: record.notes.isEmpty ? nil : record.notes,
-                        passages: record.passages.isEmpty ? nil : record.passages)
+                        passages: record.passages.isEmpty ? nil : record.passages,
+                        ocr: record.ocr.map { OCRLine(fields: $0.fields, confidence: $0.confidence, pages: $0.pages.map(\.page), problem: $0.problem) })
         return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
     }
 

@@ -58,8 +58,8 @@ public struct PixelRect: Sendable, Equatable, Hashable {
 public enum OCRPage {
     /// Resolution for the cover and the 承诺书, where names and codes are verified.
     public static let verifyDPI = 200
-    /// Resolution for a quick pass over a page's headings.
-    public static let headingDPI = 100
+    /// Resolution for a pass over the top of a page for its title (at 100 dpi 承诺书 was read 承诺节).
+    public static let headingDPI = 150
     /// Pages larger than this many pixels are refused (a PDF can declare a page of 200 × 200 inches).
     static let maxPixels = 40_000_000
 

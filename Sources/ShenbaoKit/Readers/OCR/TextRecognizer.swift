@@ -31,6 +31,8 @@ public struct RecognizedText: Sendable, Equatable {
 /// has one (`shared()`), created on first use and reused for every page. Calls to `recognize` are
 /// serialised by a lock: concurrent callers wait their turn (OCR is CPU-bound; on 2 cores one engine is
 /// the right number). Make another `TextRecognizer()` for real parallelism — each has its own engine.
+/// Tesseract's own OpenMP threads are worse than none on 2 cores (a table page: 7.9 s with them, 1.6 s
+/// with `OMP_THREAD_LIMIT=1`); the worker processes are started with that limit (`Worker`).
 public final class TextRecognizer: @unchecked Sendable {
     /// The Debian package that holds the recognition data.
     public static let dataPackage = "tesseract-ocr-chi-sim"
@@ -154,6 +156,13 @@ public final class TextRecognizer: @unchecked Sendable {
             }
             return RecognizedText(text: Self.tidy(text), meanConfidence: max(0, confidence), words: words)
         }
+    }
+
+    /// Reads a scanned page to verify values on it: cleaned first (`ScanCleaner`: specks and table rules
+    /// away), laid out by Tesseract as a page, its words gathered into rows (`ScanPageText`).
+    public func readScan(_ image: GreyImage, page: Int) -> ScanPageText {
+        let read = recognize(ScanCleaner.cleaned(image), layout: .page, words: true)
+        return ScanPageText(page: page, words: read.words, confidence: read.meanConfidence)
     }
 
     /// Renders page `index` of the PDF at `path` at `dpi` and reads it.

@@ -1,7 +1,8 @@
 /// `submission.seal-missing` (warning): a place the call says must be stamped (`submission.seals`: the
 /// cover's 申报单位（盖章）, the 承诺书's 申请单位（盖章）) has no seal on its page of the stamped PDF;
 /// `submission.scan-pages-missing` (warning): the 承诺书 page is not in the stamped copy;
-/// `submission.seal-found` (info): each seal found, with its page and place.
+/// `submission.seal-found` (info): each seal found, with its page and place; `submission.stamp-unchecked`
+/// (warning): what could not be checked on the stamped copy (a page that would not render, OCR data missing).
 struct SealRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard !spec.submission.seals.isEmpty else { return [] }
@@ -9,6 +10,9 @@ struct SealRule: SubmissionRule {
         for pdf in outcome.books where pdf.isPDF {
             guard let copy = pdf.stamped else { continue }
             let name = pdf.file.lastPathComponent
+            for problem in copy.problems {
+                findings.append(Finding(.warning, rule: "submission.stamp-unchecked", message: "\(name)：\(problem)"))
+            }
             for seal in copy.seals {
                 findings.append(Finding(.info, rule: "submission.seal-found", location: SourceLocation(page: seal.page),
                                         message: "\(name) 第\(seal.page)页有\(seal.kind == .square ? "方形印章" : "圆形公章")"

@@ -1,6 +1,6 @@
 /// `submission.word-missing` / `submission.pdf-missing`: the notices ask for both an editable Word
-/// file and a (stamped) PDF (a call whose notice asks for no PDF says `submission: {pdf: optional}`); `submission.scanned-pdf` (info): the PDF is a scan, so it could not be
-/// compared with the Word file.
+/// file and a (stamped) PDF (a call whose notice asks for no PDF says `submission: {pdf: optional}`); `submission.scanned-pdf` (info): the PDF is a scan, compared with the
+/// Word file only on its key fields, by OCR (`StampedCopyAgreementRule`).
 struct SubmissionFilesRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard outcome.submission.folder != nil else { return [] }
@@ -18,8 +18,9 @@ struct SubmissionFilesRule: SubmissionRule {
                                     message: "缺少加盖公章的 PDF 版申报书"))
         }
         for pdf in pdfs where pdf.record?.scanned == true {
-            findings.append(Finding(.info, rule: "submission.scanned-pdf",
-                                    message: "\(pdf.file.lastPathComponent) 是扫描件（无文字层），未能与 Word 版逐项核对"))
+            let checked = pdf.stamped?.pagesRead.isEmpty == false
+            findings.append(Finding(.info, rule: "submission.scanned-pdf", message: "\(pdf.file.lastPathComponent) 是扫描件（无文字层），"
+                + (checked ? "已由文字识别与 Word 版核对关键字段，其余内容未逐项核对" : "未能与 Word 版逐项核对")))
         }
         return findings
     }
