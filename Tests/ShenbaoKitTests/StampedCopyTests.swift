@@ -82,3 +82,34 @@ import Testing
         #expect(found.contains { $0.rule == "submission.scan-pages-missing" && $0.message.contains("承诺书") }, "\(found.map(\.message))")
     }
 }
+
+/// Digital signatures made by pyHanko (`Fixtures/pdf/make_signed_fixture.py`), read through poppler offline.
+@Suite struct DigitalSignatureTests {
+    @Test func aSignedPDFReportsItsSignerAndAChangedOneIsCaught() throws {
+        let signed = DigitalSignature.signatures(in: try PopplerDocument(path: PDFFixture.path("signed.pdf")))
+        #expect(signed.count == 1)
+        #expect(signed.first?.signer == "宜昌融智软件股份有限公司" && signed.first?.status == .valid, "\(signed)")
+        #expect(signed.first?.signedAt?.hasPrefix("2026-") == true)
+        let changed = DigitalSignature.signatures(in: try PopplerDocument(path: PDFFixture.path("signed-changed.pdf")))
+        #expect(changed.map(\.status) == [.changedAfterSigning])
+        #expect(DigitalSignature.signatures(in: try PopplerDocument(path: PDFFixture.path("application_form.pdf"))).isEmpty)
+    }
+
+    @Test func signaturesBecomeFindingsOfTheStampedCopy() throws {
+        let specs = try CallSpecLoader(directory: templatesDirectory()).loadAll()
+        let spec = try #require(specs.first { $0.id == "hubei-industrial-model-2026" })
+        func findings(_ fixture: String) throws -> [Finding] {
+            let path = PDFFixture.path(fixture)
+            let copy = StampedCopy.inspect(path: path, document: try DocumentReader.read(path: path), declarationTitles: ["承诺书"])
+            let outcome = SubmissionOutcome(submission: Submission(folder: "/x", files: [path]),
+                                            books: [BookOutcome(file: path, record: Record(call: spec.id, file: path), stamped: copy)],
+                                            findings: [])
+            return SealRule().check(outcome, spec: spec)
+        }
+        let valid = try findings("signed.pdf").filter { $0.rule.hasPrefix("submission.signature") }
+        #expect(valid.map(\.rule) == ["submission.signature"] && valid.first?.message.contains("宜昌融智软件股份有限公司") == true)
+        let changed = try findings("signed-changed.pdf").filter { $0.rule.hasPrefix("submission.signature") }
+        #expect(changed.map(\.rule) == ["submission.signature-invalid"] && changed.first?.severity == .warning)
+        #expect(changed.first?.message.contains("签名后被修改") == true)
+    }
+}

@@ -2,7 +2,9 @@
 /// cover's 申报单位（盖章）, the 承诺书's 申请单位（盖章）) has no seal on its page of the stamped PDF;
 /// `submission.scan-pages-missing` (warning): the 承诺书 page is not in the stamped copy;
 /// `submission.seal-found` (info): each seal found, with its page and place; `submission.stamp-unchecked`
-/// (warning): what could not be checked on the stamped copy (a page that would not render, OCR data missing).
+/// (warning): what could not be checked on the stamped copy (a page that would not render, OCR data missing);
+/// `submission.signature` (info): a digital signature that matches the file, with its signer;
+/// `submission.signature-invalid` (warning): one that does not (the file was changed after signing).
 struct SealRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard !spec.submission.seals.isEmpty else { return [] }
@@ -12,6 +14,21 @@ struct SealRule: SubmissionRule {
             let name = pdf.file.lastPathComponent
             for problem in copy.problems {
                 findings.append(Finding(.warning, rule: "submission.stamp-unchecked", message: "\(name)：\(problem)"))
+            }
+            for signature in copy.signatures {
+                let who = signature.signer.isEmpty ? "（未写明签名人）" : "「\(signature.signer)」"
+                let when = signature.signedAt.map { "，签名时间 \($0)" } ?? ""
+                switch signature.status {
+                case .valid:
+                    findings.append(Finding(.info, rule: "submission.signature",
+                                            message: "\(name) 带有数字签名：签名人\(who)\(when)，签名与文件内容一致（未联网核验证书）"))
+                case .changedAfterSigning:
+                    findings.append(Finding(.warning, rule: "submission.signature-invalid",
+                                            message: "\(name) 的数字签名（签名人\(who)\(when)）与文件内容不符：文件在签名后被修改过"))
+                case .invalid:
+                    findings.append(Finding(.warning, rule: "submission.signature-invalid",
+                                            message: "\(name) 的数字签名（签名人\(who)\(when)）无法验证"))
+                }
             }
             for seal in copy.seals {
                 findings.append(Finding(.info, rule: "submission.seal-found", location: SourceLocation(page: seal.page),
