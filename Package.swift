@@ -57,7 +57,7 @@ let package = Package(
         // End-to-end tests: run the built `shenbao` program as a user would.
         .testTarget(
             name: "ShenbaoCLITests",
-            dependencies: ["shenbao", "CLibZip"]
+            dependencies: ["shenbao", "CLibZip", "ShenbaoTestSupport"]
         ),
     ]
 )

@@ -97,9 +97,9 @@ struct ScanAgreementTests {
         let work = folder.appendingPathComponent("gs-" + name)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let pages = try #require(try DocumentReader.read(path: pdf).pageCount)
-        let stamped = try SealDetectorTests.stamped([0: StampedCopyTests.seal, pages - 1: StampedCopyTests.seal], copies: 1,
+        let stamped = try StampedScans.stamped([0: StampedCopyTests.seal, pages - 1: StampedCopyTests.seal], copies: 1,
                                                     in: work, name: "stamped", source: pdf)
-        return try SealDetectorTests.scanned(stamped, in: work)
+        return try StampedScans.scanned(stamped, in: work)
     }
 
     /// The ImageMagick chain: a seal image (ring, star, the company's name set in Noto Sans CJK along the
@@ -132,7 +132,7 @@ struct ScanAgreementTests {
             jpegs.append(try Data(contentsOf: work.appendingPathComponent("scan-\(page).jpg")))
         }
         let output = work.appendingPathComponent("scan.pdf").path
-        try #require(FileManager.default.createFile(atPath: output, contents: try SealDetectorTests.imagePDF(jpegs, dpi: 200)))
+        try #require(FileManager.default.createFile(atPath: output, contents: try StampedScans.imagePDF(jpegs, dpi: 200)))
         return output
     }
 
@@ -214,5 +214,14 @@ struct ScanAgreementTests {
         let outcome = BatchValidator(specs: specs, today: "2026-12-02").validateBook(path: scan)
         #expect(outcome.findings.filter { $0.rule == "read.ocr-field" }.count == 4, "\(outcome.findings.map(\.message))")
         #expect(outcome.findings.contains { $0.rule == "read.scanned" && $0.severity == .warning })
+
+        // Listed in the 汇总表 with what OCR read, each such cell marked, and a note saying so.
+        let spec = try #require(specs.first { $0.id == Self.call })
+        let summary = try SummarySpec.load(for: spec)
+        let table = SummaryBuilder(call: spec, spec: summary).build(records: [record])
+        let applicant = try #require(table.headers.firstIndex(of: "申报单位名称"))
+        #expect(table.rows.count == 1 && table.rows[0][applicant].hasSuffix(SummaryBuilder.ocrMark), "\(table.rows)")
+        #expect(table.rows[0][table.headers.firstIndex(of: "市州")!] == "宜昌市", "\(table.rows)")
+        #expect(table.notes.contains { $0.contains("文字识别") })
     }
 }

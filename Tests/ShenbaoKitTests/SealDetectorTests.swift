@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
 
@@ -6,139 +7,6 @@ import Testing
 /// `Fixtures/pdf/application_form.docx`, as a stamped text PDF and as a scan of it.
 @Suite struct SealDetectorTests {
     static let hasGhostscript = systemTool("gs") != nil
-
-    /// PostScript procedures, in millimetres from the page's top-left corner. Seal text is drawn as
-    /// character-like marks (a box with a cross), so no font is needed.
-    static let prolog = """
-        /SealDict 64 dict def SealDict begin
-        /mm { 72 mul 25.4 div } def
-        /pageh { currentpagedevice /PageSize get 1 get } def
-        /at { /y exch def /x exch def x mm pageh y mm sub translate } def
-        /star { /rs exch mm def newpath
-          0 1 9 { /i exch def i 36 mul 90 add dup cos exch sin
-            i 2 mod 0 eq { rs } { rs 0.382 mul } ifelse dup 3 1 roll mul 3 1 roll mul exch
-            i 0 eq { moveto } { lineto } ifelse } for closepath fill } def
-        /glyph { /g exch mm def 0.45 mm setlinewidth newpath
-          g -2 div g -2 div g g rectstroke
-          g -2 div 0 moveto g 2 div 0 lineto 0 g -2 div moveto 0 g 2 div lineto stroke } def
-        /ringtext { /sz exch def /rt exch mm def /n exch def /step 240 n 1 sub div def
-          0 1 n 1 sub { /j exch def gsave 210 j step mul sub rotate rt 0 translate -90 rotate sz glyph grestore } for } def
-        % x y diameter r g b: a ring, a star, 13 marks along the ring and a row of 7 below the star
-        /roundseal { gsave setrgbcolor /d exch def at
-          1.2 mm setlinewidth newpath 0 0 d 2 div 0.6 sub mm 0 360 arc closepath stroke
-          d 6 div star
-          13 d 2 div 4 sub d 10.5 div ringtext
-          -3 1 3 { /k exch def gsave k d 13 div mul mm d -5.5 div mm translate d 16 div glyph grestore } for
-          grestore } def
-        % x y side: a red square outline with four marks inside
-        /squareseal { gsave 0.85 0.08 0.1 setrgbcolor /s exch def at
-          1 mm setlinewidth s -2 div mm s -2 div mm s mm s mm rectstroke
-          [-1 1] { /u exch def [-1 1] { /v exch def gsave u s mul 0.2 mul mm v s mul 0.2 mul mm translate s 0.3 mul glyph grestore } forall } forall
-          grestore } def
-        /reddisc { gsave 0.85 0.08 0.1 setrgbcolor /d exch def at newpath 0 0 d 2 div mm 0 360 arc fill grestore } def
-        end
-        """
-
-    static let red = "0.85 0.08 0.1"
-
-    /// `copies` copies of `source` (the fixture by default), with PostScript `drawings[i]` drawn over page i (0-based).
-    static func stamped(_ drawings: [Int: String], copies: Int, in folder: URL, name: String,
-                        source: String = PDFFixture.path("application_form.pdf")) throws -> String {
-        let gs = try #require(systemTool("gs"))
-        let prologPath = folder.appendingPathComponent("prolog.ps").path
-        try prolog.write(toFile: prologPath, atomically: true, encoding: .utf8)
-        let cases = drawings.sorted { $0.key < $1.key }
-            .map { "SealPage \($0.key) eq { \($0.value) } if" }.joined(separator: " ")
-        let endPage = """
-            << /EndPage { exch userdict exch /SealPage exch put
-              dup 2 ne { gsave initgraphics SealDict begin \(cases) end grestore } if 2 ne } >> setpagedevice
-            """
-        let endPagePath = folder.appendingPathComponent("\(name)-endpage.ps").path
-        try endPage.write(toFile: endPagePath, atomically: true, encoding: .utf8)
-        let output = folder.appendingPathComponent("\(name).pdf").path
-        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-o", output, prologPath, endPagePath]
-                + Array(repeating: source, count: copies), in: folder)
-        try #require(FileManager.default.fileExists(atPath: output), "gs wrote no PDF")
-        return output
-    }
-
-    /// A scan of `pdf`: rendered by Ghostscript at 150 dpi onto greyish-yellow paper, pages turned by
-    /// +1° and −1° in turn, 3000 grey specks, JPEG quality 70; the JPEG pages wrapped into a PDF.
-    static func scanned(_ pdf: String, in folder: URL) throws -> String {
-        let gs = try #require(systemTool("gs"))
-        let scanPS = """
-            << /BeginPage { 2 mod 0 eq { 1 } { -1 } ifelse
-               306 396 translate rotate -306 -396 translate
-               gsave 0.95 0.93 0.86 setrgbcolor 0 0 612 792 rectfill 0.35 setgray 12345 srand
-               0 1 2999 { pop rand 612 mod rand 792 mod 0.6 0.6 rectfill } for grestore } >> setpagedevice
-            """
-        let scanPath = folder.appendingPathComponent("scan.ps").path
-        try scanPS.write(toFile: scanPath, atomically: true, encoding: .utf8)
-        try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=jpeg", "-r150", "-dJPEGQ=70",
-                     "-o", folder.appendingPathComponent("scan-%d.jpg").path, scanPath, pdf], in: folder)
-        var pages: [Data] = []
-        while let data = FileManager.default.contents(atPath: folder.appendingPathComponent("scan-\(pages.count + 1).jpg").path) {
-            pages.append(data)
-        }
-        try #require(!pages.isEmpty, "gs wrote no JPEG")
-        let output = folder.appendingPathComponent("scan.pdf").path
-        try #require(FileManager.default.createFile(atPath: output, contents: try imagePDF(pages, dpi: 150)))
-        return output
-    }
-
-    /// A PDF of one page per JPEG, each image filling its page at `dpi`.
-    static func imagePDF(_ jpegs: [Data], dpi: Double) throws -> Data {
-        var objects: [Data] = []
-        let pageCount = jpegs.count
-        // 1: catalog, 2: pages, then per page: page, contents, image.
-        objects.append(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        let kids = (0..<pageCount).map { "\(3 + 3 * $0) 0 R" }.joined(separator: " ")
-        objects.append(Data("<< /Type /Pages /Kids [\(kids)] /Count \(pageCount) >>".utf8))
-        for (index, jpeg) in jpegs.enumerated() {
-            let (width, height) = try #require(jpegSize(jpeg), "no JPEG frame header")
-            let w = Double(width) * 72 / dpi, h = Double(height) * 72 / dpi
-            let first = 3 + 3 * index
-            objects.append(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Contents \(first + 1) 0 R /Resources << /XObject << /Im0 \(first + 2) 0 R >> >> >>".utf8))
-            let content = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q"
-            objects.append(Data("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream".utf8))
-            var image = Data("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length \(jpeg.count) >>\nstream\n".utf8)
-            image.append(jpeg)
-            image.append(Data("\nendstream".utf8))
-            objects.append(image)
-        }
-        var pdf = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf.append(Data("\(index + 1) 0 obj\n".utf8))
-            pdf.append(object)
-            pdf.append(Data("\nendobj\n".utf8))
-        }
-        let xref = pdf.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        pdf.append(Data(table.utf8))
-        return pdf
-    }
-
-    /// Width and height from a JPEG's start-of-frame segment.
-    static func jpegSize(_ data: Data) -> (Int, Int)? {
-        let bytes = [UInt8](data)
-        var index = 2
-        while index + 9 < bytes.count {
-            guard bytes[index] == 0xFF else { return nil }
-            let marker = bytes[index + 1]
-            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
-            if (0xC0...0xC3).contains(marker) {
-                let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
-                let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
-                return (width, height)
-            }
-            index += 2 + length
-        }
-        return nil
-    }
 
     func expectSeal(_ seal: Seal, kind: Seal.Kind, x: Double, y: Double, diameter: Double, tolerance: Double) {
         #expect(seal.kind == kind)
@@ -154,7 +22,7 @@ import Testing
         let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A 42 mm seal over the applicant's name on page 1 of three.
-        let pdf = try Self.stamped([0: "75 40 42 \(Self.red) roundseal"], copies: 3, in: folder, name: "round")
+        let pdf = try StampedScans.stamped([0: "75 40 42 \(StampedScans.red) roundseal"], copies: 3, in: folder, name: "round", source: PDFFixture.path("application_form.pdf"))
         let seals = try SealDetector.seals(in: pdf)
         #expect(seals.count == 1, "\(seals)")
         let seal = try #require(seals.first)
@@ -162,7 +30,7 @@ import Testing
         expectSeal(seal, kind: .round, x: 75, y: 40, diameter: 42, tolerance: 2)
         #expect(seal.outlineCoverage > 0.9)
 
-        let scan = try Self.scanned(pdf, in: folder)
+        let scan = try StampedScans.scanned(pdf, in: folder)
         let document = try PDFReader.read(path: scan)
         #expect(document.scanned && document.pageCount == 3)
         let scannedSeals = try SealDetector.seals(in: scan)
@@ -177,7 +45,7 @@ import Testing
     func squareSealBesideARoundOne() throws {
         let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pdf = try Self.stamped([0: "60 235 42 \(Self.red) roundseal 150 235 20 squareseal"], copies: 1, in: folder, name: "square")
+        let pdf = try StampedScans.stamped([0: "60 235 42 \(StampedScans.red) roundseal 150 235 20 squareseal"], copies: 1, in: folder, name: "square", source: PDFFixture.path("application_form.pdf"))
         let seals = try SealDetector.seals(in: pdf).sorted { $0.centreMM.x < $1.centreMM.x }
         #expect(seals.map(\.kind) == [.round, .square], "\(seals)")
         guard seals.count == 2 else { return }
@@ -195,7 +63,7 @@ import Testing
         let folder = try makeTemporaryFolderURL("seal")
         defer { try? FileManager.default.removeItem(at: folder) }
         let heading = """
-            gsave \(Self.red) setrgbcolor /NimbusSans-Bold findfont 30 scalefont setfont
+            gsave \(StampedScans.red) setrgbcolor /NimbusSans-Bold findfont 30 scalefont setfont
             40 mm pageh 20 mm sub moveto (SHENBAO BUREAU) show
             2 setlinewidth 20 mm pageh 27 mm sub moveto 175 mm 0 rlineto stroke
             /NimbusSans-Bold findfont 40 scalefont setfont 70 mm pageh 250 mm sub moveto (NOTICE) show
@@ -204,10 +72,10 @@ import Testing
             """
         let rings = """
             60 80 42 0 0 0 roundseal 150 80 42 0.1 0.2 0.75 roundseal
-            60 160 12 \(Self.red) roundseal 150 160 42 reddisc
-            gsave \(Self.red) setrgbcolor 0.5 setlinewidth 100 mm pageh 220 mm sub 4 mm 4 mm rectstroke grestore
+            60 160 12 \(StampedScans.red) roundseal 150 160 42 reddisc
+            gsave \(StampedScans.red) setrgbcolor 0.5 setlinewidth 100 mm pageh 220 mm sub 4 mm 4 mm rectstroke grestore
             """
-        let pdf = try Self.stamped([0: heading, 1: rings], copies: 2, in: folder, name: "decoys")
+        let pdf = try StampedScans.stamped([0: heading, 1: rings], copies: 2, in: folder, name: "decoys", source: PDFFixture.path("application_form.pdf"))
         #expect(try SealDetector.seals(in: pdf).isEmpty)
     }
 

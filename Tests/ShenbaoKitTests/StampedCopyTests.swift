@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
 
@@ -8,7 +9,7 @@ import Testing
 /// pages must carry a seal (hubei: the cover's 申报单位（加盖公章）, the 承诺书's 申请单位（盖章）).
 @Suite(.enabled(if: SealDetectorTests.hasGhostscript)) struct StampedCopyTests {
     static let book = packageRoot() + "/Samples/hubei-industrial-model-2026/hubei-s154-02"
-    static let seal = "120 70 42 \(SealDetectorTests.red) roundseal"
+    static let seal = "120 70 42 \(StampedScans.red) roundseal"
 
     /// A submission folder holding the sample Word book and `pdf` as its stamped copy; its findings.
     func findings(withCopy pdf: String, in folder: URL) throws -> [Finding] {
@@ -30,11 +31,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = Self.book + ".pdf"
         let last = try lastPage(source)
-        let stamped = try SealDetectorTests.stamped([0: Self.seal, last - 1: Self.seal], copies: 1, in: folder,
+        let stamped = try StampedScans.stamped([0: Self.seal, last - 1: Self.seal], copies: 1, in: folder,
                                                     name: "stamped", source: source)
         let scanFolder = folder.appendingPathComponent("scan")
         try FileManager.default.createDirectory(at: scanFolder, withIntermediateDirectories: true)
-        let scan = try SealDetectorTests.scanned(stamped, in: scanFolder)
+        let scan = try StampedScans.scanned(stamped, in: scanFolder)
         for (what, copy) in [("e-seal text PDF", stamped), ("scan", scan)] {
             let runFolder = folder.appendingPathComponent(what)
             let found = try findings(withCopy: copy, in: runFolder)
@@ -50,10 +51,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = Self.book + ".pdf"
         let last = try lastPage(source)
-        let coverOnly = try SealDetectorTests.stamped([0: Self.seal], copies: 1, in: folder, name: "cover", source: source)
+        let coverOnly = try StampedScans.stamped([0: Self.seal], copies: 1, in: folder, name: "cover", source: source)
         let scanFolder = folder.appendingPathComponent("scan")
         try FileManager.default.createDirectory(at: scanFolder, withIntermediateDirectories: true)
-        let scan = try SealDetectorTests.scanned(coverOnly, in: scanFolder)
+        let scan = try StampedScans.scanned(coverOnly, in: scanFolder)
         for (what, copy) in [("text PDF", coverOnly), ("scan", scan)] {
             let found = try findings(withCopy: copy, in: folder.appendingPathComponent(what))
             let missing = found.filter { $0.rule == "submission.seal-missing" }
@@ -76,8 +77,8 @@ import Testing
         try runQuietly(try #require(systemTool("gs")),
                                   ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-dFirstPage=1",
                                    "-dLastPage=\(last - 1)", "-o", shortened, source], in: folder)
-        let stamped = try SealDetectorTests.stamped([0: Self.seal], copies: 1, in: folder, name: "stamped", source: shortened)
-        let scan = try SealDetectorTests.scanned(stamped, in: folder)
+        let stamped = try StampedScans.stamped([0: Self.seal], copies: 1, in: folder, name: "stamped", source: shortened)
+        let scan = try StampedScans.scanned(stamped, in: folder)
         let found = try findings(withCopy: scan, in: folder.appendingPathComponent("run"))
         #expect(found.contains { $0.rule == "submission.scan-pages-missing" && $0.message.contains("承诺书") }, "\(found.map(\.message))")
     }

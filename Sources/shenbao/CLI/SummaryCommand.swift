@@ -90,9 +90,11 @@ struct SummaryCommand: ParsableCommand {
             let report = readBooks(bookInputs.map(\.element), specs: specs, spec: spec)
             for submission in report.submissions {
                 let name = submission.submission.folder ?? submission.books.first?.file ?? submission.submission.name
-                if let record = submission.primary, record.call == spec.id || submission.call == nil {
-                    if record.scanned {
-                        problems.append("\(name)：扫描件（无文字层），无法读取，请另行填写此行")
+                // A submission of a scan alone is listed with what OCR read of it (marked in the table).
+                let record = submission.primary ?? submission.books.lazy.compactMap(\.record).first { $0.scanned && $0.ocr != nil }
+                if let record, record.call == spec.id || submission.call == nil {
+                    if record.scanned && record.ocr?.fields.isEmpty != false {
+                        problems.append("\(name)：扫描件（无文字层），文字识别也未能读出，请另行填写此行")
                         continue
                     }
                     let owner = bookInputs.first { Self.contains($0.element, submission.submission.files.first ?? "") }?.offset ?? 0

@@ -32,6 +32,9 @@ public struct SummaryBuilder: Sendable {
     /// on the command line; without `recommender`, the records' recommending unit is used when they agree.
     public func build(records: [Record], recommender: String? = nil, contact: String? = nil) -> SummaryTable {
         var notes: [String] = []
+        for record in records where record.scanned && record.ocr?.fields.isEmpty == false {
+            notes.append("\(record.file)：扫描件（无文字层），表中标「\(Self.ocrMark)」的内容由文字识别读出，请与原件核对")
+        }
         // Region of each record (its 市州) and its rank in the province's order.
         let regions = records.map(region(of:))
         for (record, region) in zip(records, regions) where spec.region != nil && region == nil {
@@ -99,7 +102,7 @@ public struct SummaryBuilder: Sendable {
                     return PassageCut.cut(passage, near: target)
                 }
             default:
-                found = text(of: [source], in: record)
+                found = text(of: [source], in: record, markingOCR: true)
             }
             if let found, !found.isEmpty { return found }
         }
@@ -119,8 +122,15 @@ public struct SummaryBuilder: Sendable {
         text(of: spec.region?.from ?? [], in: record)
     }
 
-    /// The first of `fields` with a value, printed as the form prints it.
-    private func text(of fields: [String], in record: Record) -> String? {
+    /// What follows a cell's text read by OCR from a scan (never shown as the book's own text).
+    public static let ocrMark = "〔识别〕"
+
+    /// The first of `fields` with a value, printed as the form prints it. For a scan, the text OCR read beside
+    /// the field's label (`Record.ocr`), followed by `ocrMark` when `markingOCR`.
+    private func text(of fields: [String], in record: Record, markingOCR: Bool = false) -> String? {
+        if record.scanned, let ocr = record.ocr {
+            return fields.lazy.compactMap { ocr.fields[$0]?.text }.first.map { markingOCR ? $0 + Self.ocrMark : $0 }
+        }
         for id in fields {
             guard let value = record.fields[id], let field = call.field(id) else { continue }
             var text = TemplateContext.format(value, type: field.type).trimmingWhitespace()
