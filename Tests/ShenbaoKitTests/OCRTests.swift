@@ -279,3 +279,77 @@ import Testing
         }
     }
 }
+
+/// The tolerance chosen for OCR (`TolerantMatch`), measured on scans: every key value of three sample books
+/// is found in the OCR of their Ghostscript scans (150 dpi, ±1°, specks, JPEG 70), and none of the other
+/// books' values is — the other 29 generated books of a seed and the samples of the call. README
+/// ("Stamped copies and scans") gives the numbers that chose it.
+@Suite(.enabled(if: systemTool("gs") != nil && TextRecognizer.dataFolder() != nil, "needs Ghostscript and tesseract-ocr-chi-sim"))
+struct OCRToleranceTests {
+    static let keyFields: [String: FieldType] = ["org.name": .text, "org.uscc": .uscc, "model.name": .text, "cover.recommender": .text]
+
+    @Test func keyValuesOfScannedSamplesAreFoundAndOtherBooksValuesAreNot() throws {
+        let folder = try makeTemporaryFolderURL("ocr-tolerance")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = packageRoot() + "/Samples/hubei-industrial-model-2026"
+        let books = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".expected.json") }.sorted()
+            .map { String($0.dropLast(".expected.json".count)) }
+            .filter { FileManager.default.fileExists(atPath: "\(samples)/\($0).pdf") }
+        try #require(books.count >= 3)
+        var values: [String: [String: String]] = [:]
+        for book in books { values[book] = try Self.keyValues(at: "\(samples)/\(book).expected.json") }
+        // Other books' values: 30 generated with a fixed seed.
+        let generated = folder.appendingPathComponent("generated")
+        try OCRScanTests.run("/usr/bin/env", ["python3", packageRoot() + "/Samples/tools/make_books.py", "--call", "hubei-industrial-model-2026",
+                                              "--seed", "11", "--count", "30", "--out", generated.path], home: nil, in: packageRoot())
+        var others = try FileManager.default.contentsOfDirectory(atPath: generated.path).filter { $0.hasSuffix(".expected.json") }
+            .map { try Self.keyValues(at: generated.appendingPathComponent($0).path) }
+        others += values.values
+        try #require(others.count >= 30)
+
+        var found = 0, total = 0, wrongAccepted: [String] = [], wrongTried = 0
+        for book in books {
+            let work = folder.appendingPathComponent(book)
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let pages = try ScanReader.firstPages(of: try StampedScans.scanned("\(samples)/\(book).pdf", in: work))
+            let text = pages.map(\.text).joined(separator: "\n")
+            let own = try #require(values[book])
+            for (id, type) in Self.keyFields.sorted(by: { $0.key < $1.key }) {
+                guard let value = own[id] else { continue }
+                total += 1
+                let match = ScanEvidence.find(value, type: type, in: text)
+                if match?.accepted == true { found += 1 } else { Issue.record("\(book) \(id): \(value) read as \(match?.found ?? "nothing")") }
+                for other in Set(others.compactMap { $0[id] }) where other != value && !value.contains(other) && !other.contains(value) {
+                    wrongTried += 1
+                    if ScanEvidence.find(other, type: type, in: text)?.accepted == true { wrongAccepted.append("\(id) \(other) in \(book)") }
+                }
+            }
+        }
+        #expect(found == total && total >= 12)
+        #expect(wrongAccepted.isEmpty && wrongTried >= 250, "\(wrongAccepted) of \(wrongTried)")
+    }
+
+    static func keyValues(at path: String) throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        let fields = try #require((object as? [String: Any])?["fields"] as? [String: Any])
+        var values: [String: String] = [:]
+        for id in keyFields.keys { if let text = fields[id] as? String { values[id] = id == "org.uscc" ? text.uppercased() : text } }
+        return values
+    }
+}
+
+@Suite struct OCRRepairTests {
+    @Test func oneCharacterLeftOutIsAnotherNameNotAMisreading() {
+        // A misread character is tolerated; a character left out (another version of the name) is not.
+        #expect(TolerantMatch.contains("工业视觉检测大模型", in: "模型名称 工业视觉检测犬模型"))
+        #expect(!TolerantMatch.contains("工业视觉检测模型", in: "模型名称 工业视觉检测大模型"))
+        #expect(!TolerantMatch.contains("工业视觉检测大模型", in: "模型名称 工业视觉检测模型"))
+    }
+
+    @Test func aSpareCharacterInACodeIsDroppedWhereTheRestRepairsToIt() throws {
+        // 91420100HH1UM2C42B read with an I after the 1 (seen at 250 dpi).
+        #expect(try #require(TolerantMatch.findUSCC("91420100HH1UM2C42B", in: "代码 91420100HH1IUM2C42B")).accepted)
+        // A spare character and a real substitution: refused.
+        #expect(!(try #require(TolerantMatch.findUSCC("91420100HH1UM2C42B", in: "代码 91420100HH1IUM2C43B")).accepted))
+    }
+}

@@ -8,7 +8,8 @@ import Foundation
 /// - Letters and digits OCR confuses (O/D/Q↔0, I/L↔1, Z↔2, S↔5, B↔8, G↔6) compare equal at no cost;
 ///   they are counted as `confusions`.
 /// - The value is searched as an approximate substring (Sellers' algorithm: edit distance to the
-///   best-matching window of the text), and accepted when the distance is within `allowedErrors`:
+///   best-matching window of the text, a misread character costing 1 and a missing or extra one 2), and
+///   accepted when the distance is within `allowedErrors`:
 ///   one error per six characters that tell one name from another (a generic ending such as 有限公司
 ///   does not count), none for values shorter than six. A 统一社会信用代码 allows no real error (see
 ///   `findUSCC`); a date none (see `findDate`).
@@ -113,6 +114,11 @@ public enum TolerantMatch {
     }
 
     /// Sellers' algorithm: edit distance of `pattern` to its best-matching window of `text`, with the window.
+    /// What a character too many or too few costs: two errors. OCR misreads characters (睿 → 窜) far more
+    /// than it drops or adds them, while another version of a name often differs by one character left out
+    /// (工业视觉检测模型 / 工业视觉检测大模型); at cost 1 that pair was accepted, at 2 no wrong value was (see README).
+    static let indelCost = 2
+
     static func search(_ pattern: [Character], in text: String, allowed: Int) -> Match? {
         let haystack = normalised(text)
         guard !pattern.isEmpty, !haystack.isEmpty else { return nil }
@@ -138,8 +144,8 @@ public enum TolerantMatch {
                         diagonal.cost += 1
                     }
                 }
-                var skipText = previous[i]; skipText.cost += 1        // an extra character in the text
-                var skipPattern = current[i - 1]; skipPattern.cost += 1 // a character of the value missing
+                var skipText = previous[i]; skipText.cost += indelCost        // an extra character in the text
+                var skipPattern = current[i - 1]; skipPattern.cost += indelCost // a character of the value missing
                 current[i] = min(diagonal, skipText, skipPattern)
             }
             if best == nil || current[m] < best!.cell { best = (current[m], j) }
@@ -158,7 +164,8 @@ public enum TolerantMatch {
     static let ambiguousPairs: [Character: Character] = ["B": "8", "8": "B", "G": "6", "6": "G", "L": "1", "1": "L"]
 
     /// Finds a 统一社会信用代码 in OCR text. The OCR window is repaired on its own, without looking at
-    /// `code`: letters a code never has become the digit they resemble (O→0, I→1, Z→2, S→5, V→U), and
+    /// `code` (but for one spare character, dropped where that leaves a reading that repairs to it): letters
+    /// a code never has become the digit they resemble (O→0, I→1, Z→2, S→5, V→U), and
     /// when the result fails the GB 32100 check character, the fewest look-alike swaps (B↔8, G↔6, L↔1; one,
     /// then two) that make it validate are made. Accepted only when a repaired code validates and equals
     /// `code` (a printed code other than `code` would have to differ from it only in look-alike places and
@@ -169,9 +176,13 @@ public enum TolerantMatch {
         let expected = Array(normalise(code))
         guard var match = search(expected, in: text, allowed: 0) else { return nil }
         let window = Array(normalise(match.found))
-        if let repaired = repairUSCC(window).first(where: { $0 == expected }) {
+        // One character too many (a stroke read as a letter of its own: 1 read 1I) is dropped, where what
+        // is left repairs to the code.
+        let readings = window.count == expected.count + 1
+            ? window.indices.map { index in var shorter = window; shorter.remove(at: index); return shorter } : [window]
+        if let reading = readings.first(where: { repairUSCC($0).contains(expected) }) {
             match.distance = 0
-            match.confusions = zip(window, repaired).filter { $0 != $1 }.count
+            match.confusions = zip(reading, expected).filter { $0 != $1 }.count + (window.count - reading.count)
         } else {
             match.distance = max(match.distance, 1)
         }

@@ -4,7 +4,8 @@
 /// - A **text PDF** is compared on the values read from it (error: both texts are certain).
 /// - A **scan** is compared on what OCR read of its first pages (`StampedCopy.pagesRead`), by
 ///   `TolerantMatch` (warning: OCR can only fail to find a value, it cannot prove the printed one differs;
-///   the message says what the scan shows beside the label, so a clerk can look at that page).
+///   the message says what the scan shows beside the label, so a clerk can look at that page). A field whose
+///   label the scan does not show is not judged but listed as `submission.stamp-unchecked`.
 struct StampedCopyAgreementRule: SubmissionRule {
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard let word = outcome.books.first(where: { $0.isWord })?.record else { return [] }
@@ -25,34 +26,30 @@ struct StampedCopyAgreementRule: SubmissionRule {
         return findings
     }
 
-    /// Each key field of the Word book looked for in the OCR text of the scan's first pages. When neither
-    /// any key value nor any of their labels can be read there, the scan cannot be judged (too poor, or not
-    /// this book's pages): one `submission.stamp-unchecked` warning says so instead.
+    /// Each key field of the Word book looked for in the OCR text of the scan's first pages. A value not
+    /// found where its label is read is a mismatch; a field whose label cannot be read there either (a poor
+    /// scan, pages missing, not this book) is not judged — one `submission.stamp-unchecked` warning lists them.
     private func scanFindings(word: Record, pages: [ScanPageText], file: String, spec: CallSpec) -> [Finding] {
         let text = pages.map(\.text).joined(separator: "\n")
         var findings: [Finding] = []
-        var anythingRead = false
+        var unchecked: [String] = []
         for id in spec.submission.keyFields {
             guard let field = spec.field(id), let value = word.fields[id]?.displayText, !value.isEmpty,
                   ScanEvidence.isVerifiable(field.type) else { continue }
-            if ScanEvidence.find(value, type: field.type, in: text)?.accepted == true {
-                anythingRead = true
+            if ScanEvidence.find(value, type: field.type, in: text)?.accepted == true { continue }
+            guard let shown = ScanEvidence.besideLabel(spec.labelVariants(of: field), on: pages).first else {
+                unchecked.append(field.quoted)
                 continue
             }
-            let there: String
-            if let shown = ScanEvidence.besideLabel(spec.labelVariants(of: field), on: pages).first {
-                anythingRead = true
-                there = shown.text.isEmpty ? "扫描件第\(shown.page)页该处为空白或无法识别"
-                    : "扫描件第\(shown.page)页该处为「\(String(shown.text.prefix(40)))」"
-            } else {
-                there = "扫描件前\(pages.count)页中找不到该栏目"
-            }
+            let there = shown.text.isEmpty ? "扫描件第\(shown.page)页该处为空白或无法识别"
+                : "扫描件第\(shown.page)页该处为「\(String(shown.text.prefix(40)))」"
             findings.append(Finding(.warning, rule: "submission.scan-mismatch", field: id, section: field.section,
                                     message: "盖章扫描件（\(file)）中没有找到 Word 版的\(field.quoted)「\(value)」：\(there)，请核对是否为同一版本"))
         }
-        guard anythingRead || findings.isEmpty else {
-            return [Finding(.warning, rule: "submission.stamp-unchecked",
-                            message: "\(file)：扫描件前\(pages.count)页识别不出申报书的栏目（扫描质量太差，或不是这份申报书的扫描件），未能与 Word 版核对关键字段")]
+        if !unchecked.isEmpty {
+            findings.append(Finding(.warning, rule: "submission.stamp-unchecked",
+                                    message: "\(file)：扫描件前\(pages.count)页中识别不出\(unchecked.joined(separator: "、"))栏目"
+                                        + "（扫描质量太差、缺页，或不是这份申报书的扫描件），未能与 Word 版核对"))
         }
         return findings
     }
