@@ -11,7 +11,8 @@ let scanToolsPresent = ["soffice", "gs", "convert", "python3"].allSatisfy { syst
 /// other versions (another 单位名称, 统一社会信用代码 or 模型名称), printed to PDF by LibreOffice, then stamped
 /// and scanned by two tool chains: Ghostscript (the seals and scan of `SealDetectorTests`) and ImageMagick
 /// (a seal image with real type, set over the applicant's name, pages rendered at 200 dpi, turned 0.7°,
-/// Gaussian noise, blurred, JPEG 60 — settings not tuned on).
+/// Gaussian noise, blurred, JPEG 60 — settings not tuned on); the same image also as an electronic seal
+/// painted onto the text PDF.
 @Suite(.serialized, .enabled(if: scanToolsPresent, "needs LibreOffice, Ghostscript, ImageMagick, python-docx and tesseract-ocr-chi-sim"))
 struct ScanAgreementTests {
     static let call = "hubei-industrial-model-2026"
@@ -109,14 +110,7 @@ struct ScanAgreementTests {
         let work = folder.appendingPathComponent("im-" + ((pdf as NSString).lastPathComponent as NSString).deletingPathExtension)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let convert = try #require(systemTool("convert")), gs = try #require(systemTool("gs"))
-        let font = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
-        let red = "rgb(220,30,40)"
-        try runQuietly(convert, ["-background", "none", "-fill", red, "-font", font, "-pointsize", "40", "label:" + company,
-                                 "-distort", "Arc", "250 0 120", "-resize", "250x", "arc.png"], in: work)
-        try runQuietly(convert, ["-size", "340x340", "xc:none", "-fill", "none", "-stroke", red, "-strokewidth", "10",
-                                 "-draw", "circle 170,170 170,8", "-fill", red, "-stroke", "none",
-                                 "-draw", "polygon 170,120 181,153 216,153 188,173 198,206 170,186 142,206 152,173 124,153 159,153",
-                                 "arc.png", "-gravity", "north", "-geometry", "+0+28", "-composite", "seal.png"], in: work)
+        try makeSealImage(company: company, in: work)
         try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=png16m", "-r200", "-o", "page-%d.png", pdf], in: work)
         var jpegs: [Data] = []
         var page = 1
@@ -134,6 +128,36 @@ struct ScanAgreementTests {
         let output = work.appendingPathComponent("scan.pdf").path
         try #require(FileManager.default.createFile(atPath: output, contents: try StampedScans.imagePDF(jpegs, dpi: 200)))
         return output
+    }
+
+    /// A seal image drawn by ImageMagick into `seal.png` (340 px square, transparent outside the ink): a ring,
+    /// a star and `company` set in Noto Sans CJK along the ring.
+    static func makeSealImage(company: String, in work: URL) throws {
+        let convert = try #require(systemTool("convert"))
+        let font = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+        let red = "rgb(220,30,40)"
+        try runQuietly(convert, ["-background", "none", "-fill", red, "-font", font, "-pointsize", "40", "label:" + company,
+                                 "-distort", "Arc", "250 0 120", "-resize", "250x", "arc.png"], in: work)
+        try runQuietly(convert, ["-size", "340x340", "xc:none", "-fill", "none", "-stroke", red, "-strokewidth", "10",
+                                 "-draw", "circle 170,170 170,8", "-fill", red, "-stroke", "none",
+                                 "-draw", "polygon 170,120 181,153 216,153 188,173 198,206 170,186 142,206 152,173 124,153 159,153",
+                                 "arc.png", "-gravity", "north", "-geometry", "+0+28", "-composite", "seal.png"], in: work)
+        try #require(FileManager.default.fileExists(atPath: work.appendingPathComponent("seal.png").path), "ImageMagick drew no seal")
+    }
+
+    /// PostScript that paints the ImageMagick seal image as an electronic seal does: its ink only (a mask
+    /// from the image's alpha, made by ImageMagick as PBM), in red, `diameter` mm wide, centred at x, y mm.
+    static func electronicSeal(in work: URL, x: Double, y: Double, diameter: Double) throws -> String {
+        let convert = try #require(systemTool("convert"))
+        try runQuietly(convert, ["seal.png", "-alpha", "extract", "-threshold", "50%", "-negate", "seal.pbm"], in: work)
+        let pbm = try Data(contentsOf: work.appendingPathComponent("seal.pbm"))
+        // P4 header: magic, width, height, one whitespace, then rows of bits padded to bytes (as imagemask reads them).
+        let header = String(decoding: pbm.prefix(32), as: UTF8.self).split(whereSeparator: \.isWhitespace).prefix(3).map(String.init)
+        let width = try #require(Int(header[1])), height = try #require(Int(header[2]))
+        let bits = pbm.suffix(((width + 7) / 8) * height)
+        let hex = bits.map { String(format: "%02x", $0) }.joined()
+        return "gsave \(x) \(y) at \(StampedScans.red) setrgbcolor \(diameter) -2 div mm \(diameter) -2 div mm translate "
+            + "\(diameter) mm \(diameter) mm scale \(width) \(height) true [\(width) 0 0 -\(height) 0 \(height)] <\(hex)> imagemask grestore"
     }
 
     /// The findings of a submission holding `word` and `copy` as its stamped PDF.
@@ -190,6 +214,20 @@ struct ScanAgreementTests {
         let other = try Self.imageMagickScan(try #require(books.pdfs["other-name"]), company: "荆州楚天数控科技有限公司", in: folder)
         let otherFound = try Self.findings(word: books.word, copy: other, in: folder.appendingPathComponent("run-other"))
         #expect(otherFound.filter { $0.rule == "submission.scan-mismatch" }.map(\.field) == ["org.name"], "\(otherFound.map(\.message))")
+    }
+
+    @Test func anElectronicSealImageOnATextPDFIsFound() throws {
+        let folder = try makeTemporaryFolderURL("scan-eseal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let books = try Self.makeBooks(in: folder)
+        let pdf = try #require(books.pdfs["book"])
+        try Self.makeSealImage(company: try #require(books.fields["org.name"] as? String), in: folder)
+        let seal = try Self.electronicSeal(in: folder, x: 120, y: 70, diameter: 42)
+        let pages = try #require(try DocumentReader.read(path: pdf).pageCount)
+        let stamped = try StampedScans.stamped([0: seal, pages - 1: seal], copies: 1, in: folder, name: "e-sealed", source: pdf)
+        let found = try Self.findings(word: books.word, copy: stamped, in: folder.appendingPathComponent("run"))
+        #expect(found.filter { $0.rule == "submission.seal-found" }.compactMap { $0.location?.page } == [1, pages], "\(found.map(\.message))")
+        #expect(!found.contains { Self.stampRules.contains($0.rule) }, "\(found.map(\.message))")
     }
 
     @Test func aScanOnItsOwnIsReadByOCRAndMarkedSo() throws {
