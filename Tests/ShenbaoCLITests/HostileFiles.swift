@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 
 /// Builds hostile input files at test time (no binaries are committed): zips written with libzip and
 /// patched byte by byte where libzip refuses to write the attack, PDFs written object by object.
@@ -229,23 +230,23 @@ extension HostileFiles {
         // Segment 1: immediate lossless generic region (type 38), region info 17 bytes + flags + AT pixels + data.
         let payload: [UInt8] = [0x00, 0x03, 0xFF, 0xFD, 0xFF, 0x02, 0xFE, 0xFE] + [UInt8](repeating: 0xFF, count: 24) + [0xFF, 0xAC]
         jbig2 += u32(1) + [38, 0, 1] + u32(UInt32(18 + payload.count)) + u32(side) + u32(side) + u32(0) + u32(0) + [0, 0] + payload
-        return [UInt8](MinimalPDF.build([
+        return [UInt8](TestPDF.build([
             Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
             Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
             Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".utf8),
-            MinimalPDF.stream(Data(jbig2), dictionary: "/Filter /JBIG2Decode"),
+            TestPDF.stream(Data(jbig2), dictionary: "/Filter /JBIG2Decode"),
         ]))
     }
 
     /// A one-page PDF showing a 200000 × 150000 grey image whose Flate data is a few bytes.
     static func imageBombPDF() -> [UInt8] {
-        [UInt8](MinimalPDF.build([
+        [UInt8](TestPDF.build([
             Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
             Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
             Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>".utf8),
-            MinimalPDF.stream(Data([0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+            TestPDF.stream(Data([0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
                               dictionary: "/Type /XObject /Subtype /Image /Width 200000 /Height 150000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"),
-            MinimalPDF.stream(Data("q 595 0 0 842 0 0 cm /Im1 Do Q".utf8)),
+            TestPDF.stream(Data("q 595 0 0 842 0 0 cm /Im1 Do Q".utf8)),
         ]))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Synchronization
 import Testing
 
@@ -353,80 +354,8 @@ final class SubmissionFixture: @unchecked Sendable {
         try #require(try runTool(["pdftoppm", "-jpeg", "-r", "6", "-f", "1", "-l", "1", "-singlefile", pdfs[0], rendered + "-tiny"]))
         tinyJPEG = try Data(contentsOf: URL(fileURLWithPath: rendered + "-tiny.jpg"))
         bigJPEG = JPEG.padded(smallJPEG, toAtLeast: 2_200_000)
-        textPDF = MinimalPDF.text("Tax payment certificate 2025 / Audit report / User certificate")
-        scannedPDF = try MinimalPDF.image(jpeg: smallJPEG)
-    }
-}
-
-/// JPEG helpers: dimensions from the frame header; padding with APP15 segments (a valid, bigger JPEG).
-enum JPEG {
-    static func dimensions(_ data: Data) -> (width: Int, height: Int, components: Int)? {
-        let bytes = [UInt8](data)
-        var i = 2
-        while i + 9 < bytes.count {
-            guard bytes[i] == 0xFF else { return nil }
-            let marker = bytes[i + 1]
-            let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
-            if (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) {
-                return (Int(bytes[i + 7]) << 8 | Int(bytes[i + 8]), Int(bytes[i + 5]) << 8 | Int(bytes[i + 6]), Int(bytes[i + 9]))
-            }
-            i += 2 + length
-        }
-        return nil
-    }
-
-    static func padded(_ jpeg: Data, toAtLeast size: Int) -> Data {
-        var out = Data(jpeg.prefix(2))
-        let chunk = 65_533
-        while out.count + jpeg.count < size {
-            out += Data([0xFF, 0xEF, UInt8((chunk + 2) >> 8), UInt8((chunk + 2) & 0xFF)])
-            out += Data(repeating: 0x20, count: chunk)
-        }
-        return out + jpeg.dropFirst(2)
-    }
-}
-
-/// Hand-written one-page PDFs: a text page (an attachment that is no book) and an image-only page (a scan).
-enum MinimalPDF {
-    static func text(_ line: String) -> Data {
-        let content = "BT /F1 14 Tf 72 760 Td (\(line)) Tj ET"
-        return build([
-            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
-            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
-            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".utf8),
-            Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".utf8),
-            stream(Data(content.utf8)),
-        ])
-    }
-
-    static func image(jpeg: Data) throws -> Data {
-        let size = try #require(JPEG.dimensions(jpeg), "not a JPEG")
-        let space = size.components == 1 ? "/DeviceGray" : "/DeviceRGB"
-        return build([
-            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
-            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
-            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>".utf8),
-            stream(jpeg, dictionary: "/Type /XObject /Subtype /Image /Width \(size.width) /Height \(size.height) /ColorSpace \(space) /BitsPerComponent 8 /Filter /DCTDecode"),
-            stream(Data("q 595 0 0 842 0 0 cm /Im1 Do Q".utf8)),
-        ])
-    }
-
-    static func stream(_ data: Data, dictionary: String = "") -> Data {
-        Data("<< \(dictionary) /Length \(data.count) >>\nstream\n".utf8) + data + Data("\nendstream".utf8)
-    }
-
-    static func build(_ objects: [Data]) -> Data {
-        var pdf = Data("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf += Data("\(index + 1) 0 obj\n".utf8) + object + Data("\nendobj\n".utf8)
-        }
-        let xref = pdf.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return pdf + Data(table.utf8)
+        textPDF = TestPDF.text("Tax payment certificate 2025 / Audit report / User certificate")
+        scannedPDF = try TestPDF.images([smallJPEG], dpi: 40)
     }
 }
 

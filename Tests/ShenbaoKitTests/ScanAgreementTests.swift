@@ -126,7 +126,7 @@ struct ScanAgreementTests {
             jpegs.append(try Data(contentsOf: work.appendingPathComponent("scan-\(page).jpg")))
         }
         let output = work.appendingPathComponent("scan.pdf").path
-        try #require(FileManager.default.createFile(atPath: output, contents: try StampedScans.imagePDF(jpegs, dpi: 200)))
+        try #require(FileManager.default.createFile(atPath: output, contents: try TestPDF.images(jpegs, dpi: 200)))
         return output
     }
 

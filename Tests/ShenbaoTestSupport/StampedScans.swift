@@ -6,7 +6,7 @@ public enum StampedScans {
     /// What went wrong making a test file.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
-        init(_ description: String) { self.description = description }
+        public init(_ description: String) { self.description = description }
     }
 
     static func tool(_ name: String) throws -> String {
@@ -89,61 +89,7 @@ public enum StampedScans {
         }
         guard !pages.isEmpty else { throw Failure("gs wrote no JPEG") }
         let output = folder.appendingPathComponent("scan.pdf").path
-        guard FileManager.default.createFile(atPath: output, contents: try imagePDF(pages, dpi: 150)) else { throw Failure("cannot write \(output)") }
+        guard FileManager.default.createFile(atPath: output, contents: try TestPDF.images(pages, dpi: 150)) else { throw Failure("cannot write \(output)") }
         return output
-    }
-
-    /// A PDF of one page per JPEG, each image filling its page at `dpi`.
-    public static func imagePDF(_ jpegs: [Data], dpi: Double) throws -> Data {
-        var objects: [Data] = []
-        let pageCount = jpegs.count
-        // 1: catalog, 2: pages, then per page: page, contents, image.
-        objects.append(Data("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        let kids = (0..<pageCount).map { "\(3 + 3 * $0) 0 R" }.joined(separator: " ")
-        objects.append(Data("<< /Type /Pages /Kids [\(kids)] /Count \(pageCount) >>".utf8))
-        for (index, jpeg) in jpegs.enumerated() {
-            guard let (width, height) = jpegSize(jpeg) else { throw Failure("no JPEG frame header") }
-            let w = Double(width) * 72 / dpi, h = Double(height) * 72 / dpi
-            let first = 3 + 3 * index
-            objects.append(Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(w) \(h)] /Contents \(first + 1) 0 R /Resources << /XObject << /Im0 \(first + 2) 0 R >> >> >>".utf8))
-            let content = "q \(w) 0 0 \(h) 0 0 cm /Im0 Do Q"
-            objects.append(Data("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream".utf8))
-            var image = Data("<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length \(jpeg.count) >>\nstream\n".utf8)
-            image.append(jpeg)
-            image.append(Data("\nendstream".utf8))
-            objects.append(image)
-        }
-        var pdf = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf.append(Data("\(index + 1) 0 obj\n".utf8))
-            pdf.append(object)
-            pdf.append(Data("\nendobj\n".utf8))
-        }
-        let xref = pdf.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        pdf.append(Data(table.utf8))
-        return pdf
-    }
-
-    /// Width and height from a JPEG's start-of-frame segment.
-    public static func jpegSize(_ data: Data) -> (Int, Int)? {
-        let bytes = [UInt8](data)
-        var index = 2
-        while index + 9 < bytes.count {
-            guard bytes[index] == 0xFF else { return nil }
-            let marker = bytes[index + 1]
-            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
-            if (0xC0...0xC3).contains(marker) {
-                let height = Int(bytes[index + 5]) << 8 | Int(bytes[index + 6])
-                let width = Int(bytes[index + 7]) << 8 | Int(bytes[index + 8])
-                return (width, height)
-            }
-            index += 2 + length
-        }
-        return nil
     }
 }
