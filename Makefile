@@ -9,7 +9,9 @@ DEMO_OUT := demo-out
 # Tesseract's OpenMP threads slow OCR 5× on 2 cores; the product's workers set this themselves, the tests' own process needs it here.
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: all build release demo test deps test-deps clean
+PREFIX ?= /usr/local
+
+.PHONY: all build release demo test deps test-deps clean install uninstall
 
 all: build
 
@@ -31,6 +33,21 @@ build: deps
 
 release: deps
 	swift build -c release
+
+## Install the program and its call folders: $(PREFIX)/bin/shenbao finds $(PREFIX)/share/shenbao/Templates.
+## The system libraries it links (libxml2, libzip, poppler-glib, tesseract + chi_sim data) come from `make deps`.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shenbao
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shenbao
+	rm -rf $(DESTDIR)$(PREFIX)/share/shenbao/Templates.new
+	cp -R Templates $(DESTDIR)$(PREFIX)/share/shenbao/Templates.new
+	rm -rf $(DESTDIR)$(PREFIX)/share/shenbao/Templates
+	mv $(DESTDIR)$(PREFIX)/share/shenbao/Templates.new $(DESTDIR)$(PREFIX)/share/shenbao/Templates
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/shenbao and $(DESTDIR)$(PREFIX)/share/shenbao/Templates"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/shenbao
+	rm -rf $(DESTDIR)$(PREFIX)/share/shenbao
 
 ## Run the main jobs on Samples/ and leave every output in $(DEMO_OUT)/.
 demo: release

@@ -104,20 +104,29 @@ public struct CallSpecLoader: Sendable {
         }
     }
 
-    /// Finds the templates folder: `$SHENBAO_TEMPLATES`, else a `Templates` folder beside the
-    /// executable or in one of its parent folders (so `.build/release/shenbao` finds the checkout's),
+    /// Finds the templates folder: `$SHENBAO_TEMPLATES`, else a `Templates` folder beside the running
+    /// executable or in one of its parent folders (so `.build/release/shenbao` finds the checkout's), or
+    /// `share/shenbao/Templates` there (where `make install PREFIX=…` puts it beside `bin/shenbao`),
     /// else `./Templates`.
-    public static func defaultDirectory(executablePath: String = CommandLine.arguments.first ?? "") -> String {
+    public static func defaultDirectory(executablePath: String = runningExecutable) -> String {
         if let fromEnvironment = ProcessInfo.processInfo.environment["SHENBAO_TEMPLATES"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
         var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Templates").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            for place in ["Templates", "share/shenbao/Templates"] {
+                let candidate = folder.appendingPathComponent(place).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
             folder.deleteLastPathComponent()
         }
         return FileManager.default.currentDirectoryPath + "/Templates"
+    }
+
+    /// The path of the running program (`/proc/self/exe`: right also when it was started by name from `$PATH`).
+    public static var runningExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "").standardizedFileURL.path
     }
 }
 

@@ -13,11 +13,7 @@ struct IsolationOptions: ParsableArguments {
     }
 
     /// This program, to start as a worker.
-    static var executable: String {
-        let proc = "/proc/self/exe"
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: proc) { return resolved }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    }
+    static var executable: String { CallSpecLoader.runningExecutable }
 
     /// The error a file gets when its worker timed out or died.
     static func bookError(_ failure: WorkerPool.Failure, file: String) -> BookError {

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// The layout `make install PREFIX=…` makes: `PREFIX/bin/shenbao` finds `PREFIX/share/shenbao/Templates`
+/// with no `$SHENBAO_TEMPLATES` and from any working folder, and its worker processes run from there too.
+@Suite struct InstallLayoutTests {
+    @Test func anInstalledProgramFindsItsCallFolders() throws {
+        let prefix = try makeTemporaryFolderURL("install")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/shenbao")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        let program = bin.appendingPathComponent("shenbao").path
+        try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: program)
+        try FileManager.default.copyItem(atPath: packageRoot() + "/Templates", toPath: share.appendingPathComponent("Templates").path)
+
+        let calls = try CLIRunner.run(["calls"], environment: ["SHENBAO_TEMPLATES": ""], currentDirectory: "/", program: program)
+        #expect(calls.exitCode == 0, "\(calls.stderr)")
+        for id in ["hubei-industrial-model-2026", "guangdong-ai-scenario-2023", "miit-ai-innovation-2018"] {
+            #expect(calls.stdout.contains(id), "\(calls.stdout)")
+        }
+        let book = packageRoot() + "/Samples/hubei-industrial-model-2026/hubei-s154-02.docx"
+        let extract = try CLIRunner.run(["extract", "--format", "json", book], environment: ["SHENBAO_TEMPLATES": ""],
+                                        currentDirectory: "/", program: program)
+        #expect(extract.exitCode == 0 && extract.stdout.contains("\"call\":\"hubei-industrial-model-2026\""), "\(extract.stderr)")
+    }
+}
