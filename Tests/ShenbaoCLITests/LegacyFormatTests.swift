@@ -87,8 +87,8 @@ import Testing
             let fields = object["fields"] as? [String: Any] ?? [:]
             #expect(fixture.expected.mismatches(in: fields).isEmpty,
                     "seed \(fixture.seed): \(file): \(fixture.expected.mismatches(in: fields).map { "\($0): \(fields[$0] ?? "nil") ≠ \(fixture.expected.fields[$0] ?? "nil")" })")
-            let notes = object["notes"] as? [String] ?? []
-            let note = notes.first { $0.contains("LibreOffice") && $0.contains("转换为 .docx") }
+            let notes = object["notes"] as? [[String: String]] ?? []
+            let note = notes.first { $0["code"] == "read.converted" && $0["message"]?.contains("转换为 .docx") == true }?["message"]
             #expect(note != nil, "\(file): no note about the conversion in \(notes)")
             if file == fixture.wps { #expect(note?.contains(".wps") == true, "\(note ?? "")") }
             if file == fixture.doc { #expect(note?.contains(".doc") == true, "\(note ?? "")") }

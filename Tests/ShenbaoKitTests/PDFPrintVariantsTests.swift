@@ -190,7 +190,7 @@ import Testing
         try #require(FileManager.default.fileExists(atPath: outlined), "gs wrote no PDF")
         let document = try PDFReader.read(path: outlined)
         #expect(document.scanned && document.blocks.isEmpty)
-        #expect(document.notes.contains { $0.contains("没有文字层") })
+        #expect(document.notes.contains { $0.message.contains("没有文字层") })
         // With a real page number stamped on the outlines, it still is.
         let numbered = folder.appendingPathComponent("numbered.pdf").path
         try runQuietly(gs, ["-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-o", numbered, "-c",

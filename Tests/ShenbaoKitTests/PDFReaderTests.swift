@@ -155,7 +155,7 @@ struct PDFReaderCorpusTests {
         let document = try PDFReader.read(path: path(file))
         #expect(document.scanned)
         #expect(document.blocks.isEmpty)
-        #expect(document.notes.contains { $0.contains("没有文字层") })
+        #expect(document.notes.contains { $0.message.contains("没有文字层") })
     }
 
     @Test func cjkTextPDFGivesRealChinese() throws {
@@ -178,7 +178,7 @@ struct PDFReaderCorpusTests {
         let document = try PDFReader.read(path: path(file))
         #expect(document.scanned)
         #expect(document.blocks.isEmpty)
-        #expect(document.notes.contains { $0.contains("ToUnicode") })
+        #expect(document.notes.contains { $0.message.contains("ToUnicode") })
     }
 
     @Test func documentReaderDispatchesToThePDFReader() throws {

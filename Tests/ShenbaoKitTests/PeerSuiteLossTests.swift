@@ -184,7 +184,7 @@ import Testing
         let body = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>\(W.r("正文"))</w:p>"
         let document = try make(body, numbering: "<w:num w:numId=\"1\">")
         #expect(texts(document.blocks) == ["正文"])
-        #expect(document.notes.contains { $0.contains("编号定义") })
+        #expect(document.notes.contains { $0.message.contains("编号定义") })
     }
 
     // MARK: 4. Footnotes and endnotes
@@ -194,22 +194,22 @@ import Testing
     @Test func footnotesAndEndnotesOfPeerFileAreReported() throws {
         let document = try corpus("pandoc/notes.docx")
         #expect(texts(document.blocks) == ["A footnote", "Test footnote. Test endnote."])
-        #expect(document.notes.contains("文档含有脚注 1 条、尾注 1 条，其文字未计入正文"))
+        #expect(document.notes.map(\.message).contains("文档含有脚注 1 条、尾注 1 条，其文字未计入正文"))
     }
 
     /// Apache POI's table_footnotes.docx: a cell with a footnote reference keeps its exact text.
     @Test func footnoteInTableCellKeepsCellText() throws {
         let document = try corpus("apache-poi/table_footnotes.docx")
         #expect(cellTexts(document).contains("slove"))
-        #expect(document.notes.contains("文档含有脚注 1 条，其文字未计入正文"))
+        #expect(document.notes.map(\.message).contains("文档含有脚注 1 条，其文字未计入正文"))
     }
 
     /// mammoth's endnotes.docx and pandoc's comments.docx.
     @Test func endnotesAndCommentsOfPeerFilesAreReported() throws {
         let endnotes = try corpus("mammoth-js/endnotes.docx")
         #expect(texts(endnotes.blocks) == ["Ouch."])
-        #expect(endnotes.notes.contains("文档含有尾注 2 条，其文字未计入正文"))
+        #expect(endnotes.notes.map(\.message).contains("文档含有尾注 2 条，其文字未计入正文"))
         let comments = try corpus("pandoc/comments.docx")
-        #expect(comments.notes.contains("文档含有批注 5 条，其文字未读取"))
+        #expect(comments.notes.map(\.message).contains("文档含有批注 5 条，其文字未读取"))
     }
 }

@@ -106,3 +106,22 @@ import Testing
         #expect(UnifiedSocialCreditCode.problem(in: "91350200776049653B") == .checkCharacter(expected: "A"))
     }
 }
+
+/// Reader notes are warnings collected, not thrown away: findings under their own codes in `validate`,
+/// `{code, message}` objects in `extract`'s JSON.
+@Suite struct ReaderNoteFindingTests {
+    @Test func notesBecomeFindingsAndJSONWithTheirCodes() throws {
+        let spec = try #require(try CallSpecLoader(directory: templatesDirectory()).loadAll().first { $0.id == "hubei-industrial-model-2026" })
+        var record = Record(call: spec.id, file: "book.docx")
+        record.notes = [ReaderNote(.trackedChanges, "文档含有修订痕迹，已按接受全部修订后的内容读取"),
+                        ReaderNote(.junkTextPages, "第 3 页的文字无法识别")]
+        let findings = Validator(spec: spec, today: "2026-12-02").validate(record).filter { $0.rule.hasPrefix("read.") }
+        #expect(findings.map(\.rule) == ["read.tracked-changes", "read.junk-text-pages"])
+        #expect(findings.map(\.severity) == [.info, .warning])
+        let line = RecordJSONWriter.line(for: record)
+        #expect(line.contains(#""notes":[{"code":"read.tracked-changes","message":"文档含有修订痕迹，已按接受全部修订后的内容读取"}"#), "\(line)")
+        // Every kind has a code of the read. family, and the codes differ.
+        let codes = ReaderNote.Kind.allCases.map(\.rawValue)
+        #expect(Set(codes).count == codes.count && codes.allSatisfy { $0.hasPrefix("read.") })
+    }
+}

@@ -18,10 +18,10 @@ public struct Document: Sendable, Equatable {
     /// Number of pages, when the format has pages.
     public var pageCount: Int?
     /// Things the reader noticed but could work around (never fatal).
-    public var notes: [String]
+    public var notes: [ReaderNote]
 
     public init(path: String, format: SourceFormat, blocks: [Block] = [], scanned: Bool = false,
-                pageCount: Int? = nil, notes: [String] = []) {
+                pageCount: Int? = nil, notes: [ReaderNote] = []) {
         self.path = path
         self.format = format
         self.blocks = blocks

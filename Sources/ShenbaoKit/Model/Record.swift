@@ -20,7 +20,7 @@ public struct Record: Sendable, Equatable {
     /// a column header that does not match): field id → why, in Chinese. Never guessed.
     public var ambiguous: [String: String] = [:]
     /// What the reader noticed and worked around (tracked changes accepted, footnotes not read …), in Chinese.
-    public var notes: [String] = []
+    public var notes: [ReaderNote] = []
     /// For a scan: what OCR read of its first pages (key fields marked as read by OCR, never in `fields`).
     public var ocr: OCRReading?
 

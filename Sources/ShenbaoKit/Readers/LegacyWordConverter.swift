@@ -92,7 +92,7 @@ public enum LegacyWordConverter {
         }
         var document = try DOCXReader.read(path: output)
         document.path = path
-        document.notes.insert(note(for: path, kind: kind), at: 0)
+        document.notes.insert(ReaderNote(.converted, note(for: path, kind: kind)), at: 0)
         return document
     }
 

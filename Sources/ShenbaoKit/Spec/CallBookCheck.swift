@@ -79,7 +79,7 @@ public enum CallBookCheck {
     public static func check(_ spec: CallSpec, document: Document) -> CallBookReport {
         let record = Extractor(spec: spec).extract(document)
         var report = CallBookReport(file: document.path, call: spec.id, scanned: document.scanned, fields: [], warnings: [],
-                                    notes: record.notes, error: nil)
+                                    notes: record.notes.map(\.message), error: nil)
         if document.scanned {
             report.warnings.append(.init(kind: "scanned", message: "扫描件（无文字层），无法读取字段"))
             report.fields = spec.fields.map {

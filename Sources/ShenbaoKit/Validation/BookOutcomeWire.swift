@@ -14,7 +14,7 @@ extension BookOutcome {
             var locations: [String: SourceLocation]
             var passages: [String: String]?
             var ambiguous: [String: String]?
-            var notes: [String]?
+            var notes: [ReaderNote]?
             var ocr: OCRReading?
         }
         var file: String

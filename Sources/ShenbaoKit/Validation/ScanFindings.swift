@@ -4,6 +4,10 @@
 /// paper — and `read.ocr-failed` (warning) when OCR could not run.
 enum ScanFindings {
     static func findings(for record: Record, spec: CallSpec?) -> [Finding] {
+        readingFindings(for: record, spec: spec) + ReaderNoteRule.findings(for: record)
+    }
+
+    private static func readingFindings(for record: Record, spec: CallSpec?) -> [Finding] {
         guard let ocr = record.ocr else {
             return [Finding(.warning, rule: "read.scanned", message: BookExtractor.scannedMessage)]
         }

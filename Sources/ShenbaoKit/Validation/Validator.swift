@@ -10,6 +10,7 @@ public struct Validator: Sendable {
     static let recordRules: [any RecordRule] = [
         RequiredFieldRule(), UnreadableValueRule(), AmbiguousFieldRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
         DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), LengthRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
+        ReaderNoteRule(),
     ]
 
     /// The call's checks, worked out once.

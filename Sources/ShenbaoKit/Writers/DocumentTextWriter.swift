@@ -4,7 +4,7 @@ public enum DocumentTextWriter {
     public static func render(_ document: Document) -> String {
         var lines = ["# \(document.path) [\(document.format.rawValue)]" + (document.scanned ? " 扫描件" : "")
                      + (document.pageCount.map { " \($0) 页" } ?? "")]
-        for note in document.notes { lines.append("# 注：\(note)") }
+        for note in document.notes { lines.append("# 注：\(note.message)") }
         render(document.blocks, indent: "", into: &lines, depth: 0)
         return lines.joined(separator: "\n")
     }

@@ -10,7 +10,7 @@ public enum RecordJSONWriter {
         var unmatched: [String]
         var unparsed: [String: LeftOut]?
         var sources: [String: SourceLocation]?
-        var notes: [String]?
+        var notes: [ReaderNote]?
         var passages: [String: String]?
         var ocr: OCRLine?
 

@@ -24,7 +24,7 @@ public enum RecordTextWriter {
         if !record.unmatched.isEmpty {
             lines.append("未识别的标签：" + record.unmatched.joined(separator: "、"))
         }
-        for note in record.notes { lines.append("说明：" + note) }
+        for note in record.notes { lines.append("说明：" + note.message) }
         return lines.joined(separator: "\n")
     }
 }

@@ -19,7 +19,7 @@ public enum PDFReader {
         }
 
         var blocks: [Block] = []
-        var notes: [String] = []
+        var notes: [ReaderNote] = []
         var pagesWithoutText: [Int] = []
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
@@ -64,18 +64,18 @@ public enum PDFReader {
         }
         let scanned = usablePages == 0 || outlinedBook
         if !junkPages.isEmpty {
-            notes.append("PDF 字体缺少 ToUnicode 映射，第 \(pageList(junkPages)) 页的文字无法识别（读出的是乱码），已忽略这些页的文字；请从原始 Word 文件重新导出 PDF")
+            notes.append(ReaderNote(.junkTextPages, "PDF 字体缺少 ToUnicode 映射，第 \(pageList(junkPages)) 页的文字无法识别（读出的是乱码），已忽略这些页的文字；请从原始 Word 文件重新导出 PDF"))
         }
         if !pagesWithoutText.isEmpty {
-            notes.append(scanned && junkPages.isEmpty
+            notes.append(ReaderNote(.pagesWithoutText, scanned && junkPages.isEmpty
                 ? "PDF 没有文字层（可能是扫描件、图片或文字已转为曲线），无法提取内容；请提交可复制文字的 PDF 或 Word 文件"
-                : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）")
+                : "第 \(pageList(pagesWithoutText)) 页没有文字层（可能是扫描页）"))
         }
         if !slowPages.isEmpty {
-            notes.append("第 \(pageList(slowPages)) 页内容异常庞大，未识别其中的表格，按普通文字读取")
+            notes.append(ReaderNote(.oversizedPages, "第 \(pageList(slowPages)) 页内容异常庞大，未识别其中的表格，按普通文字读取"))
         }
         if !unreadablePages.isEmpty {
-            notes.append("第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）")
+            notes.append(ReaderNote(.damagedPages, "第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）"))
         }
         return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
     }

@@ -1,0 +1,15 @@
+/// The reader's notes as findings, under their own codes (`read.tracked-changes`, `read.junk-text-pages`,
+/// … — `ReaderNote.Kind`): a warning where some of the book's text was not read, info where it was read
+/// another way or left out by design. A scan's missing text layer is `read.scanned`'s to report.
+struct ReaderNoteRule: RecordRule {
+    func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        Self.findings(for: record)
+    }
+
+    static func findings(for record: Record) -> [Finding] {
+        record.notes.compactMap { note in
+            if record.scanned && note.kind == .pagesWithoutText { return nil }
+            return Finding(note.kind.leftTextOut ? .warning : .info, rule: note.code, message: note.message)
+        }
+    }
+}
