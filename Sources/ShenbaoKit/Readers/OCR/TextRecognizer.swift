@@ -165,12 +165,6 @@ public final class TextRecognizer: @unchecked Sendable {
         return ScanPageText(page: page, words: read.words, confidence: read.meanConfidence)
     }
 
-    /// Renders page `index` of the PDF at `path` at `dpi` and reads it.
-    public func recognize(path: String, page index: Int, dpi: Int = OCRPage.verifyDPI,
-                          words: Bool = false) throws(ReadError) -> RecognizedText {
-        recognize(try OCRPage.render(path: path, page: index, dpi: dpi), words: words)
-    }
-
     /// Drops the blank lines Tesseract puts between blocks and trailing spaces.
     static func tidy(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: true)
