@@ -211,6 +211,15 @@ public enum CallFolderChecker {
                                               message: unknownFieldMessage(id, place: "locate", among: sorted)))
         }
         check(mapping["submission"]?.mapping?["key-fields"], "submission.key-fields")
+        check(mapping["submission"]?.mapping?["file-name"], "submission.file-name")
+        check(mapping["submission"]?.mapping?["media"]?.mapping?["field"], "submission.media.field")
+        check(mapping["inbox"]?.mapping?["quota-fields"]?.mapping?["kind"], "inbox.quota-fields.kind")
+        check(mapping["inbox"]?.mapping?["quota-fields"]?.mapping?["unit"], "inbox.quota-fields.unit")
+        for (key, _) in pairs(mapping["list-items-not-counted"]) {
+            guard let id = key.string, !ids.contains(id) else { continue }
+            problems.append(CallFolderProblem(file: "call.yaml", line: key.mark?.line, column: key.mark?.column,
+                                              message: unknownFieldMessage(id, place: "list-items-not-counted", among: sorted)))
+        }
         check(mapping["inbox"]?.mapping?["applicant-code"], "inbox.applicant-code")
         check(mapping["inbox"]?.mapping?["applicant-name"], "inbox.applicant-name")
         check(mapping["key-enterprise"]?.mapping?["field"], "key-enterprise.field")

@@ -38,6 +38,9 @@ public struct CallSpec: Sendable {
     public var submission: SubmissionSpec
     /// The folder the spec was loaded from.
     public var directory: String
+    /// List field id → words marking an entry that does not count against the list's limit
+    /// (`list-items-not-counted`: the 牵头单位 named beside at most 3 联合体 members).
+    public var listItemsNotCounted: [String: [String]] = [:]
 
     /// Field id → position in `fields`.
     private var fieldIndex: [String: Int] = [:]

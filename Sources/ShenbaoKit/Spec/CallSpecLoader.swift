@@ -76,11 +76,13 @@ public struct CallSpecLoader: Sendable {
                     markedBelow: override.markedBelow ?? false, columns: override.columns, unit: override.unit)
             }
         }
-        return CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
-                        detect: file.detect ?? [file.title], aliases: file.aliases ?? [], headers: file.headers ?? [], hints: file.hints ?? [],
-                        fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) },
-                        keyEnterprise: file.keyEnterprise.map { KeyEnterprise(field: $0.field, above: $0.above) },
-                        submission: file.submissionSpec, directory: folder)
+        var spec = CallSpec(id: file.id, title: file.title, notice: file.notice ?? "", seed: file.seed ?? "",
+                            detect: file.detect ?? [file.title], aliases: file.aliases ?? [], headers: file.headers ?? [], hints: file.hints ?? [],
+                            fields: fields, checks: try (file.checks ?? []).map { try $0.check(in: folder) },
+                            keyEnterprise: file.keyEnterprise.map { KeyEnterprise(field: $0.field, above: $0.above) },
+                            submission: file.submissionSpec, directory: folder)
+        spec.listItemsNotCounted = file.listItemsNotCounted ?? [:]
+        return spec
     }
 
     /// Parses catalogue TSV text (header row `id section label type required options rule`).
@@ -163,12 +165,15 @@ struct CallFile: Decodable {
     var checks: [CheckEntry]?
     var keyEnterprise: KeyEnterpriseEntry?
     var structure: Structure?
+    /// List field id → words that mark an entry not counted against the list's limit (the 牵头单位).
+    var listItemsNotCounted: [String: [String]]?
 
     struct KeyEnterpriseEntry: Decodable { var field: String; var above: Double }
 
     enum CodingKeys: String, CodingKey {
         case id, title, notice, seed, detect, aliases, headers, hints, locate, checks, structure, submission, inbox
         case keyEnterprise = "key-enterprise"
+        case listItemsNotCounted = "list-items-not-counted"
     }
     var submission: Submission?
     var inbox: Inbox?
@@ -184,12 +189,13 @@ struct CallFile: Decodable {
     struct Submission: Decodable {
         struct Evidence: Decodable { var name: String; var match: [String]? }
         struct Media: Decodable {
+            var field: String?
             var maxImages: Int?
             var minImageMB: Double?
             var maxVideoMB: Double?
             var videoExtensions: [String]?
             enum CodingKeys: String, CodingKey {
-                case maxImages = "max-images", minImageMB = "min-image-mb", maxVideoMB = "max-video-mb", videoExtensions = "video-extensions"
+                case field, maxImages = "max-images", minImageMB = "min-image-mb", maxVideoMB = "max-video-mb", videoExtensions = "video-extensions"
             }
         }
         var keyFields: [String]?
@@ -209,8 +215,12 @@ struct CallFile: Decodable {
         var applicantCode: String?
         var applicantName: String?
         var quotas: [String: Int]?
+        /// The fields a quota is counted by: the recommending unit's kind and the unit.
+        struct QuotaFields: Decodable { var kind: String; var unit: String }
+        var quotaFields: QuotaFields?
         enum CodingKeys: String, CodingKey {
             case onePerApplicant = "one-per-applicant", applicantCode = "applicant-code", applicantName = "applicant-name", quotas
+            case quotaFields = "quota-fields"
         }
     }
 
@@ -230,13 +240,14 @@ struct CallFile: Decodable {
         }
         spec.evidence = (submission?.evidence ?? []).map { .init(name: $0.name, match: $0.match ?? [$0.name]) }
         spec.media = submission?.media.map {
-            .init(maxImages: $0.maxImages ?? 3, minImageMB: $0.minImageMB ?? 0, maxVideoMB: $0.maxVideoMB ?? 100,
+            .init(field: $0.field, maxImages: $0.maxImages ?? 3, minImageMB: $0.minImageMB ?? 0, maxVideoMB: $0.maxVideoMB ?? 100,
                   videoExtensions: $0.videoExtensions ?? ["mp4"])
         }
         spec.onePerApplicant = inbox?.onePerApplicant ?? true
         spec.applicantCode = inbox?.applicantCode
         spec.applicantName = inbox?.applicantName
         spec.quotas = inbox?.quotas ?? [:]
+        spec.quotaFields = inbox?.quotaFields.map { .init(kind: $0.kind, unit: $0.unit) }
         return spec
     }
 }

@@ -1,6 +1,6 @@
 /// One field of a call's catalogue (one row of `catalogue.tsv`), plus how to find it in a book.
 public struct FieldSpec: Sendable, Equatable {
-    /// Stable dotted id, e.g. `org.uscc`.
+    /// Stable dotted id, e.g. `unit.code`.
     public var id: String
     /// The book section it sits in, as printed (`封面`, `一、单位基本情况表` …).
     public var section: String

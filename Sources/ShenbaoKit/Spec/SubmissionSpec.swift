@@ -35,6 +35,12 @@ public struct SubmissionSpec: Sendable, Equatable {
     public var media: MediaLimits?
     /// Recommendation quotas per recommending-unit kind, and whether an applicant may submit once only.
     public var quotas: [String: Int] = [:]
+    /// The fields quotas are counted by (`inbox.quota-fields`: the unit's kind and the unit).
+    public var quotaFields: QuotaFields?
+    public struct QuotaFields: Sendable, Equatable {
+        public var kind: String
+        public var unit: String
+    }
     public var onePerApplicant = true
     /// The field holding the applicant's 统一社会信用代码 (for one-per-applicant), and its name.
     public var applicantCode: String?
@@ -54,6 +60,8 @@ public struct SubmissionSpec: Sendable, Equatable {
     }
 
     public struct MediaLimits: Sendable, Equatable {
+        /// The field the pictures and video belong to (its findings name it).
+        public var field: String?
         public var maxImages: Int
         public var minImageMB: Double
         public var maxVideoMB: Double

@@ -20,6 +20,18 @@ public struct ClassificationRules: Sendable, Equatable {
     public var tieIsSoftware: Bool
     /// AI产业链环节 values that, alone, make an enterprise hardware when no revenue split is given.
     public var hardwareChainLayers: [String]
+    /// The catalogue fields the rules read (`fields:` of classification.yaml).
+    public var fields: Fields
+
+    /// Field ids of the figures a classification reads.
+    public struct Fields: Sendable, Equatable {
+        public var name: String
+        public var revenue: String
+        public var aiRevenue: String
+        public var softwareRevenue: String
+        public var hardwareRevenue: String
+        public var chainLayers: String
+    }
 
     /// Loads `classification.yaml` from a call's folder; nil when the call has none.
     public static func load(from folder: String) throws -> ClassificationRules? {
@@ -34,6 +46,12 @@ public struct ClassificationRules: Sendable, Equatable {
             }
             return (value as? Double) ?? (value as? Int).map(Double.init) ?? 0
         }
+        func field(_ key: String) throws -> String {
+            guard let group = root["fields"] as? [String: Any], let id = group[key] as? String, !id.isEmpty else {
+                throw CallSpecLoader.LoadError(description: "\(path) 缺少 fields.\(key)（分类所读字段的编号）")
+            }
+            return id
+        }
         return ClassificationRules(
             coreShare: try number("core", "share-above"), coreCounted: try number("core", "counted"),
             coreRevenue: try number("core-by-revenue", "ai-revenue-above"),
@@ -41,6 +59,9 @@ public struct ClassificationRules: Sendable, Equatable {
             relatedShare: try number("related", "share-above"),
             softwareCounted: try number("related", "software-counted"), hardwareCounted: try number("related", "hardware-counted"),
             tieIsSoftware: (root["tie-goes-to"] as? String ?? "software") == "software",
-            hardwareChainLayers: root["hardware-chain-layers"] as? [String] ?? [])
+            hardwareChainLayers: root["hardware-chain-layers"] as? [String] ?? [],
+            fields: Fields(name: try field("name"), revenue: try field("revenue"), aiRevenue: try field("ai-revenue"),
+                           softwareRevenue: try field("software-revenue"), hardwareRevenue: try field("hardware-revenue"),
+                           chainLayers: try field("chain-layers")))
     }
 }

@@ -35,10 +35,10 @@ public struct EnterpriseClassifier: Sendable {
 
     /// The classification of one record; nil when it lacks the 全年 总收入 or AI业务收入 to decide.
     public func classify(_ record: Record) -> Classification? {
-        guard let revenue = record.fields["biz.annual.total_revenue"]?.number,
-              let aiRevenue = record.fields["biz.annual.ai_revenue"]?.number else { return nil }
+        guard let revenue = record.fields[rules.fields.revenue]?.number,
+              let aiRevenue = record.fields[rules.fields.aiRevenue]?.number else { return nil }
         let share = revenue > 0 ? aiRevenue / revenue * 100 : 0
-        let name = record.fields["basic.name"]?.displayText ?? record.file
+        let name = record.fields[rules.fields.name]?.displayText ?? record.file
         let kind = isHardware(record) ? EnterpriseClass.relatedHardware : .relatedSoftware
         let kindPercent = kind == .relatedHardware ? rules.hardwareCounted : rules.softwareCounted
         let shareText = String(format: "%.2f%%", share)
@@ -69,13 +69,13 @@ public struct EnterpriseClassifier: Sendable {
 
     /// Software or hardware: the larger of 软件收入 and 硬件收入; with neither, the AI产业链环节.
     func isHardware(_ record: Record) -> Bool {
-        let software = record.fields["biz.annual.software_revenue"]?.number
-        let hardware = record.fields["biz.annual.hardware_revenue"]?.number
+        let software = record.fields[rules.fields.softwareRevenue]?.number
+        let hardware = record.fields[rules.fields.hardwareRevenue]?.number
         if software != nil || hardware != nil {
             let (s, h) = (software ?? 0, hardware ?? 0)
             return h > s || (h == s && !rules.tieIsSoftware)
         }
-        guard case .strings(let layers)? = record.fields["tech.chain_layers"], !layers.isEmpty else { return false }
+        guard case .strings(let layers)? = record.fields[rules.fields.chainLayers], !layers.isEmpty else { return false }
         return layers.allSatisfy { rules.hardwareChainLayers.contains($0) }
     }
 

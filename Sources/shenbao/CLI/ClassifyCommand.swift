@@ -14,8 +14,8 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("企业数据文件", valueName: "DATA"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("申报类别", valueName: "ID"))
-    var call: String = "wuhan-ai-enterprise-2025"
+    @Option(name: .long, help: ArgumentHelp("申报类别（默认：唯一带有分类规则 classification.yaml 的类别）", valueName: "ID"))
+    var call: String?
 
     @Option(name: .long, help: "输出格式：text、json 或 csv")
     var format: ReportFormat = .text
@@ -26,12 +26,21 @@ struct ClassifyCommand: ParsableCommand {
         let spec: CallSpec
         let rules: ClassificationRules
         do {
-            guard let found = try specOptions.spec(call, among: try specOptions.loadAll()) else { throw ShenbaoExit.usage("缺少 --call") }
-            spec = found
-            guard let loaded = try ClassificationRules.load(from: spec.directory) else {
-                throw ShenbaoExit.usage("申报类别 \(call) 没有分类规则（\(spec.directory)/classification.yaml）")
+            let specs = try specOptions.loadAll()
+            if let call {
+                guard let found = try specOptions.spec(call, among: specs) else { throw ShenbaoExit.usage("缺少 --call") }
+                guard let loaded = try ClassificationRules.load(from: found.directory) else {
+                    throw ShenbaoExit.usage("申报类别 \(call) 没有分类规则（\(found.directory)/classification.yaml）")
+                }
+                (spec, rules) = (found, loaded)
+            } else {
+                let classified = try specs.compactMap { spec in try ClassificationRules.load(from: spec.directory).map { (spec, $0) } }
+                guard classified.count == 1, let only = classified.first else {
+                    throw ShenbaoExit.usage(classified.isEmpty ? "没有任何申报类别带有分类规则（classification.yaml）"
+                        : "请用 --call 指定申报类别：\(classified.map(\.0.id).joined(separator: "、")) 都有分类规则")
+                }
+                (spec, rules) = only
             }
-            rules = loaded
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         } catch {

@@ -140,7 +140,7 @@ public struct DataFileReader: Sendable {
         return index
     }
 
-    /// Nested groups (`org: {name: …}`) become dotted ids (`org.name`); a daterange stays a mapping.
+    /// Nested groups (`unit: {name: …}`) become dotted ids (`unit.name`); a daterange stays a mapping.
     static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: Any]) {
         for (key, value) in object {
             let id = prefix.isEmpty ? "\(key)" : "\(prefix).\(key)"

@@ -18,20 +18,20 @@ struct MediaRule: SubmissionRule {
                 && !evidenceWords.contains { file.lastPathComponent.labelKey.contains($0) }
         }
         if images.count > limits.maxImages {
-            findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+            findings.append(Finding(.error, rule: "submission.media", field: limits.field,
                                     message: "展示图片最多\(limits.maxImages)张，实际提交\(images.count)张"))
         }
         for image in images where Double(Self.size(of: image)) < limits.minImageMB * 1_048_576 {
-            findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+            findings.append(Finding(.error, rule: "submission.media", field: limits.field,
                                     message: "图片 \(image.lastPathComponent) 为 \(Self.megabytes(image)) MB，每张应在 \(Self.show(limits.minImageMB)) MB 以上"))
         }
         for video in files.filter({ Self.videoExtensions.contains($0.fileExtension) }) {
             if !limits.videoExtensions.contains(video.fileExtension) {
-                findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                findings.append(Finding(.error, rule: "submission.media", field: limits.field,
                                         message: "视频 \(video.lastPathComponent) 应为 \(limits.videoExtensions.joined(separator: "/")) 格式"))
             }
             if Double(Self.size(of: video)) > limits.maxVideoMB * 1_048_576 {
-                findings.append(Finding(.error, rule: "submission.media", field: "scenario.media",
+                findings.append(Finding(.error, rule: "submission.media", field: limits.field,
                                         message: "视频 \(video.lastPathComponent) 为 \(Self.megabytes(video)) MB，不应超过 \(Self.show(limits.maxVideoMB)) MB"))
             }
         }

@@ -1,6 +1,6 @@
 /// `inbox.quota`: a recommending unit put forward more projects than the call allows (MIIT 2018:
-/// ≤ 15 for a 地方主管部门, ≤ 3 for a 中央企业集团). The kind is read from the record's
-/// `…recommender_kind` field; each project of an over-quota unit gets the error.
+/// ≤ 15 for a 地方主管部门, ≤ 3 for a 中央企业集团). The unit and its kind are read from the fields the call
+/// names (`inbox.quota-fields`); each project of an over-quota unit gets the error.
 struct QuotaRule: InboxRule {
     func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         var groups: [String: [Int]] = [:]
@@ -8,10 +8,9 @@ struct QuotaRule: InboxRule {
         for (index, outcome) in outcomes.enumerated() {
             guard let call = outcome.call, let spec = specs[call], !spec.submission.quotas.isEmpty,
                   let record = outcome.primary,
-                  let kindField = spec.fields.first(where: { $0.id.hasSuffix("recommender_kind") }),
-                  let unitField = spec.fields.first(where: { $0.id.hasSuffix("recommender") }),
-                  let kind = record.fields[kindField.id]?.displayText, let limit = spec.submission.quotas[kind],
-                  let unit = record.fields[unitField.id]?.displayText else { continue }
+                  let fields = spec.submission.quotaFields,
+                  let kind = record.fields[fields.kind]?.displayText, let limit = spec.submission.quotas[kind],
+                  let unit = record.fields[fields.unit]?.displayText else { continue }
             let key = "\(call)|\(unit)"
             groups[key, default: []].append(index)
             limits[key] = (kind, limit)

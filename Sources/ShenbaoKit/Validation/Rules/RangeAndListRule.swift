@@ -11,12 +11,14 @@ struct RangeAndListRule: RecordRule {
                 findings.append(Finding(.error, rule: "field.range.order", field: field, record: record,
                                         message: "\(field.quoted)的开始时间 \(start) 晚于结束时间 \(end)"))
             case .maxItems(let id, let max):
-                // The lead unit (牵头单位) is named besides its members: it does not count as one of them.
+                // Entries the call does not count (the 牵头单位 named beside its members).
                 guard let field = context.spec.field(id), case .strings(let items)? = record.fields[id] else { continue }
-                let members = items.filter { !$0.contains("牵头") }
+                let uncounted = context.spec.listItemsNotCounted[id] ?? []
+                let members = items.filter { item in !uncounted.contains { item.contains($0) } }
                 guard members.count > max else { continue }
+                let except = uncounted.isEmpty ? "" : "（含「\(uncounted.joined(separator: "」「"))」的一项除外）"
                 findings.append(Finding(.error, rule: "list.max-items", field: field, record: record,
-                                        message: "\(field.quoted)最多\(max)家（牵头单位除外），实际列出\(members.count)家"))
+                                        message: "\(field.quoted)最多\(max)项\(except)，实际列出\(members.count)项"))
             default:
                 continue
             }

@@ -110,6 +110,6 @@ public enum DataSkeleton {
 }
 
 extension FieldSpec {
-    /// The dotted id's parts (`org.head.name` → org, head, name).
+    /// The dotted id's parts (`unit.head.name` → unit, head, name).
     var idParts: [String] { id.split(separator: ".").map(String.init) }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Yams
 
 /// The regions (市州) of a province, in their official order, with the spellings unit names use —
-/// `Templates/<call>/regions.yaml`. `武汉市经济和信息化局` → 武汉市; `恩施土家族苗族自治州经济和信息化局` → 恩施州.
-public struct Regions: Sendable {
+/// a YAML list a call's `summary.yaml` names (`Templates/lists/hubei-regions.yaml`). `武汉市经济和信息化局` → 武汉市; `恩施土家族苗族自治州经济和信息化局` → 恩施州.
+public struct Regions: Sendable, Equatable {
     public struct Region: Sendable, Decodable, Equatable {
         public var name: String
         public var aliases: [String]?

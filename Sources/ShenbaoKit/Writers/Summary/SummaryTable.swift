@@ -35,10 +35,11 @@ public struct SummaryBuilder: Sendable {
         for record in records where record.scanned && record.ocr?.fields.isEmpty == false {
             notes.append("\(record.file)：扫描件（无文字层），表中标「\(Self.ocrMark)」的内容由文字识别读出，请与原件核对")
         }
-        // Region of each record (its 市州) and its rank in the province's order.
+        // Region of each record (its 市州) and its rank in the province's order; the word for it is its column's header.
         let regions = records.map(region(of:))
+        let regionWord = spec.columns.first { $0.from.contains("region") }?.header ?? "地区"
         for (record, region) in zip(records, regions) where spec.region != nil && region == nil {
-            notes.append("\(record.file)：无法确定所属市州（\(regionText(of: record) ?? "未填写推荐单位")），「市州」一栏留空")
+            notes.append("\(record.file)：无法确定所属\(regionWord)（\(regionText(of: record) ?? "未填写")），「\(regionWord)」一栏留空")
         }
         var order = Array(records.indices)
         if spec.order == .region, let table = spec.regions {
@@ -67,7 +68,7 @@ public struct SummaryBuilder: Sendable {
         if spec.region != nil, let table = spec.regions {
             if let givenRecommender, !givenRecommender.isEmpty {
                 titleRegion = table.region(in: givenRecommender)
-                if titleRegion == nil { notes.append("无法从推荐单位「\(givenRecommender)」判断市州，标题中留空") }
+                if titleRegion == nil { notes.append("无法从推荐单位「\(givenRecommender)」判断\(regionWord)，标题中留空") }
             } else {
                 titleRegion = Self.agreed(regions)
             }

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 
-/// A Word template (`.docx` or Flat-OPC `.xml`) with Mustache tags in its text — `{{org.name}}`,
+/// A Word template (`.docx` or Flat-OPC `.xml`) with Mustache tags in its text — `{{unit.name}}`,
 /// `{{#options.org.nature}}{{mark}}{{text}} {{/options.org.nature}}`, a row repeated by
 /// `{{#rows}}…{{/rows}}` — rendered into a new `.docx`. A bureau can edit the template in Word.
 public struct DocxTemplate {

@@ -1,5 +1,5 @@
 /// The Mustache context for a call's templates, built from a record:
-/// - every field by its id (`{{org.name}}`, `{{fin.2020.revenue}}`), formatted as the form prints it
+/// - every field by its id (`{{unit.name}}`, `{{finance.2020.revenue}}`), formatted as the form prints it
 ///   (dates `2026年3月26日`, ranges `2024年1月至2025年12月`, choices by their option text);
 /// - `options.<id>`: each printed option of a choice field as `{text, mark, checked}`, mark ☑ or ☐;
 ///   with `label` (the option without “（请注明）”), `note` (the 其他 note) and `other` (true for 其他);
