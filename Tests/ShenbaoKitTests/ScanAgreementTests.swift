@@ -172,7 +172,7 @@ struct ScanAgreementTests {
     }
 
     static let stampRules: Set<String> = ["submission.seal-missing", "submission.scan-pages-missing", "submission.scan-mismatch",
-                                          "submission.stamp-unchecked"]
+                                          "submission.stamp-unchecked", "submission.scan-unchecked"]
 
     @Test func aScanOfTheSameBookPassesAndScansOfOtherVersionsNameTheChangedField() throws {
         let folder = try makeTemporaryFolderURL("scan-versions")

@@ -10,11 +10,6 @@ public struct BatchValidator: Sendable {
     /// One validator per call, made once: working out a call's checks is not repeated per book.
     private let validators: [String: Validator]
 
-    static let submissionRules: [any SubmissionRule] = [
-        SubmissionFilesRule(), FileNameRule(), StampedCopyAgreementRule(), EvidenceRule(), MediaRule(), SealRule(),
-    ]
-    static let inboxRules: [any InboxRule] = [DuplicateApplicantRule(), QuotaRule(), DeadlineRule()]
-
     public init(specs: [CallSpec], forcedCall: CallSpec? = nil, options: InboxOptions = InboxOptions(),
                 today: String = Validator.currentDate()) {
         self.specs = specs
@@ -48,10 +43,10 @@ public struct BatchValidator: Sendable {
         let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })
         for index in results.indices {
             guard let call = results[index].call, let spec = specsByID[call] else { continue }
-            results[index].findings = Self.submissionRules.flatMap { $0.check(results[index], spec: spec) }
+            results[index].findings = RuleRegistry.submissionRules.flatMap { $0.check(results[index], spec: spec) }
         }
         if results.count > 1 {
-            for rule in Self.inboxRules {
+            for rule in RuleRegistry.inboxRules {
                 for (index, finding) in rule.check(results, specs: specsByID, options: options) {
                     results[index].findings.append(finding)
                 }
@@ -79,13 +74,13 @@ public struct BatchValidator: Sendable {
         guard let records = best?.records, best?.matched ?? 0 > 0 else {
             let message = failure?.message ?? "数据文件中没有任何可识别的字段，请用 --call 指定申报类别"
             let outcome = BookOutcome(file: path, error: BookError(file: path, code: failure?.code ?? "call.unknown", message: message),
-                                      findings: [Finding(.error, rule: failure?.code ?? "call.unknown", message: message)])
+                                      findings: [ReadErrorRule.finding(for: BookError(file: path, code: failure?.code ?? "call.unknown", message: message))])
             return [SubmissionOutcome(submission: Submission(folder: nil, files: [path]), books: [outcome], findings: [])]
         }
         guard let call = records.first?.call, let validator = validators[call] else { return [] }
         return records.map { record in
             var findings = validator.validate(record)
-            findings += record.unmatched.map { Finding(.warning, rule: "data.unknown-column", message: "未知的列「\($0)」，已忽略") }
+            findings += DataColumnRule.findings(for: record)
             return SubmissionOutcome(submission: Submission(folder: nil, files: [record.file]),
                                      books: [BookOutcome(file: record.file, record: record, findings: findings)], findings: [])
         }
@@ -98,22 +93,22 @@ public struct BatchValidator: Sendable {
             document = try DocumentReader.read(path: path)
         } catch {
             return BookOutcome(file: path, error: BookError(file: path, code: error.code, message: error.message),
-                               findings: [Finding(.error, rule: error.code, message: error.message)])
+                               findings: [ReadErrorRule.finding(for: BookError(file: path, code: error.code, message: error.message))])
         }
         // `--call` decides the call of a book; whether the file is a book at all is decided as without it
         // (by its own title and headings), and recorded so the submission can tell its attachments.
         switch BookExtractor(specs: specs, forcedCall: forcedCall).extract(document) {
         case .failure(let error):
-            return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+            return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
         case .success(let record):
             let recognised = forcedCall == nil || (record.scanned
                 ? CallDetector.detect(scanText: record.ocr?.pages.map(\.text).joined(separator: "\n") ?? "", among: specs) != nil
                 : CallDetector.detect(document, among: specs) != nil)
             guard let call = record.call, let validator = validators[call] else {
-                return BookOutcome(file: path, record: record, findings: ScanFindings.findings(for: record, spec: nil),
+                return BookOutcome(file: path, record: record, findings: ScanReadingRule.findings(for: record, spec: nil),
                                    stamped: stampedCopy(path, document: document, call: nil, pagesRead: record.ocr?.pages))
             }
-            let findings = record.scanned ? ScanFindings.findings(for: record, spec: specs.first { $0.id == call })
+            let findings = record.scanned ? ScanReadingRule.findings(for: record, spec: specs.first { $0.id == call })
                 : validator.validate(record, document: document)
             return BookOutcome(file: path, record: record, findings: findings, recognised: recognised,
                                stamped: stampedCopy(path, document: document, call: call, pagesRead: record.ocr?.pages))
@@ -139,10 +134,10 @@ public struct BatchValidator: Sendable {
         if record.scanned {
             var scan = Record(call: nil, file: record.file, scanned: true)
             scan.ocr = record.ocr
-            return BookOutcome(file: book.file, record: scan, findings: ScanFindings.findings(for: scan, spec: nil), stamped: book.stamped)
+            return BookOutcome(file: book.file, record: scan, findings: ScanReadingRule.findings(for: scan, spec: nil), stamped: book.stamped)
         }
         let error = BookError(file: book.file, code: "call.unknown", message: BookExtractor.unknownCallMessage)
-        return BookOutcome(file: book.file, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+        return BookOutcome(file: book.file, error: error, findings: [ReadErrorRule.finding(for: error)])
     }
 
     /// Where a submission has a readable Word book, that is the book checked field by field; its PDF is
@@ -181,8 +176,7 @@ public struct BatchValidator: Sendable {
                 record.call = call
                 return BookOutcome(file: book.file, record: record, findings: book.findings, stamped: book.stamped)
             }
-            return BookOutcome(file: book.file, findings: [Finding(.info, rule: "submission.attachment",
-                                                                  message: "附件材料（不是申报书），未校验内容")])
+            return BookOutcome(file: book.file, findings: [SubmissionFilesRule.attachment])
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A validation rule over one book's record. Each rule lives in its own file under `Rules/`, owns
 /// its stable codes, and reports `Finding`s in Chinese naming the label as printed.
-public protocol RecordRule: Sendable {
+public protocol RecordRule: ValidationRule {
     func check(_ record: Record, in context: RuleContext) -> [Finding]
 }
 

@@ -6,13 +6,6 @@ public struct Validator: Sendable {
     /// "Today" as YYYY-MM-DD (for dates that cannot lie in the future).
     public let today: String
 
-    /// The record rules, in report order.
-    static let recordRules: [any RecordRule] = [
-        RequiredFieldRule(), UnreadableValueRule(), AmbiguousFieldRule(), USCCRule(), PhoneRule(), EmailRule(), URLRule(),
-        DateRule(), NumberSignRule(), ChoiceRule(), RangeAndListRule(), LengthRule(), CrossFieldRule(), AllowedValuesRule(), KeyEnterpriseRule(), StructureRule(),
-        ReaderNoteRule(),
-    ]
-
     /// The call's checks, worked out once.
     private let checks: [Check]
 
@@ -25,7 +18,12 @@ public struct Validator: Sendable {
     /// Every finding for one record.
     public func validate(_ record: Record, document: Document? = nil) -> [Finding] {
         let context = RuleContext(spec: spec, checks: checks, document: document, today: today)
-        return Self.recordRules.flatMap { $0.check(record, in: context) }
+        return RuleRegistry.recordRules.flatMap { rule in
+            let findings = rule.check(record, in: context)
+            assert(findings.allSatisfy { finding in type(of: rule).codes.contains { $0.code == finding.rule } },
+                   "\(type(of: rule)) reported a code it does not declare")
+            return findings
+        }
     }
 
     /// Today's date as YYYY-MM-DD in China's time zone.

@@ -152,7 +152,7 @@ struct SummaryCommand: ParsableCommand {
                         ?? BookOutcome(file: path, error: BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))
                 case .failure(let failure):
                     let error = IsolationOptions.bookError(failure, file: path)
-                    return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+                    return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
                 }
             }
         }

@@ -58,10 +58,10 @@ struct ValidateCommand: ParsableCommand {
                 switch answer {
                 case .success(let line):
                     return BookOutcome(wireLine: line, specs: specs)
-                        ?? BookOutcome(file: path, findings: [Finding(.error, rule: "read.crashed", message: "读取进程的回答无法解析")])
+                        ?? BookOutcome(file: path, findings: [ReadErrorRule.finding(for: BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))])
                 case .failure(let failure):
                     let error = IsolationOptions.bookError(failure, file: path)
-                    return BookOutcome(file: path, error: error, findings: [Finding(.error, rule: error.code, message: error.message)])
+                    return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
                 }
             }
         }

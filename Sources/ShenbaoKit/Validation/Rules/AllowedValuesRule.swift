@@ -2,6 +2,11 @@
 /// city's); `field.wrong-group`: a value that does not belong to the group another field names
 /// (MIIT 2018: a 申报方向 outside its 项目类别).
 struct AllowedValuesRule: RecordRule {
+    static let codes = [
+        RuleCode("field.not-allowed", "a value outside its list (区属 not a district of 武汉市)"),
+        RuleCode("field.wrong-group", "a 申报方向 outside its 项目类别 (MIIT 3 类 9 项)"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for check in context.checks {

@@ -2,6 +2,10 @@
 /// disagree, a column header that does not name it). A warning: the value is there, but a person must
 /// read it — shenbao does not guess.
 struct AmbiguousFieldRule: RecordRule {
+    static let codes = [
+        RuleCode("field.ambiguous", "a value whose place is doubtful (two places disagree, a header that does not name the column): left out, never guessed"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         record.ambiguous.keys.sorted().compactMap { id in
             guard let field = context.spec.field(id), let reason = record.ambiguous[id] else { return nil }

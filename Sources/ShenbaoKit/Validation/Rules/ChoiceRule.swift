@@ -2,6 +2,12 @@
 /// selections than the form allows: 最多选3项, at least one), `choice.other-note` (其他 ticked with
 /// nothing written after 请注明).
 struct ChoiceRule: RecordRule {
+    static let codes = [
+        RuleCode("choice.multiple", "限选1项 with several ticked"),
+        RuleCode("choice.count", "最多选3项 exceeded, or none chosen"),
+        RuleCode("choice.other-note", "其他 without its note"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var limits: [String: (min: Int, max: Int)] = [:]

@@ -4,6 +4,16 @@ import Foundation
 /// `cross.sum-at-most`, `cross.sum-equals`, `cross.ratio`, `cross.non-decreasing`, `cross.count-of`.
 /// Each is only checked when the fields it compares are all present (a missing one is already reported).
 struct CrossFieldRule: RecordRule {
+    static let codes = [
+        RuleCode("cross.equals", "cover equals body"),
+        RuleCode("cross.at-most", "at most another field"),
+        RuleCode("cross.sum-at-most", "parts at most a total"),
+        RuleCode("cross.sum-equals", "parts sum to a total"),
+        RuleCode("cross.ratio", "a share between two fields"),
+        RuleCode("cross.non-decreasing", "cumulative quarters do not fall"),
+        RuleCode("cross.count-of", "a count equals the items listed"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let spec = context.spec

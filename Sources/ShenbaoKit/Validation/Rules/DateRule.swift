@@ -1,6 +1,11 @@
 /// `field.date.implausible`: a date before 1949 or after 2100 (a typo); `field.date.future`: a date
 /// the catalogue says cannot lie in the future (成立时间) does.
 struct DateRule: RecordRule {
+    static let codes = [
+        RuleCode("field.date.implausible", "a date before 1949 or otherwise impossible"),
+        RuleCode("field.date.future", "a date that cannot lie in the future"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var notFuture: Set<String> = []
         for case .notFuture(let id) in context.checks { notFuture.insert(id) }

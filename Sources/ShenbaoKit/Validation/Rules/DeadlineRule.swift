@@ -3,6 +3,10 @@ import Foundation
 /// `inbox.deadline`: with `--deadline`, a submission whose files were last changed after that day
 /// (China time) arrived late. File modification times stand in for the date of arrival.
 struct DeadlineRule: InboxRule {
+    static let codes = [
+        RuleCode("inbox.deadline", "files changed after --deadline"),
+    ]
+
     func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         guard let deadline = options.deadline else { return [] }
         let formatter = DateFormatter()

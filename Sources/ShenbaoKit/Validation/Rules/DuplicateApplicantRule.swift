@@ -1,6 +1,10 @@
 /// `inbox.duplicate-applicant`: one applicant (same 统一社会信用代码) submitted more than once; each
 /// of its submissions gets the error, naming the others.
 struct DuplicateApplicantRule: InboxRule {
+    static let codes = [
+        RuleCode("inbox.duplicate-applicant", "one project per applicant (same 统一社会信用代码: an error on each)"),
+    ]
+
     func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         var byCode: [String: [Int]] = [:]
         for (index, outcome) in outcomes.enumerated() {

@@ -2,6 +2,10 @@ import Foundation
 
 /// `field.email`: not an e-mail address.
 struct EmailRule: RecordRule {
+    static let codes = [
+        RuleCode("field.email", "not an e-mail address"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.spec.fields.filter { $0.type == .email }.compactMap { field in
             guard case .string(let value)? = record.fields[field.id],

@@ -1,6 +1,10 @@
 /// `submission.evidence-missing`: a supporting document the call requires (营业执照, 纳税证明,
 /// 审计报告, 用户应用证明 …) is not among the submission's files, matched by file name.
 struct EvidenceRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.evidence-missing", "a 佐证材料 the call asks for, by file name"),
+    ]
+
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard outcome.submission.folder != nil else { return [] }
         let names = outcome.submission.files.map { $0.lastPathComponent.labelKey }

@@ -1,6 +1,10 @@
 /// `submission.file-name`: a call that prescribes file names (Guangdong: 单位名称-应用场景名称) gets
 /// books named otherwise — an error in a submission folder, a warning for a book checked on its own.
 struct FileNameRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.file-name", "the file name the call prescribes (Guangdong: 单位名称-应用场景名称)"),
+    ]
+
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         let parts = spec.submission.fileName
         guard !parts.isEmpty, let record = outcome.primary else { return [] }

@@ -1,5 +1,5 @@
 /// A rule across all submissions of an inbox (one bureau's intake).
-protocol InboxRule: Sendable {
+protocol InboxRule: ValidationRule {
     /// Findings to add, each for the submission at an index.
     func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)]
 }

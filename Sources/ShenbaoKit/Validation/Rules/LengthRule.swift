@@ -1,6 +1,10 @@
 /// `field.too-long`: a text over the length the form allows (`限200字`), counted as Word counts 字数:
 /// each Chinese character or full-width mark is one, each run of Latin letters and digits is one word.
 struct LengthRule: RecordRule {
+    static let codes = [
+        RuleCode("field.too-long", "a text over the form's limit (限200字), counted as Word counts 字数"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.checks.compactMap { check in
             guard case .maxLength(let id, let max) = check, let field = context.spec.field(id),

@@ -4,6 +4,10 @@ import Foundation
 /// at most 3 pictures, each at least 2 MB; video an mp4 of at most 100 MB). Images named as evidence
 /// (营业执照.jpg) are not counted as pictures.
 struct MediaRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.media", "pictures and video against the call's limits (≤ 3 images each ≥ 2 MB, mp4 ≤ 100 MB)"),
+    ]
+
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif", "webp", "heic"]
     static let videoExtensions: Set<String> = ["mp4", "mov", "avi", "wmv", "mkv", "flv", "m4v", "mpg", "mpeg", "3gp"]
 

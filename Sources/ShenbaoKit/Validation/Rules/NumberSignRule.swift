@@ -1,6 +1,11 @@
 /// `field.number.negative`: a count or amount below zero (profits, marked `may be negative`, excepted);
 /// `field.number.not-positive`: a figure the catalogue says must be > 0 is 0 or less.
 struct NumberSignRule: RecordRule {
+    static let codes = [
+        RuleCode("field.number.negative", "a count or amount below zero"),
+        RuleCode("field.number.not-positive", "a value that must be above zero (参数量 ≤ 0)"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var strict: Set<String> = []
         var mayBeNegative: Set<String> = []

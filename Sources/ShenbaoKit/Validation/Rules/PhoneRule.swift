@@ -1,6 +1,11 @@
 /// `field.phone.format`: not a Chinese mobile or landline number; `field.phone.mobile`: the form asks
 /// for a 手机 and a landline (or junk) was given.
 struct PhoneRule: RecordRule {
+    static let codes = [
+        RuleCode("field.phone.format", "not a phone number"),
+        RuleCode("field.phone.mobile", "a landline where the form asks for 手机"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var mobileOnly: Set<String> = []
         for case .mobile(let id) in context.checks { mobileOnly.insert(id) }

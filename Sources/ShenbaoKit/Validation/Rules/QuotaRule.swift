@@ -2,6 +2,10 @@
 /// ≤ 15 for a 地方主管部门, ≤ 3 for a 中央企业集团). The unit and its kind are read from the fields the call
 /// names (`inbox.quota-fields`); each project of an over-quota unit gets the error.
 struct QuotaRule: InboxRule {
+    static let codes = [
+        RuleCode("inbox.quota", "a recommending unit over its quota"),
+    ]
+
     func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         var groups: [String: [Int]] = [:]
         var limits: [String: (kind: String, limit: Int)] = [:]

@@ -1,6 +1,11 @@
 /// `field.range.order`: a 起止时间 whose start is after its end; `list.max-items`: more entries than the
 /// form allows (联合体成员单位 at most 3).
 struct RangeAndListRule: RecordRule {
+    static let codes = [
+        RuleCode("field.range.order", "a start after its end"),
+        RuleCode("list.max-items", "more entries than the form allows (联合体 over 3 members)"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for check in context.checks {

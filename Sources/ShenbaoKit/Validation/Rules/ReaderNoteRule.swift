@@ -2,6 +2,10 @@
 /// … — `ReaderNote.Kind`): a warning where some of the book's text was not read, info where it was read
 /// another way or left out by design. A scan's missing text layer is `read.scanned`'s to report.
 struct ReaderNoteRule: RecordRule {
+    static let codes = ReaderNote.Kind.allCases.map {
+        RuleCode($0.rawValue, $0.leftTextOut ? "part of the text not read (warning)" : "read another way or left out by design (info)")
+    }
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         Self.findings(for: record)
     }

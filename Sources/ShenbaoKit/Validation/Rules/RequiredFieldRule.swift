@@ -1,5 +1,9 @@
 /// `field.required`: a required field is missing or blank (also `required unless …` fields).
 struct RequiredFieldRule: RecordRule {
+    static let codes = [
+        RuleCode("field.required", "a required field is blank (also required-unless fields)"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         guard !record.scanned else { return [] }
         var exempt: Set<String> = []

@@ -6,6 +6,15 @@
 /// `submission.signature` (info): a digital signature that matches the file, with its signer;
 /// `submission.signature-invalid` (warning): one that does not (the file was changed after signing).
 struct SealRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.seal-found", "a seal on the stamped PDF (page, size, place), info"),
+        RuleCode("submission.seal-missing", "a place the call's submission.seals names without a seal on its page"),
+        RuleCode("submission.scan-pages-missing", "the 承诺书 page not in the stamped copy"),
+        RuleCode("submission.stamp-unchecked", "what could not be checked on the stamped copy"),
+        RuleCode("submission.signature", "a digital signature that matches the file, with its signer, info"),
+        RuleCode("submission.signature-invalid", "a digital signature that does not match (the file changed after signing)"),
+    ]
+
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard !spec.submission.seals.isEmpty else { return [] }
         var findings: [Finding] = []

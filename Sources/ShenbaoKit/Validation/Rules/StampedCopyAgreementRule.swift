@@ -5,8 +5,13 @@
 /// - A **scan** is compared on what OCR read of its first pages (`StampedCopy.pagesRead`), by
 ///   `TolerantMatch` (warning: OCR can only fail to find a value, it cannot prove the printed one differs;
 ///   the message says what the scan shows beside the label, so a clerk can look at that page). A field whose
-///   label the scan does not show is not judged but listed as `submission.stamp-unchecked`.
+///   label the scan does not show is not judged but listed as `submission.scan-unchecked`.
 struct StampedCopyAgreementRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.scan-mismatch", "the stamped PDF is not the same book as the Word file (a key field differs)"),
+        RuleCode("submission.scan-unchecked", "key fields whose labels a scan's first pages do not show, so they could not be compared"),
+    ]
+
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard let word = outcome.books.first(where: { $0.isWord })?.record else { return [] }
         var findings: [Finding] = []
@@ -28,7 +33,7 @@ struct StampedCopyAgreementRule: SubmissionRule {
 
     /// Each key field of the Word book looked for in the OCR text of the scan's first pages. A value not
     /// found where its label is read is a mismatch; a field whose label cannot be read there either (a poor
-    /// scan, pages missing, not this book) is not judged — one `submission.stamp-unchecked` warning lists them.
+    /// scan, pages missing, not this book) is not judged — one `submission.scan-unchecked` warning lists them.
     private func scanFindings(word: Record, pages: [ScanPageText], file: String, spec: CallSpec) -> [Finding] {
         let text = pages.map(\.text).joined(separator: "\n")
         var findings: [Finding] = []
@@ -47,7 +52,7 @@ struct StampedCopyAgreementRule: SubmissionRule {
                                     message: "盖章扫描件（\(file)）中没有找到 Word 版的\(field.quoted)「\(value)」：\(there)，请核对是否为同一版本"))
         }
         if !unchecked.isEmpty {
-            findings.append(Finding(.warning, rule: "submission.stamp-unchecked",
+            findings.append(Finding(.warning, rule: "submission.scan-unchecked",
                                     message: "\(file)：扫描件前\(pages.count)页中识别不出\(unchecked.joined(separator: "、"))栏目"
                                         + "（扫描质量太差、缺页，或不是这份申报书的扫描件），未能与 Word 版核对"))
         }

@@ -4,6 +4,16 @@
 /// (the 承诺书 and its pledges and signature lines), `structure.overview-missing` (no 项目概述 to derive the
 /// summary description from). Needs the document; a scanned book is skipped.
 struct StructureRule: RecordRule {
+    static let codes = [
+        RuleCode("structure.section-missing", "a section of the book missing"),
+        RuleCode("structure.item-missing", "a material of the ordered list missing"),
+        RuleCode("structure.order", "materials out of order"),
+        RuleCode("structure.declaration-missing", "no 承诺书"),
+        RuleCode("structure.declaration-pledges", "the 承诺书 without its pledges"),
+        RuleCode("structure.signature-missing", "a signature line of the 承诺书 missing"),
+        RuleCode("structure.overview-missing", "no 项目概述"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         guard let document = context.document, !document.scanned, document.format != .data else { return [] }
         let structure = context.spec.submission

@@ -2,6 +2,16 @@
 /// file and a (stamped) PDF (a call whose notice asks for no PDF says `submission: {pdf: optional}`); `submission.scanned-pdf` (info): the PDF is a scan, compared with the
 /// Word file only on its key fields, by OCR (`StampedCopyAgreementRule`).
 struct SubmissionFilesRule: SubmissionRule {
+    static let codes = [
+        RuleCode("submission.word-missing", "no editable Word book"),
+        RuleCode("submission.pdf-missing", "no stamped PDF (unless the call says pdf: optional)"),
+        RuleCode("submission.scanned-pdf", "the PDF is a scan, compared by OCR only, info"),
+        RuleCode("submission.attachment", "a file that is no book (a scanned 营业执照), info"),
+    ]
+
+    /// A file of the submission that is no book of any call (a scanned 营业执照, an 审计报告).
+    static let attachment = Finding(.info, rule: "submission.attachment", message: "附件材料（不是申报书），未校验内容")
+
     func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard outcome.submission.folder != nil else { return [] }
         var findings: [Finding] = []

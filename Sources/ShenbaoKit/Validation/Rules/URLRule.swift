@@ -2,6 +2,10 @@ import Foundation
 
 /// `field.url`: not a web address (a scheme is optional: `www.example.cn` is accepted).
 struct URLRule: RecordRule {
+    static let codes = [
+        RuleCode("field.url", "not a web address"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.spec.fields.filter { $0.type == .url }.compactMap { field in
             guard case .string(let value)? = record.fields[field.id],

@@ -1,6 +1,11 @@
 /// `field.uscc.format` (wrong length or character) and `field.uscc.check-digit` (the 18th character
 /// does not match: usually a typo) for 统一社会信用代码 fields.
 struct USCCRule: RecordRule {
+    static let codes = [
+        RuleCode("field.uscc.format", "统一社会信用代码 length or characters"),
+        RuleCode("field.uscc.check-digit", "the GB 32100-2015 check character (a typo hint)"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.spec.fields.filter { $0.type == .uscc }.compactMap { field in
             guard case .string(let code)? = record.fields[field.id],

@@ -1,6 +1,10 @@
 /// `field.unreadable`: something is written but it is not a value of the field's type
 /// (a date that is no date, a number with words, two boxes ticked on a single choice).
 struct UnreadableValueRule: RecordRule {
+    static let codes = [
+        RuleCode("field.unreadable", "written text that is not a value of the field's type"),
+    ]
+
     func check(_ record: Record, in context: RuleContext) -> [Finding] {
         record.unparsed.keys.sorted().compactMap { id in
             guard record.ambiguous[id] == nil, let field = context.spec.field(id), let raw = record.unparsed[id] else { return nil }

@@ -2,7 +2,13 @@
 /// `read.scanned` (warning, saying which key fields OCR read and which it could not), one
 /// `read.ocr-field` (info) per key field read — with its page and confidence, to be checked against the
 /// paper — and `read.ocr-failed` (warning) when OCR could not run.
-enum ScanFindings {
+struct ScanReadingRule: ValidationRule {
+    static let codes = [
+        RuleCode("read.scanned", "a scan: no text to check field by field; says which key fields OCR read"),
+        RuleCode("read.ocr-field", "a key field OCR read on a scan, with page and confidence (info)"),
+        RuleCode("read.ocr-failed", "OCR could not run (recognition data missing …)"),
+    ]
+
     static func findings(for record: Record, spec: CallSpec?) -> [Finding] {
         readingFindings(for: record, spec: spec) + ReaderNoteRule.findings(for: record)
     }
