@@ -4,21 +4,8 @@ import Foundation
 /// Field values use their public JSON shapes and are typed back through the call's catalogue.
 extension BookOutcome {
     private struct Wire: Codable {
-        struct RecordWire: Codable {
-            var call: String?
-            var file: String
-            var scanned: Bool
-            var fields: [String: FieldValue]
-            var unparsed: [String: String]
-            var unmatched: [String]
-            var locations: [String: SourceLocation]
-            var passages: [String: String]?
-            var ambiguous: [String: String]?
-            var notes: [ReaderNote]?
-            var ocr: OCRReading?
-        }
         var file: String
-        var record: RecordWire?
+        var record: Record?
         var error: BookError?
         var findings: [Finding]
         /// Absent (true) for every book read without `--call`.
@@ -28,11 +15,7 @@ extension BookOutcome {
 
     /// The outcome as one JSON line.
     public func wireLine() -> String {
-        let wire = Wire(file: file, record: record.map {
-            .init(call: $0.call, file: $0.file, scanned: $0.scanned, fields: $0.fields, unparsed: $0.unparsed,
-                  unmatched: $0.unmatched, locations: $0.locations, passages: $0.passages,
-                  ambiguous: $0.ambiguous, notes: $0.notes, ocr: $0.ocr)
-        }, error: error, findings: findings, recognised: recognised ? nil : false, stamped: stamped)
+        let wire = Wire(file: file, record: record, error: error, findings: findings, recognised: recognised ? nil : false, stamped: stamped)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(wire)) ?? Data(), as: UTF8.self)
@@ -43,18 +26,12 @@ extension BookOutcome {
         guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(line.utf8)) else { return nil }
         self.init(file: wire.file, error: wire.error, findings: wire.findings, recognised: wire.recognised ?? true,
                   stamped: wire.stamped)
-        if let record = wire.record {
+        if var record = wire.record {
             let spec = specs.first { $0.id == record.call }
-            var fields: [String: FieldValue] = [:]
             for (id, value) in record.fields {
-                fields[id] = spec?.field(id).map { value.typed(as: $0.type) } ?? value
+                record.fields[id] = spec?.field(id).map { value.typed(as: $0.type) } ?? value
             }
-            self.record = Record(call: record.call, file: record.file, scanned: record.scanned, fields: fields,
-                                 unmatched: record.unmatched, locations: record.locations, unparsed: record.unparsed)
-            self.record?.passages = record.passages ?? [:]
-            self.record?.ambiguous = record.ambiguous ?? [:]
-            self.record?.notes = record.notes ?? []
-            self.record?.ocr = record.ocr
+            self.record = record
         }
     }
 }

@@ -15,6 +15,29 @@ struct IsolationOptions: ParsableArguments {
     /// This program, to start as a worker.
     static var executable: String { CallSpecLoader.runningExecutable }
 
+    /// Validates `paths` with `validator`, each book read and checked in a worker process
+    /// (`shenbao worker validate TASK…`), with progress on the terminal. The one place a worker's answer
+    /// becomes a `BookOutcome`: an answer that cannot be parsed is `read.crashed`, as a worker that died.
+    func validate(_ paths: [String], with validator: BatchValidator, task: [String], specs: [CallSpec], jobs: Int) -> ValidationReport {
+        let progress = ProgressLine(total: 0)
+        let pool = pool(task: ["validate"] + task, jobs: jobs)
+        let report = validator.validate(paths: paths, jobs: jobs, progress: { done, total in progress.update(done, of: total) }) { books, done in
+            zip(books, pool.run(books, progress: done)).map { path, answer in
+                let error: BookError
+                switch answer {
+                case .success(let line):
+                    if let outcome = BookOutcome(wireLine: line, specs: specs) { return outcome }
+                    error = BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析")
+                case .failure(let failure):
+                    error = Self.bookError(failure, file: path)
+                }
+                return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
+            }
+        }
+        progress.finish()
+        return report
+    }
+
     /// The error a file gets when its worker timed out or died.
     static func bookError(_ failure: WorkerPool.Failure, file: String) -> BookError {
         switch failure {

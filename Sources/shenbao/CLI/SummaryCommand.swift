@@ -141,23 +141,8 @@ struct SummaryCommand: ParsableCommand {
 
     /// Reads the books under `paths` in worker processes (`shenbao worker validate`), grouped into submissions.
     private func readBooks(_ paths: [String], specs: [CallSpec], spec: CallSpec) -> ValidationReport {
-        let progress = ProgressLine(total: 0)
-        let validator = BatchValidator(specs: specs, forcedCall: spec)
-        let pool = isolation.pool(task: ["validate"] + specOptions.arguments + ["--call", spec.id], jobs: jobs)
-        let report = validator.validate(paths: paths, jobs: jobs, progress: { done, total in progress.update(done, of: total) }) { books, done in
-            zip(books, pool.run(books, progress: done)).map { path, answer in
-                switch answer {
-                case .success(let line):
-                    return BookOutcome(wireLine: line, specs: specs)
-                        ?? BookOutcome(file: path, error: BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))
-                case .failure(let failure):
-                    let error = IsolationOptions.bookError(failure, file: path)
-                    return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
-                }
-            }
-        }
-        progress.finish()
-        return report
+        isolation.validate(paths, with: BatchValidator(specs: specs, forcedCall: spec), task: specOptions.arguments + ["--call", spec.id],
+                           specs: specs, jobs: jobs)
     }
 
     /// Whether `file` is `input` or lies under the folder `input`.

@@ -47,25 +47,10 @@ struct ValidateCommand: ParsableCommand {
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         }
-        let progress = ProgressLine(total: 0)
         let validator = BatchValidator(specs: specs, forcedCall: forced,
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
-        var task = ["validate"] + specOptions.arguments
-        if let call { task += ["--call", call] }
-        let pool = isolation.pool(task: task, jobs: jobs)
-        let report = validator.validate(paths: paths, jobs: jobs, progress: { done, total in progress.update(done, of: total) }) { books, done in
-            zip(books, pool.run(books, progress: done)).map { path, answer in
-                switch answer {
-                case .success(let line):
-                    return BookOutcome(wireLine: line, specs: specs)
-                        ?? BookOutcome(file: path, findings: [ReadErrorRule.finding(for: BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))])
-                case .failure(let failure):
-                    let error = IsolationOptions.bookError(failure, file: path)
-                    return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
-                }
-            }
-        }
-        progress.finish()
+        let report = isolation.validate(paths, with: validator, task: specOptions.arguments + (call.map { ["--call", $0] } ?? []),
+                                        specs: specs, jobs: jobs)
         switch format {
         case .text: print(ReportTextWriter.render(report, specs: specs))
         case .json: print(ReportJSONWriter.render(report, specs: specs))
