@@ -48,30 +48,42 @@ public struct ScanPageText: Sendable, Equatable, Codable {
         /// Whether the whole label was read, not only its first characters (a label cell that wraps:
         /// 「单位名 / 称」).
         public var whole: Bool
+        /// The row's index on its page.
+        public var row: Int
     }
 
     /// The rows that start with one of `labels` — whole, or its first three characters or more — after at
-    /// most two stray marks (a table border read as 丨 or 一).
+    /// most two border marks (a table border read as 丨, 一 or I).
     public func rows(besideLabel labels: [String]) -> [Beside] {
         var found: [Beside] = []
         let keys = labels.map(TolerantMatch.normalise)
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             let characters = TolerantMatch.normalised(row.text)
             let text = String(characters.map(\.character))
-            labels: for (rank, key) in keys.enumerated() where !key.isEmpty {
+            // A label read whole wins over one read in part (申报单位 whole, not 申报单位名称 in part).
+            var best: Beside?
+            for (rank, key) in keys.enumerated() where !key.isEmpty {
                 for skip in 0...min(2, characters.count) {
+                    // Only border marks may come first: 「（二）申报单位相关证明材料」 is a heading, not 申报单位's row.
+                    guard text.prefix(skip).allSatisfy({ Self.borderMarks.contains($0) }) else { break }
                     let shared = zip(text.dropFirst(skip), key).prefix { $0 == $1 }.count
                     guard shared == key.count || shared >= 3 else { continue }
                     let end = skip + shared
                     let after = end < characters.count ? String(row.text[characters[end].source.lowerBound...]) : ""
-                    found.append(Beside(text: Self.withoutNotes(after), page: page, confidence: row.confidence,
-                                        label: rank, whole: shared == key.count))
-                    break labels
+                    let candidate = Beside(text: Self.withoutNotes(after), page: page, confidence: row.confidence,
+                                           label: rank, whole: shared == key.count, row: index)
+                    if best == nil || (candidate.whole && best?.whole == false) { best = candidate }
+                    break
                 }
+                if best?.whole == true { break }
             }
+            if let best { found.append(best) }
         }
         return found
     }
+
+    /// What OCR reads a table border as, once punctuation is dropped.
+    static let borderMarks: Set<Character> = ["一", "丨", "I", "L", "1"]
 
     /// `text` without bracketed notes and the spaces and marks around it.
     static func withoutNotes(_ text: String) -> String {
