@@ -8,12 +8,12 @@ import ShenbaoReaders
 package struct BookIndex {
     package struct TableRef {
         /// 1-based number of the table in reading order.
-        let number: Int
+        package let number: Int
         /// Index of the top-level block the table is (or sits inside).
-        let blockIndex: Int
-        let table: Table
+        package let blockIndex: Int
+        package let table: Table
         /// Each cell's text and label keys, computed once (parallel to `table.cells`).
-        let keys: [CellKeys]
+        package let keys: [CellKeys]
         /// Grid position (row, column) of each cell's top-left corner → its index in `table.cells`.
         private let positions: [GridPoint: Int]
 
@@ -22,7 +22,7 @@ package struct BookIndex {
             let column: Int
         }
 
-        init(number: Int, blockIndex: Int, table: Table, keys: [CellKeys]) {
+        package init(number: Int, blockIndex: Int, table: Table, keys: [CellKeys]) {
             self.number = number
             self.blockIndex = blockIndex
             self.table = table
@@ -33,24 +33,24 @@ package struct BookIndex {
         }
 
         /// The keys of one of the table's cells.
-        func keys(of cell: TableCell) -> CellKeys? {
+        package func keys(of cell: TableCell) -> CellKeys? {
             positions[GridPoint(row: cell.row, column: cell.column)].map { keys[$0] }
         }
     }
 
     /// A cell's text and the keys it is compared by.
     package struct CellKeys {
-        let text: String
+        package let text: String
         /// The whole text as a label key.
-        let key: String
+        package let key: String
         /// The first line as a label key (a label with a note below it).
-        let firstLine: String
+        package let firstLine: String
         /// The text without the form's hints, as a label key.
-        let withoutHints: String
+        package let withoutHints: String
         /// `withoutHints` without bracketed notes and units (`员工总数（人）` → `员工总数`).
-        let bare: String
+        package let bare: String
 
-        init(_ cell: TableCell, matcher: LabelMatcher) {
+        package init(_ cell: TableCell, matcher: LabelMatcher) {
             text = cell.text
             key = text.labelKey
             firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
@@ -60,13 +60,13 @@ package struct BookIndex {
     }
 
     package struct ParagraphRef {
-        let blockIndex: Int
-        let paragraph: Paragraph
-        let text: String
+        package let blockIndex: Int
+        package let paragraph: Paragraph
+        package let text: String
         /// The text as a label key, to pass over paragraphs that cannot hold a label quickly.
-        let key: String
+        package let key: String
 
-        init(blockIndex: Int, paragraph: Paragraph) {
+        package init(blockIndex: Int, paragraph: Paragraph) {
             self.blockIndex = blockIndex
             self.paragraph = paragraph
             text = paragraph.text
@@ -76,10 +76,10 @@ package struct BookIndex {
 
     /// A cell of the book: its table's place in `tables` and its place in that table's `cells`.
     package struct CellAddress: Hashable, Comparable {
-        let table: Int
-        let position: Int
+        package let table: Int
+        package let position: Int
 
-        static func < (a: CellAddress, b: CellAddress) -> Bool { (a.table, a.position) < (b.table, b.position) }
+        package static func < (a: CellAddress, b: CellAddress) -> Bool { (a.table, a.position) < (b.table, b.position) }
     }
 
     package let blockCount: Int

@@ -13,20 +13,20 @@ import ShenbaoReaders
 package struct FieldFinder {
     /// A cell of the book: table number (1-based, reading order) and grid position.
     package struct CellID: Hashable {
-        let table: Int
-        let row: Int
-        let column: Int
+        package let table: Int
+        package let row: Int
+        package let column: Int
     }
 
     /// Raw text found for a field and where.
     package struct Found {
-        var text: String
-        var location: SourceLocation
+        package var text: String
+        package var location: SourceLocation
         /// The label cell used (to tell labels from unmatched ones).
-        var labelCell: CellID?
+        package var labelCell: CellID?
         /// A money unit printed in the value's label or in a cell of its own right of the value (`元`),
         /// used when the value names none.
-        var unit: String?
+        package var unit: String?
     }
 
     /// What the search for one field came to.

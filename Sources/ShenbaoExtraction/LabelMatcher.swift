@@ -34,15 +34,15 @@ package struct LabelMatcher: Sendable {
         /// `员工总数（人）`): the same words outside the brackets.
         case annotated = 1
 
-        static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// A label's spellings as label keys, and the same without bracketed notes, worked out once.
     package struct Spellings {
-        let keys: [String]
-        let bare: [String]
+        package let keys: [String]
+        package let bare: [String]
 
-        init(_ keys: [String]) {
+        package init(_ keys: [String]) {
             self.keys = keys
             bare = keys.map(LabelMatcher.bare).filter { !$0.isEmpty }
         }

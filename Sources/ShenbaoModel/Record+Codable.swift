@@ -7,9 +7,9 @@
 extension Record: Codable {
     /// A field left out: the text found (candidates joined by `；` when ambiguous) and why.
     package struct LeftOut: Codable {
-        var text: String
-        var reason: String
-        var ambiguous: Bool
+        package var text: String
+        package var reason: String
+        package var ambiguous: Bool
     }
 
     package enum CodingKeys: String, CodingKey {

@@ -11,11 +11,11 @@ import ShenbaoSupport
 package struct CompoundFile {
     /// One directory entry (storage or stream).
     package struct Entry {
-        var name: String
+        package var name: String
         /// 1 storage, 2 stream, 5 root storage.
-        var type: UInt8
-        var start: UInt32
-        var size: UInt64
+        package var type: UInt8
+        package var start: UInt32
+        package var size: UInt64
     }
 
     /// What the OLE file holds.

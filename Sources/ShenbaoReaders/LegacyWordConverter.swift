@@ -32,7 +32,7 @@ public enum LegacyWordConverter {
         /// A Microsoft Works word-processor file (`.wps`).
         case works
 
-        var label: String {
+        package var label: String {
             switch self {
             case .doc: return "旧版 Word（.doc）"
             case .wps: return "WPS 文字（.wps）"
@@ -41,9 +41,9 @@ public enum LegacyWordConverter {
         }
 
         /// The label inside a Chinese sentence (a space before a Latin word: `这是 WPS 文字（.wps）文件`).
-        var inSentence: String { label.first?.isASCII == true ? " " + label : label }
+        package var inSentence: String { label.first?.isASCII == true ? " " + label : label }
 
-        var fileExtension: String { self == .doc ? "doc" : "wps" }
+        package var fileExtension: String { self == .doc ? "doc" : "wps" }
     }
 
     /// The Debian package that provides a headless LibreOffice Writer.

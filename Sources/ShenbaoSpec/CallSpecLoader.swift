@@ -139,19 +139,19 @@ public struct CallSpecLoader: Sendable {
 package struct CallFile: Decodable {
     /// A `locate:` entry: the parts of `FieldLocator` a call spells out.
     package struct Locate: Decodable {
-        var label: String?
-        var row: String?
-        var occurrence: Int?
-        var after: String?
-        var heading: Bool?
-        var from: String?
-        var to: String?
-        var capture: String?
-        var markedBelow: Bool?
-        var columns: [String]?
-        var unit: String?
+        package var label: String?
+        package var row: String?
+        package var occurrence: Int?
+        package var after: String?
+        package var heading: Bool?
+        package var from: String?
+        package var to: String?
+        package var capture: String?
+        package var markedBelow: Bool?
+        package var columns: [String]?
+        package var unit: String?
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
+        package enum CodingKeys: String, CodingKey, CaseIterable {
             case label, row, occurrence, after, heading, from, to, capture, columns, unit
             case markedBelow = "marked-below"
         }
@@ -182,46 +182,46 @@ package struct CallFile: Decodable {
     package var inbox: Inbox?
 
     package struct Structure: Decodable {
-        struct Declaration: Decodable { var title: String; var pledges: Int?; var signatures: [String]? }
-        var sections: [String]?
-        var ordered: [String]?
-        var declaration: Declaration?
-        var overview: String?
+        package struct Declaration: Decodable { var title: String; var pledges: Int?; var signatures: [String]? }
+        package var sections: [String]?
+        package var ordered: [String]?
+        package var declaration: Declaration?
+        package var overview: String?
     }
 
     package struct Submission: Decodable {
-        struct Evidence: Decodable { var name: String; var match: [String]? }
-        struct Media: Decodable {
-            var field: String?
-            var maxImages: Int?
-            var minImageMB: Double?
-            var maxVideoMB: Double?
-            var videoExtensions: [String]?
-            enum CodingKeys: String, CodingKey {
+        package struct Evidence: Decodable { var name: String; var match: [String]? }
+        package struct Media: Decodable {
+            package var field: String?
+            package var maxImages: Int?
+            package var minImageMB: Double?
+            package var maxVideoMB: Double?
+            package var videoExtensions: [String]?
+            package enum CodingKeys: String, CodingKey {
                 case field, maxImages = "max-images", minImageMB = "min-image-mb", maxVideoMB = "max-video-mb", videoExtensions = "video-extensions"
             }
         }
-        var keyFields: [String]?
-        var fileName: [String]?
-        var evidence: [Evidence]?
-        var media: Media?
+        package var keyFields: [String]?
+        package var fileName: [String]?
+        package var evidence: [Evidence]?
+        package var media: Media?
         /// `required` (the default: the notices ask for Word and a stamped PDF) or `optional`.
-        var pdf: String?
+        package var pdf: String?
         /// Where the stamped copy must carry a seal.
-        struct Seal: Decodable { var label: String; var page: String }
-        var seals: [Seal]?
-        enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf, seals }
+        package struct Seal: Decodable { var label: String; var page: String }
+        package var seals: [Seal]?
+        package enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf, seals }
     }
 
     package struct Inbox: Decodable {
-        var onePerApplicant: Bool?
-        var applicantCode: String?
-        var applicantName: String?
-        var quotas: [String: Int]?
+        package var onePerApplicant: Bool?
+        package var applicantCode: String?
+        package var applicantName: String?
+        package var quotas: [String: Int]?
         /// The fields a quota is counted by: the recommending unit's kind and the unit.
-        struct QuotaFields: Decodable { var kind: String; var unit: String }
-        var quotaFields: QuotaFields?
-        enum CodingKeys: String, CodingKey {
+        package struct QuotaFields: Decodable { var kind: String; var unit: String }
+        package var quotaFields: QuotaFields?
+        package enum CodingKeys: String, CodingKey {
             case onePerApplicant = "one-per-applicant", applicantCode = "applicant-code", applicantName = "applicant-name", quotas
             case quotaFields = "quota-fields"
         }

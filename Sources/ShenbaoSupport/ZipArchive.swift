@@ -10,17 +10,17 @@ package final class ZipArchive {
     /// Safety limits for reading an archive.
     package struct Limits: Sendable {
         /// Largest uncompressed size of one entry.
-        var maxEntrySize: Int = 128 << 20
+        package var maxEntrySize: Int = 128 << 20
         /// Largest number of uncompressed bytes read from the archive in total.
-        var maxTotalSize: Int = 256 << 20
+        package var maxTotalSize: Int = 256 << 20
         /// Largest number of entries in the central directory.
-        var maxEntries: Int = 10_000
+        package var maxEntries: Int = 10_000
         /// Entries at least this large (uncompressed) must not exceed `maxRatio`.
-        var ratioCheckThreshold: Int = 16 << 20
+        package var ratioCheckThreshold: Int = 16 << 20
         /// Largest uncompressed/compressed ratio for a big entry (deflate tops out near 1030).
-        var maxRatio: Int = 200
+        package var maxRatio: Int = 200
 
-        static let standard = Limits()
+        package static let standard = Limits()
     }
 
     private let handle: OpaquePointer

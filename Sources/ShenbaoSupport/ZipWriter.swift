@@ -7,15 +7,15 @@ import ShenbaoModel
 package enum ZipWriter {
     /// One entry: its name inside the archive and its bytes.
     package struct Entry {
-        var name: String
-        var bytes: [UInt8]
+        package var name: String
+        package var bytes: [UInt8]
 
-        init(_ name: String, _ bytes: [UInt8]) {
+        package init(_ name: String, _ bytes: [UInt8]) {
             self.name = name
             self.bytes = bytes
         }
 
-        init(_ name: String, text: String) {
+        package init(_ name: String, text: String) {
             self.init(name, Array(text.utf8))
         }
     }

@@ -11,29 +11,29 @@ import ShenbaoValidation
 /// Submission and inbox findings are listed under the submission's Word book (or its first file).
 public enum ReportJSONWriter {
     package struct DocumentEntry: Encodable {
-        var file: String
-        var call: String?
-        var submission: String?
-        var scanned: Bool
-        var findings: [FindingEntry]
+        package var file: String
+        package var call: String?
+        package var submission: String?
+        package var scanned: Bool
+        package var findings: [FindingEntry]
     }
 
     package struct FindingEntry: Encodable {
-        var severity: String
-        var rule: String
-        var field: String?
-        var label: String?
-        var section: String?
-        var location: String?
-        var table: Int?
-        var row: Int?
-        var page: Int?
-        var message: String
+        package var severity: String
+        package var rule: String
+        package var field: String?
+        package var label: String?
+        package var section: String?
+        package var location: String?
+        package var table: Int?
+        package var row: Int?
+        package var page: Int?
+        package var message: String
     }
 
     package struct Output: Encodable {
-        var documents: [DocumentEntry]
-        var summary: ValidationReport.Summary
+        package var documents: [DocumentEntry]
+        package var summary: ValidationReport.Summary
     }
 
     public static func render(_ report: ValidationReport, specs: [CallSpec]) -> String {
@@ -57,11 +57,11 @@ public enum ReportJSONWriter {
 /// The report flattened to one entry per document, submission findings attached to its main file.
 package enum ReportRows {
     package struct Document {
-        var file: String
-        var call: String?
-        var submission: String?
-        var scanned: Bool
-        var findings: [Finding]
+        package var file: String
+        package var call: String?
+        package var submission: String?
+        package var scanned: Bool
+        package var findings: [Finding]
     }
 
     package static func documents(of report: ValidationReport) -> [Document] {

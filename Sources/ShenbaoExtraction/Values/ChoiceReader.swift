@@ -92,9 +92,9 @@ public enum ChoiceReader {
     }
 
     package struct Occurrence {
-        var option: Int
-        var start: Int
-        var end: Int
+        package var option: Int
+        package var start: Int
+        package var end: Int
     }
 
     package static func distance(_ occurrence: Occurrence, _ mark: Int) -> Int {

@@ -6,8 +6,8 @@ import ShenbaoSupport
 package struct PackageRelationships {
     /// One relationship: its type URI and the resolved part name of its target.
     package struct Relationship {
-        var type: String
-        var target: String
+        package var type: String
+        package var target: String
     }
 
     package var relationships: [Relationship] = []

@@ -20,9 +20,9 @@ package enum PDFBombCheck {
 
     /// What was found too big: the kind of stream and its size in pixels.
     package struct Finding: Equatable {
-        var kind: String
-        var width: Int
-        var height: Int
+        package var kind: String
+        package var width: Int
+        package var height: Int
     }
 
     /// Throws `.limitExceeded` when the file at `path` holds a stream that would decode to too many pixels.

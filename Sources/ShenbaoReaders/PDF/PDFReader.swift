@@ -98,16 +98,16 @@ public enum PDFReader {
 
     /// What one page yields.
     package struct PageResult {
-        var blocks: [Block]
+        package var blocks: [Block]
         /// The page's first block when it is a table, with its column lines.
-        var firstTable: TableContinuation.Placed?
+        package var firstTable: TableContinuation.Placed?
         /// The page's last block when it is a table, with its column lines.
-        var lastTable: TableContinuation.Placed?
-        var tally: ScanDetector.Tally
+        package var lastTable: TableContinuation.Placed?
+        package var tally: ScanDetector.Tally
         /// The page was too slow to render, so its tables were not rebuilt.
-        var skippedRules = false
+        package var skippedRules = false
         /// The page's text is drawn as outlines: it has ink like a page of text and (almost) no text layer.
-        var outlined = false
+        package var outlined = false
     }
 
     /// More pages than this are refused before any is read: a book with its attachments has a few

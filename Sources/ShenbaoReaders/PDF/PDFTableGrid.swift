@@ -6,10 +6,10 @@ import ShenbaoSupport
 package struct PDFTableGrid: Sendable, Equatable {
     /// Cell rectangle in grid units.
     package struct Cell: Sendable, Equatable {
-        var row: Int
-        var column: Int
-        var rowSpan: Int
-        var columnSpan: Int
+        package var row: Int
+        package var column: Int
+        package var rowSpan: Int
+        package var columnSpan: Int
     }
 
     /// Row boundaries (y, top to bottom) and column boundaries (x, left to right), in points.

@@ -7,8 +7,8 @@ import ShenbaoSupport
 package enum PageLayout {
     /// A page's blocks, top to bottom, and its tables with their geometry, in the order of the grids.
     package struct Page {
-        var blocks: [Block]
-        var tables: [TableContinuation.Placed]
+        package var blocks: [Block]
+        package var tables: [TableContinuation.Placed]
     }
 
     /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where

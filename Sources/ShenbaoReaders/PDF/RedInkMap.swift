@@ -72,7 +72,7 @@ package struct RedInkMap {
 
     /// A group of red pixels: bounding box in pixels (end-exclusive).
     package struct Region: Equatable {
-        var x0: Int, y0: Int, x1: Int, y1: Int
+        package var x0: Int, y0: Int, x1: Int, y1: Int
     }
 
     /// Groups red pixels into regions: the page is cut into `cell`-pixel squares, a square with at

@@ -12,10 +12,10 @@ package enum ScanDetector {
 
     /// Counts of one page's glyphs.
     package struct Tally: Sendable, Equatable {
-        var glyphs = 0
-        var junk = 0
+        package var glyphs = 0
+        package var junk = 0
 
-        var isJunk: Bool { glyphs > 0 && Double(junk) >= junkShare * Double(glyphs) }
+        package var isJunk: Bool { glyphs > 0 && Double(junk) >= junkShare * Double(glyphs) }
     }
 
     /// A page with fewer glyphs than this (a page number, a header) …

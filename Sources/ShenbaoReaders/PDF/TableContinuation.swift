@@ -19,10 +19,10 @@ import ShenbaoSupport
 package enum TableContinuation {
     /// A table with the x positions of its column lines, in points.
     package struct Placed: Sendable, Equatable {
-        var table: Table
-        var columnLines: [Double]
+        package var table: Table
+        package var columnLines: [Double]
         /// Indices in `table.cells` of the cells whose last line is full.
-        var fullCells: Set<Int> = []
+        package var fullCells: Set<Int> = []
     }
 
     /// Points within which two column lines, or two tables' outer edges, are the same.

@@ -57,7 +57,7 @@ public enum DataSkeleton {
     }
 
     /// `# 单位名称 · 文本 · 必填 · 选项：… · 规则：…`.
-    static func comment(_ field: FieldSpec) -> String {
+    package static func comment(_ field: FieldSpec) -> String {
         var parts = [field.label.replacingOccurrences(of: "/", with: " / "), typeHint(field.type), field.required ? "必填" : "选填"]
         if !field.options.isEmpty {
             parts.append("选项：" + field.options.map { ChoiceReader.isOther($0) ? "\($0)：说明" : $0 }.joined(separator: " | "))
@@ -66,7 +66,7 @@ public enum DataSkeleton {
         return parts.joined(separator: " · ")
     }
 
-    static func typeHint(_ type: FieldType) -> String {
+    package static func typeHint(_ type: FieldType) -> String {
         switch type {
         case .date: return "日期 YYYY-MM-DD"
         case .daterange: return "起止日期"
@@ -82,7 +82,7 @@ public enum DataSkeleton {
     }
 
     /// A value as YAML: strings double-quoted, numbers bare, ranges and lists in flow style.
-    static func value(_ value: FieldValue?, _ field: FieldSpec) -> String {
+    package static func value(_ value: FieldValue?, _ field: FieldSpec) -> String {
         switch value {
         case .none:
             switch field.type {
@@ -99,7 +99,7 @@ public enum DataSkeleton {
     }
 
     /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -118,5 +118,5 @@ public enum DataSkeleton {
 
 extension FieldSpec {
     /// The dotted id's parts (`unit.head.name` → unit, head, name).
-    var idParts: [String] { id.split(separator: ".").map(String.init) }
+    package var idParts: [String] { id.split(separator: ".").map(String.init) }
 }

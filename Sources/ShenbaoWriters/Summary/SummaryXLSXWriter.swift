@@ -106,7 +106,7 @@ public enum SummaryXLSXWriter {
     }
 
     /// A row tall enough for its wrapped text (Excel does not grow rows on opening a file).
-    static func rowHeight(_ cells: [String], columns: [SummarySpec.Column]) -> Double {
+    package static func rowHeight(_ cells: [String], columns: [SummarySpec.Column]) -> Double {
         var lines = 1
         for (text, column) in zip(cells, columns) {
             let perLine = max(1, column.width * 1.05)
@@ -119,12 +119,12 @@ public enum SummaryXLSXWriter {
     }
 
     /// Width of text in CJK characters: Latin letters and digits count about half.
-    static func displayWidth<S: StringProtocol>(_ text: S) -> Double {
+    package static func displayWidth<S: StringProtocol>(_ text: S) -> Double {
         text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 ? 0.55 : 1) }
     }
 
     /// `0` → `A`, `26` → `AA`.
-    static func columnName(_ index: Int) -> String {
+    package static func columnName(_ index: Int) -> String {
         var index = index
         var name = ""
         repeat {
@@ -136,7 +136,7 @@ public enum SummaryXLSXWriter {
 
     // MARK: - Package parts
 
-    static func workbook(headerRow: Int, columns: Int) -> String {
+    package static func workbook(headerRow: Int, columns: Int) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
@@ -148,7 +148,7 @@ public enum SummaryXLSXWriter {
         """
     }
 
-    static func core(title: String) -> String {
+    package static func core(title: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \

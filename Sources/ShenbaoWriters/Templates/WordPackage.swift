@@ -109,7 +109,7 @@ package struct WordPackage {
 
 extension String {
     /// The text with XML's five special characters escaped.
-    var xmlEscaped: String {
+    package var xmlEscaped: String {
         var out = ""
         out.reserveCapacity(count)
         for character in self {

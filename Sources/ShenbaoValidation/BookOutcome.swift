@@ -3,9 +3,6 @@ import ShenbaoSupport
 import ShenbaoSpec
 import ShenbaoReaders
 import ShenbaoExtraction
-import ShenbaoStatistics
-import ShenbaoValidation
-import ShenbaoWriters
 
 /// What reading and checking one book file gave: its record (or why it could not be read) and the
 /// findings of the record and structure rules.
@@ -41,6 +38,12 @@ public struct SubmissionOutcome: Sendable {
     public var books: [BookOutcome]
     /// Findings about the submission as a whole (and, later, the inbox).
     public var findings: [Finding]
+
+    package init(submission: Submission, books: [BookOutcome], findings: [Finding]) {
+        self.submission = submission
+        self.books = books
+        self.findings = findings
+    }
 
     /// The record the submission is judged by: the Word book's, else a text PDF's.
     public var primary: Record? {

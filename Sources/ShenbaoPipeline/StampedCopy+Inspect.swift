@@ -8,32 +8,7 @@ import ShenbaoStatistics
 import ShenbaoValidation
 import ShenbaoWriters
 
-/// What a PDF shows as the stamped copy of a book: the seals on its pages, which page holds the 承诺书,
-/// its digital signatures and — for a scan — what OCR read on the pages the checks need. Worked out in
-/// the worker process that reads the PDF; the submission rules check it against the call's
-/// `submission.seals` and the Word book's key fields. OCR text only verifies values known from the Word
-/// book (or is shown as read by OCR); it is never taken for the book's own text.
-public struct StampedCopy: Sendable, Equatable, Codable {
-    /// A seal found on a page, in mm from the page's top-left corner.
-    public struct SealMark: Sendable, Equatable, Codable {
-        public var page: Int
-        public var kind: Seal.Kind
-        public var x: Double
-        public var y: Double
-        public var diameter: Double
-    }
-
-    public var pageCount: Int
-    public var seals: [SealMark]
-    /// The page holding the 承诺书 (one of the calls' declaration titles), when it was found.
-    public var declarationPage: Int?
-    /// Digital signatures of a text PDF.
-    public var signatures: [DigitalSignature] = []
-    /// For a scan: OCR of its first pages (the cover and the first tables), where the key fields are.
-    public var pagesRead: [ScanPageText] = []
-    /// What could not be done (OCR data missing, a page that would not render), in Chinese.
-    public var problems: [String]
-
+extension StampedCopy {
     /// Inspects the PDF at `path` (already read as `document`); `declarationTitles` are the titles its
     /// 承诺书 may have (the calls it may belong to); `pagesRead` the OCR of a scan's first pages when its
     /// extraction already read them.
