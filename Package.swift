@@ -36,7 +36,7 @@ let package = Package(
         // DOCX, DOC, PDF and OCR readers: a file in, a document out; they know no call.
         .target(
             name: "ShenbaoReaders",
-            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CLibXML2", "CLibZip", "CPoppler", "CTesseract"]
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract"]
         ),
         // Finding a call's fields in a document (and reading data files into records).
         .target(
@@ -72,7 +72,7 @@ let package = Package(
             name: "ShenbaoPipeline",
             dependencies: [
                 "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
-                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "CPoppler",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters",
             ]
         ),
         // All stages under one name, for the program, the fuzz targets and the tests.
