@@ -22,14 +22,65 @@ let package = Package(
         // OCR of scanned pages (recognition data: tesseract-ocr-chi-sim).
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
 
-        // Readers → document model → extraction → validation → writers.
+        // The library, one target a pipeline stage; each imports only earlier stages:
+        // model → spec → readers → extraction → validation → writers → pipeline.
+        // The document model, records, read errors; string and file helpers every stage uses.
+        .target(name: "ShenbaoModel"),
+        // XML and zip reading and writing over libxml2 and libzip.
+        .target(name: "ShenbaoSupport", dependencies: ["ShenbaoModel", "CLibXML2", "CLibZip"]),
+        // Call specs (YAML), their fields, checks and loader.
+        .target(
+            name: "ShenbaoSpec",
+            dependencies: ["ShenbaoModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // DOCX, DOC, PDF and OCR readers: a file in, a document out; they know no call.
+        .target(
+            name: "ShenbaoReaders",
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract"]
+        ),
+        // Finding a call's fields in a document (and reading data files into records).
+        .target(
+            name: "ShenbaoExtraction",
+            dependencies: [
+                "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
+        // Enterprise classification.
+        .target(
+            name: "ShenbaoStatistics",
+            dependencies: ["ShenbaoModel", "ShenbaoSpec", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rules, findings, the validator.
+        .target(
+            name: "ShenbaoValidation",
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction"]
+        ),
+        // Reports, summaries, filled templates, books.
+        .target(
+            name: "ShenbaoWriters",
+            dependencies: [
+                "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
+                "ShenbaoStatistics", "ShenbaoValidation", "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Reading, extracting and validating books and submissions together, in worker processes.
+        .target(
+            name: "ShenbaoPipeline",
+            dependencies: [
+                "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters",
+            ]
+        ),
+        // All stages under one name, for the program, the fuzz targets and the tests.
         .target(
             name: "ShenbaoKit",
             dependencies: [
-                "CLibXML2", "CLibZip", "CPoppler", "CTesseract",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "ShenbaoPipeline",
             ]
         ),
         // The command-line program.

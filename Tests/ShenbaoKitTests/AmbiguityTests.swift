@@ -1,5 +1,14 @@
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// No wrong value in silence: columns told by their header text, tables continued with their header
 /// repeated, and every doubtful place left out with a reason instead of guessed.

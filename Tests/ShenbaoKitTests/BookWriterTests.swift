@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// `fill` and `declaration`: the generated books read back to the record they were written from, and
 /// the real clients (LibreOffice, python-docx) open them.

@@ -2,6 +2,15 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Calls are wholly data: every call folder found under `Templates/` (none listed by hand, so a call
 /// added as data is tested too) passes the generic checks, and no Swift source names a field of any call.

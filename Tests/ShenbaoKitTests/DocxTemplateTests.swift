@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// The Word template engine: tags split over runs, repeated rows and paragraphs, checkbox options,
 /// escaping — checked by reading the rendered document back with the DOCX reader.

@@ -1,5 +1,14 @@
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// The 武汉市人工智能企业培育库 statistics rules, pinned on and around every threshold.
 @Suite struct EnterpriseClassifierTests {

@@ -2,6 +2,15 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Tolerant matching of known values against OCR text.
 @Suite struct OCRTolerantMatchTests {

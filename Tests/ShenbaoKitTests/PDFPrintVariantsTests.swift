@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// PDFs as applicants make them other than with LibreOffice: Chromium's print (Type 3 CJK fonts,
 /// clipped borders, nested tables drawn apart), Ghostscript's re-distilled fonts, text drawn as

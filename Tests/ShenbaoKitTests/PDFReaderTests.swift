@@ -2,6 +2,15 @@ import CPoppler
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// The LibreOffice export of `Fixtures/pdf/application_form.docx` (see `make_fixtures.py`).
 @Suite struct PDFReaderFixtureTests {

@@ -2,6 +2,15 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// The programs the stamped-scan tests run.
 let scanToolsPresent = ["soffice", "gs", "convert", "python3"].allSatisfy { systemTool($0) != nil } && TextRecognizer.dataFolder() != nil

@@ -2,6 +2,15 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Seals drawn at test time with Ghostscript (PostScript) onto the LibreOffice export of
 /// `Fixtures/pdf/application_form.docx`, as a stamped text PDF and as a scan of it.

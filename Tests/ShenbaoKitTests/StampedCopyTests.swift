@@ -2,6 +2,15 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// The stamped copy beside a Word book: seals drawn by Ghostscript onto a sample book's LibreOffice
 /// PDF (an e-seal on a text PDF), and a scan of it (150 dpi JPEG pages, turned ±1°, specks); the

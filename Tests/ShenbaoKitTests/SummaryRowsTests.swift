@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Rows of the 汇总表 from records: 市州 from the recommending unit, the description cut from the
 /// 项目概述, order, duplicates, data columns, title and lines.

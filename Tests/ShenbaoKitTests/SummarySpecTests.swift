@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Each call's 汇总表 format loads, names only catalogue fields, prints the columns the notice prints,
 /// and its Word template agrees with it and has the layout of an official attachment.

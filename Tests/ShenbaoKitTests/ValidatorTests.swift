@@ -1,5 +1,14 @@
 import Testing
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// Each kind of defect, seeded one at a time into an otherwise clean record, is reported as an error
 /// on the right field id with its stable rule code; the clean record raises no error.

@@ -1,5 +1,14 @@
 import Foundation
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 
 /// A small deterministic random generator (SplitMix64), so a failing record can be reproduced by its seed.
 struct SeededRandom: RandomNumberGenerator {

@@ -1,5 +1,14 @@
 import Foundation
 @testable import ShenbaoKit
+@testable import ShenbaoModel
+@testable import ShenbaoSupport
+@testable import ShenbaoSpec
+@testable import ShenbaoReaders
+@testable import ShenbaoExtraction
+@testable import ShenbaoStatistics
+@testable import ShenbaoValidation
+@testable import ShenbaoWriters
+@testable import ShenbaoPipeline
 @_exported import ShenbaoTestSupport
 
 /// Builds model tables in tests: each row lists its cells as text, `span:` widens a cell, and

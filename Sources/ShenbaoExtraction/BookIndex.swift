@@ -1,0 +1,212 @@
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+
+/// A book's blocks indexed for extraction: its tables (nested ones too, numbered in reading order),
+/// its top-level paragraphs, and where each section of the call's catalogue begins and ends.
+package struct BookIndex {
+    package struct TableRef {
+        /// 1-based number of the table in reading order.
+        package let number: Int
+        /// Index of the top-level block the table is (or sits inside).
+        package let blockIndex: Int
+        package let table: Table
+        /// Each cell's text and label keys, computed once (parallel to `table.cells`).
+        package let keys: [CellKeys]
+        /// Grid position (row, column) of each cell's top-left corner → its index in `table.cells`.
+        private let positions: [GridPoint: Int]
+
+        private struct GridPoint: Hashable {
+            let row: Int
+            let column: Int
+        }
+
+        package init(number: Int, blockIndex: Int, table: Table, keys: [CellKeys]) {
+            self.number = number
+            self.blockIndex = blockIndex
+            self.table = table
+            self.keys = keys
+            var positions: [GridPoint: Int] = [:]
+            for (index, cell) in table.cells.enumerated() { positions[GridPoint(row: cell.row, column: cell.column)] = index }
+            self.positions = positions
+        }
+
+        /// The keys of one of the table's cells.
+        package func keys(of cell: TableCell) -> CellKeys? {
+            positions[GridPoint(row: cell.row, column: cell.column)].map { keys[$0] }
+        }
+    }
+
+    /// A cell's text and the keys it is compared by.
+    package struct CellKeys {
+        package let text: String
+        /// The whole text as a label key.
+        package let key: String
+        /// The first line as a label key (a label with a note below it).
+        package let firstLine: String
+        /// The text without the form's hints, as a label key.
+        package let withoutHints: String
+        /// `withoutHints` without bracketed notes and units (`员工总数（人）` → `员工总数`).
+        package let bare: String
+
+        package init(_ cell: TableCell, matcher: LabelMatcher) {
+            text = cell.text
+            key = text.labelKey
+            firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
+            withoutHints = key.isEmpty ? "" : matcher.removingHints(from: text).labelKey
+            bare = LabelMatcher.bare(withoutHints)
+        }
+    }
+
+    package struct ParagraphRef {
+        package let blockIndex: Int
+        package let paragraph: Paragraph
+        package let text: String
+        /// The text as a label key, to pass over paragraphs that cannot hold a label quickly.
+        package let key: String
+
+        package init(blockIndex: Int, paragraph: Paragraph) {
+            self.blockIndex = blockIndex
+            self.paragraph = paragraph
+            text = paragraph.text
+            key = text.labelKey
+        }
+    }
+
+    /// A cell of the book: its table's place in `tables` and its place in that table's `cells`.
+    package struct CellAddress: Hashable, Comparable {
+        package let table: Int
+        package let position: Int
+
+        package static func < (a: CellAddress, b: CellAddress) -> Bool { (a.table, a.position) < (b.table, b.position) }
+    }
+
+    package let blockCount: Int
+    package let tables: [TableRef]
+    package let paragraphs: [ParagraphRef]
+    /// Section name → the top-level blocks it covers; absent when its heading was not found.
+    package let sections: [String: Range<Int>]
+    /// Cells by the keys a label may be matched by (see `LabelMatcher.match`), so finding a label's
+    /// cells costs a look-up, not a pass over every cell.
+    private let byKey: [String: [CellAddress]]
+    private let byFirstLine: [String: [CellAddress]]
+    private let byBare: [String: [CellAddress]]
+
+    package init(document: Document, sections sectionNames: [String], matcher: LabelMatcher) {
+        blockCount = document.blocks.count
+        var tables: [TableRef] = []
+        var paragraphs: [ParagraphRef] = []
+        func collect(_ table: Table, blockIndex: Int, depth: Int) {
+            tables.append(TableRef(number: tables.count + 1, blockIndex: blockIndex, table: table,
+                                   keys: table.cells.map { CellKeys($0, matcher: matcher) }))
+            guard depth < 16 else { return }
+            for cell in table.cells {
+                for case .table(let nested) in cell.blocks { collect(nested, blockIndex: blockIndex, depth: depth + 1) }
+            }
+        }
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .paragraph(let paragraph): paragraphs.append(ParagraphRef(blockIndex: index, paragraph: paragraph))
+            case .table(let table): collect(table, blockIndex: index, depth: 0)
+            }
+        }
+        self.tables = tables
+        self.paragraphs = paragraphs
+        self.sections = Self.locateSections(sectionNames, blocks: document.blocks)
+        var byKey: [String: [CellAddress]] = [:], byFirstLine: [String: [CellAddress]] = [:], byBare: [String: [CellAddress]] = [:]
+        for (tableIndex, ref) in tables.enumerated() {
+            for (position, keys) in ref.keys.enumerated() where !keys.key.isEmpty {
+                let address = CellAddress(table: tableIndex, position: position)
+                byKey[keys.key, default: []].append(address)
+                byFirstLine[keys.firstLine, default: []].append(address)
+                if keys.withoutHints != keys.firstLine { byFirstLine[keys.withoutHints, default: []].append(address) }
+                if !keys.bare.isEmpty { byBare[keys.bare, default: []].append(address) }
+            }
+        }
+        self.byKey = byKey
+        self.byFirstLine = byFirstLine
+        self.byBare = byBare
+    }
+
+    /// Every cell that is the label, with how well it matches, in reading order.
+    package func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
+        var best: [CellAddress: LabelMatcher.Match] = [:]
+        func note(_ addresses: [CellAddress]?, _ match: LabelMatcher.Match) {
+            for address in addresses ?? [] where (best[address] ?? .annotated) <= match { best[address] = match }
+        }
+        for key in label.bare { note(byBare[key], .annotated) }
+        for key in label.keys { note(byFirstLine[key], .firstLine) }
+        for key in label.keys { note(byKey[key], .exact) }
+        return best.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The blocks of a section, or nil when the book has no recognisable heading for it.
+    package func range(of section: String) -> Range<Int>? {
+        sections[section]
+    }
+
+    /// Finds each section's heading in order; a section runs to the next found heading.
+    /// `封面` (the cover) runs from the start to the first heading.
+    private static func locateSections(_ names: [String], blocks: [Block]) -> [String: Range<Int>] {
+        var starts: [(name: String, start: Int)] = []
+        var searchFrom = 0
+        for name in names where name != "封面" {
+            if let start = headingIndex(of: name, in: blocks, from: searchFrom) {
+                starts.append((name, start))
+                searchFrom = start + 1
+            }
+        }
+        var result: [String: Range<Int>] = [:]
+        for (offset, entry) in starts.enumerated() {
+            let end = offset + 1 < starts.count ? starts[offset + 1].start : blocks.count
+            result[entry.name] = entry.start..<max(end, entry.start + 1)
+        }
+        if names.contains("封面") {
+            result["封面"] = 0..<(starts.first?.start ?? blocks.count)
+        }
+        return result
+    }
+
+    /// The block that heads a section: a short paragraph naming it (ordinal ignored), preferring one
+    /// followed closely by a table (so a table of contents is passed over), or a table whose first cell names it.
+    private static func headingIndex(of section: String, in blocks: [Block], from start: Int) -> Int? {
+        let key = sectionKey(section)
+        guard !key.isEmpty else { return nil }
+        var candidates: [Int] = []
+        for index in blocks.indices.dropFirst(start) {
+            switch blocks[index] {
+            case .paragraph(let paragraph):
+                let text = paragraph.text.labelKey
+                if text.contains(key) && text.count <= key.count + 8 && sameOrdinal(paragraph.text, section) { candidates.append(index) }
+            case .table(let table):
+                if let first = table.cells.first, first.text.labelKey.contains(key), first.text.labelKey.count <= key.count + 8 {
+                    candidates.append(index)
+                }
+            }
+        }
+        return candidates.first { index in
+            blocks[index...].prefix(4).contains { if case .table = $0 { return true } else { return false } }
+        } ?? candidates.first
+    }
+
+    /// Whether a heading line carries the section's ordinal, or none: `（三）工业模型基本情况表` in a list of
+    /// materials does not head `二、工业模型基本情况表`.
+    package static func sameOrdinal(_ line: String, _ section: String) -> Bool {
+        let lineOrdinal = ordinal(of: line)
+        return lineOrdinal.isEmpty || lineOrdinal == ordinal(of: section)
+    }
+
+    /// The leading ordinal of a line as written (`二、`, `（三）`, `1.`), spaces removed; "" when none.
+    package static func ordinal(of line: String) -> String {
+        guard let range = line.range(of: ordinalPattern, options: .regularExpression) else { return "" }
+        return line[range].filter { !$0.isWhitespace }.foldingFullWidth
+    }
+
+    package static let ordinalPattern = #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#
+
+    /// A section name without its ordinal (`一、单位基本情况表` → `单位基本情况表`).
+    package static func sectionKey(_ section: String) -> String {
+        section.replacingOccurrences(of: ordinalPattern, with: "", options: .regularExpression).labelKey
+    }
+}

@@ -1,0 +1,167 @@
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+
+/// Compares printed labels the way a clerk would: ignoring spaces, bracket width and colons, and
+/// treating a call's aliases (社会统一信用代码 / 统一社会信用代码) as the same label.
+package struct LabelMatcher: Sendable {
+    private let aliasGroups: [[String]]
+    private let hintKeys: [String]
+
+    package init(spec: CallSpec) {
+        aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// Every key a label may be printed as.
+    package func keys(for label: String) -> [String] {
+        let key = label.labelKey
+        var keys = [key]
+        for group in aliasGroups where group.contains(key) {
+            keys += group.filter { $0 != key }
+        }
+        return keys
+    }
+
+    /// How a piece of text relates to a label.
+    package enum Match: Int, Comparable {
+        /// The whole text is the label.
+        case exact = 3
+        /// The first line is the label (a hint or note follows below it).
+        case firstLine = 2
+        /// The label with a note or unit in brackets added or dropped (`统一社会信用代码（18位）`,
+        /// `员工总数（人）`): the same words outside the brackets.
+        case annotated = 1
+
+        package static func < (lhs: Match, rhs: Match) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A label's spellings as label keys, and the same without bracketed notes, worked out once.
+    package struct Spellings {
+        package let keys: [String]
+        package let bare: [String]
+
+        package init(_ keys: [String]) {
+            self.keys = keys
+            bare = keys.map(LabelMatcher.bare).filter { !$0.isEmpty }
+        }
+    }
+
+    /// Whether a cell is the label.
+    package func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
+        let keys = spellings.keys
+        if keys.contains(cell.key) { return .exact }
+        if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
+        if !cell.bare.isEmpty, spellings.bare.contains(cell.bare) { return .annotated }
+        return nil
+    }
+
+    /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
+    package static func bare(_ key: String) -> String {
+        guard key.contains("(") else { return key }
+        var out = ""
+        var depth = 0
+        for character in key {
+            switch character {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            default: if depth == 0 { out.append(character) }
+            }
+        }
+        return out
+    }
+
+    /// The money unit a label prints in brackets (`营业收入（元）` → `元`), when it names one.
+    package static func moneyUnit(in key: String) -> String? {
+        var inside = ""
+        var depth = 0
+        var units: [String] = []
+        for character in key {
+            switch character {
+            case "(": depth += 1; inside = ""
+            case ")":
+                depth = max(0, depth - 1)
+                for unit in ["亿元", "万元", "千元", "元"] where inside.hasSuffix(unit) { units.append(unit); break }
+            default: if depth > 0 { inside.append(character) }
+            }
+        }
+        return units.last
+    }
+
+    /// A cell that is `label：value` from its start: everything after the colon, every line of it
+    /// (`单位地址：武汉市…研发楼` wrapped onto `516室`).
+    package func valueOfLabelledCell(label keys: [String], in text: String) -> String? {
+        valueAfter(label: keys, in: text, atStart: true, colonAndAllLines: true)
+    }
+
+    /// The text after `label` and its separator when `text` contains `label：value`
+    /// (or, with `atStart`, when it simply starts with the label, as cover lines do).
+    package func valueAfter(label keys: [String], in text: String, atStart: Bool, colonAndAllLines: Bool = false) -> String? {
+        let scanned = ScannedText(text)
+        for key in keys.sorted(by: { $0.count > $1.count }) {
+            let keyCharacters = Array(key)
+            guard !keyCharacters.isEmpty, keyCharacters.count <= scanned.key.count else { continue }
+            let positions = atStart ? [0] : Array(0...(scanned.key.count - keyCharacters.count))
+            for position in positions where Array(scanned.key[position..<position + keyCharacters.count]) == keyCharacters {
+                let rawEnd = scanned.source[position + keyCharacters.count - 1] + 1
+                var rest = Self.droppingBracketNote(String(scanned.characters[rawEnd...]))
+                // Inline, a colon must follow the label; at the start of a line, any separator will do.
+                let colon = rest.trimmingWhitespace().first.map { ":：".contains($0) } ?? false
+                // (A digit or Latin letter may follow directly: PDFs lose the space before `2026年`.)
+                let separated = rest.first.map { ":：_＿ \t\u{3000}".contains($0) || ($0.isASCII && ($0.isLetter || $0.isNumber)) } ?? true
+                if atStart && !colonAndAllLines ? !separated : !colon { continue }
+                if let newline = rest.firstIndex(of: "\n"), !atStart { rest = String(rest[..<newline]) }
+                rest = rest.trimmingWhitespace()
+                while let first = rest.first, ":：".contains(first) { rest = String(rest.dropFirst()).trimmingWhitespace() }
+                if !atStart && !colonAndAllLines {
+                    // An inline value ends at the next checkbox mark, tab, or a wide gap (two spaces or more).
+                    if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || $0 == "\t" }) {
+                        rest = String(rest[..<mark])
+                    }
+                    if let gap = rest.range(of: #"[ \x{3000}\x{00A0}]{2,}"#, options: .regularExpression) {
+                        rest = String(rest[..<gap.lowerBound])
+                    }
+                }
+                return rest
+            }
+        }
+        return nil
+    }
+
+    /// Text after a label without the note in brackets that may follow it (`（18位）：…` → `：…`).
+    package static func droppingBracketNote(_ text: String) -> String {
+        let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
+        guard let open = trimmed.first, "(（".contains(open),
+              let close = trimmed.firstIndex(where: { ")）".contains($0) }) else { return text }
+        let note = trimmed[trimmed.index(after: trimmed.startIndex)..<close]
+        guard note.count <= 12, !note.contains("\n") else { return text }
+        return String(trimmed[trimmed.index(after: close)...])
+    }
+
+    /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).
+    package func removingHints(from text: String) -> String {
+        let key = text.labelKey
+        guard hintKeys.contains(where: { key.containsBytes($0) }) else { return text }
+        var characters = Array(text)
+        var removedAny = true
+        while removedAny {
+            removedAny = false
+            let scanned = ScannedText(String(characters))
+            for hint in hintKeys {
+                let hintCharacters = Array(hint)
+                guard hintCharacters.count <= scanned.key.count else { continue }
+                for position in 0...(scanned.key.count - hintCharacters.count)
+                where Array(scanned.key[position..<position + hintCharacters.count]) == hintCharacters {
+                    let start = scanned.source[position]
+                    let end = scanned.source[position + hintCharacters.count - 1] + 1
+                    characters.removeSubrange(start..<end)
+                    removedAny = true
+                    break
+                }
+                if removedAny { break }
+            }
+        }
+        return String(characters)
+    }
+}

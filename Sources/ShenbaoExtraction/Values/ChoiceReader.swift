@@ -1,0 +1,163 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+
+/// Reads which options of a printed checkbox list are chosen, whatever way they were marked:
+/// a box before each option (☑/☐, ☒/☐, ■/□), a tick next to the chosen one only (√ ✓), or the
+/// unchosen options deleted so only the chosen text is left.
+public enum ChoiceReader {
+    /// Marks that mean "chosen".
+    package static let checkedMarks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "⊠", "▣", "☛", "●", "\u{F0FE}", "\u{F0FD}", "\u{F078}", "\u{F052}", "\u{F054}", "\u{F053}"]
+    /// Marks that mean "not chosen".
+    package static let uncheckedMarks: Set<Character> = ["☐", "□", "▢", "○", "\u{F0A8}", "\u{F06F}", "\u{F0A3}", "\u{F071}"]
+    /// Marks that only ever appear next to a chosen option.
+    package static let tickMarks: Set<Character> = ["√", "✓", "✔"]
+
+    /// One chosen option: its printed text and, for 其他, the note written after it.
+    public struct Choice: Equatable, Sendable {
+        public var option: String
+        public var note: String?
+
+        /// The value as the catalogue shapes it: the option text, or `其他：<note>`.
+        public var value: String {
+            guard let note, !note.isEmpty else { return option }
+            return "\(option)：\(note)"
+        }
+    }
+
+    /// The chosen options in form order. `options` are the catalogue's printed options.
+    public static func read(_ text: String, options: [String]) -> [Choice] {
+        let scanned = ScannedText(symbolLettersAsMarks(text, options: options))
+        let occurrences = locate(options: options, in: scanned)
+        guard !occurrences.isEmpty else { return [] }
+        let marks = scanned.characters.indices.filter { index in
+            let character = scanned.characters[index]
+            return checkedMarks.contains(character) || uncheckedMarks.contains(character)
+        }
+        var chosen: [Int: Occurrence] = [:]
+        let boxCount = marks.filter { !tickMarks.contains(scanned.characters[$0]) }.count
+        if marks.isEmpty {
+            // Unchosen options deleted: what is left is what was chosen (a blank full list means nothing chosen).
+            if occurrences.count < options.count || options.count == 1 {
+                for occurrence in occurrences { chosen[occurrence.option] = occurrence }
+            }
+        } else if boxCount >= occurrences.count {
+            // A box before every option: each option takes the last mark between it and the previous option.
+            var previousEnd = 0
+            for occurrence in occurrences {
+                if let mark = marks.last(where: { $0 >= previousEnd && $0 < occurrence.start }),
+                   checkedMarks.contains(scanned.characters[mark]) {
+                    chosen[occurrence.option] = occurrence
+                }
+                previousEnd = occurrence.end
+            }
+        } else {
+            // Ticks beside the chosen options only: each checked mark goes to the nearest option.
+            for mark in marks where checkedMarks.contains(scanned.characters[mark]) {
+                let nearest = occurrences.min { distance($0, mark) < distance($1, mark) }
+                if let nearest { chosen[nearest.option] = nearest }
+            }
+        }
+        return chosen.keys.sorted().map { index in
+            let option = options[index]
+            guard isOther(option), let occurrence = chosen[index] else { return Choice(option: option) }
+            return Choice(option: option, note: note(after: occurrence, in: scanned, marks: marks))
+        }
+    }
+
+    /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
+    /// Where they stand right before printed options, read them as the boxes they are.
+    package static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
+        guard text.contains("£") || text.contains("R") || text.contains("T") || text.contains("S") else { return text }
+        var characters = Array(text)
+        let keys = options.map(\.labelKey).filter { !$0.isEmpty }
+        var converted = 0
+        for index in characters.indices where "R£TS".contains(characters[index]) {
+            let before = index == 0 ? " " : characters[index - 1]
+            guard before.isWhitespace || checkedMarks.contains(before) || uncheckedMarks.contains(before) || "£R".contains(before) || before.unicodeScalars.first?.isCJK == true else { continue }
+            let following = String(characters[(index + 1)...]).labelKey
+            guard keys.contains(where: { following.hasPrefix($0) }) else { continue }
+            characters[index] = characters[index] == "£" ? "☐" : "☑"
+            converted += 1
+        }
+        // A lone letter before one option could be part of the text; boxes come in lists.
+        return converted >= 2 ? String(characters) : text
+    }
+
+    /// Whether an option is the free-text "其他".
+    public static func isOther(_ option: String) -> Bool {
+        option.labelKey.hasPrefix("其他") || option.labelKey.hasPrefix("其它")
+    }
+
+    package struct Occurrence {
+        package var option: Int
+        package var start: Int
+        package var end: Int
+    }
+
+    package static func distance(_ occurrence: Occurrence, _ mark: Int) -> Int {
+        mark < occurrence.start ? occurrence.start - mark - 1 : max(0, mark - occurrence.end)
+    }
+
+    /// Finds each option once, longest first so `AI 芯片` is not mistaken inside a longer option.
+    package static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
+        var taken = [Bool](repeating: false, count: scanned.key.count)
+        var found: [Occurrence] = []
+        let order = options.indices.sorted { options[$0].labelKey.count > options[$1].labelKey.count }
+        for index in order {
+            let key = Array(options[index].labelKey)
+            guard !key.isEmpty, key.count <= scanned.key.count else { continue }
+            var position = 0
+            while position + key.count <= scanned.key.count {
+                if !taken[position], Array(scanned.key[position..<position + key.count]) == key,
+                   !taken[position..<position + key.count].contains(true) {
+                    for offset in position..<position + key.count { taken[offset] = true }
+                    found.append(Occurrence(option: index, start: scanned.source[position],
+                                            end: scanned.source[position + key.count - 1] + 1))
+                    break
+                }
+                position += 1
+            }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    /// The note written after a chosen 其他: up to the next mark or line end, without 请注明 and separators.
+    package static func note(after occurrence: Occurrence, in scanned: ScannedText, marks: [Int]) -> String? {
+        let nextMark = marks.first { $0 >= occurrence.end } ?? scanned.characters.count
+        var note = String(scanned.characters[occurrence.end..<nextMark])
+        if let newline = note.firstIndex(of: "\n") { note = String(note[..<newline]) }
+        for filler in ["（请注明）", "(请注明)", "请注明", "（", "）", "(", ")"] {
+            if note.trimmingWhitespace().hasPrefix(filler) {
+                note = String(note.trimmingWhitespace().dropFirst(filler.count))
+            }
+        }
+        let trimmed = note.trimmingCharacters(in: CharacterSet(charactersIn: "：:_＿ \u{3000}\t）)"))
+        return trimmed.isEmpty ? nil : trimmed.collapsingSpaces
+    }
+}
+
+/// Text alongside its label key (no whitespace, brackets unified), with a map back to positions.
+package struct ScannedText {
+    package let characters: [Character]
+    package let key: [Character]
+    /// For each key character, its index in `characters`.
+    package let source: [Int]
+
+    package init(_ text: String) {
+        characters = Array(text)
+        var key: [Character] = []
+        var source: [Int] = []
+        for (index, character) in characters.enumerated() {
+            let folded = String(character).labelKey
+            for keyCharacter in folded {
+                key.append(keyCharacter)
+                source.append(index)
+            }
+        }
+        self.key = key
+        self.source = source
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+
+/// Turns the raw text found for a field into its typed value.
+public enum ValueParser {
+    /// The outcome of parsing one field's text.
+    public enum Outcome: Equatable, Sendable {
+        /// Nothing written (blank, underscores, or only the form's own hint).
+        case blank
+        case value(FieldValue)
+        /// Text is there but is not a value of the field's type; kept for the validator.
+        case unparsed(String)
+    }
+
+    /// Parses `raw` as a value of `field`.
+    public static func parse(_ raw: String, as field: FieldSpec) -> Outcome {
+        let text = cleaned(raw, keepLines: field.type == .longtext || field.type == .list || field.type == .choice || field.type == .multichoice)
+        if text.isEmpty { return .blank }
+        switch field.type {
+        case .text:
+            return .value(.string(text.replacingOccurrences(of: "\n", with: " ")))
+        case .longtext:
+            return .value(.string(text))
+        case .uscc:
+            return .value(.string(text.foldingFullWidth.filter { !$0.isWhitespace }.uppercased()))
+        case .phone:
+            return .value(.string(PhoneNormalizer.normalizeAll(text)))
+        case .email:
+            return .value(.string(text.foldingFullWidth.filter { !$0.isWhitespace }))
+        case .url:
+            return .value(.string(text.foldingFullWidth.filter { !$0.isWhitespace }))
+        case .date:
+            return DateParser.parse(text).map { .value(.string($0)) } ?? .unparsed(text)
+        case .daterange:
+            return DateParser.parseRange(text).map { .value(.range(start: $0.start, end: $0.end)) } ?? .unparsed(text)
+        case .int:
+            return NumberParser.parseInt(text).map { .value(.int($0)) } ?? .unparsed(text)
+        case .money:
+            return NumberParser.parse(text, toTenThousands: true).map { .value(.number($0)) } ?? .unparsed(text)
+        case .decimal:
+            return NumberParser.parse(text).map { .value(.number($0)) } ?? .unparsed(text)
+        case .choice:
+            let choices = ChoiceReader.read(text, options: field.options)
+            if choices.isEmpty { return hasWriting(text, besides: field.options) ? .unparsed(text) : .blank }
+            if choices.count == 1 { return .value(.string(choices[0].value)) }
+            // More than one ticked on a single-choice field: keep them all for the validator to report.
+            return .unparsed(choices.map(\.value).joined(separator: "；"))
+        case .multichoice:
+            let choices = ChoiceReader.read(text, options: field.options)
+            if choices.isEmpty { return hasWriting(text, besides: field.options) ? .unparsed(text) : .blank }
+            return .value(.strings(choices.map(\.value)))
+        case .list:
+            let items = text.split(separator: "\n").map { item in
+                String(item).replacingOccurrences(of: #"^\s*(\d+[.、．)]|[（(]\d+[）)]|[-•·])\s*"#, with: "", options: .regularExpression)
+                    .trimmingWhitespace()
+            }.filter { !$0.isEmpty && $0 != "无" }
+            return items.isEmpty ? .blank : .value(.strings(items))
+        }
+    }
+
+    /// Trims, collapses spaces, drops fill-in underscores; keeps line breaks only when asked.
+    package static func cleaned(_ raw: String, keepLines: Bool) -> String {
+        var text = raw.replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\t", with: " ")
+        text = text.replacingOccurrences(of: #"[_＿]{2,}"#, with: " ", options: .regularExpression)
+        let lines = text.split(separator: "\n").map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let joined = keepLines ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
+        let value = joined.trimmingWhitespace()
+        return ["无", "/", "-", "—", "——"].contains(value) && !keepLines ? "" : value
+    }
+
+    /// Whether a checkbox cell holds writing besides the printed options and marks.
+    package static func hasWriting(_ text: String, besides options: [String]) -> Bool {
+        var rest = text.labelKey
+        for option in options { rest = rest.replacingOccurrences(of: option.labelKey, with: "") }
+        rest.removeAll { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || "(请注明):：_".contains($0) }
+        return !rest.isEmpty
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSupport
+
+/// The relationships of one OPC part (or of the package), read from its `_rels/*.rels` part.
+package struct PackageRelationships {
+    /// One relationship: its type URI and the resolved part name of its target.
+    package struct Relationship {
+        package var type: String
+        package var target: String
+    }
+
+    package var relationships: [Relationship] = []
+
+    /// Reads the relationships of the part `partName` ("" for the package itself). A missing or
+    /// unreadable rels part yields no relationships: callers fall back to the conventional names.
+    package init(of partName: String, in archive: ZipArchive) throws(ReadError) {
+        let directory = Self.directory(of: partName)
+        let file = String(partName.split(separator: "/").last ?? "")
+        let relsName = directory.isEmpty ? "_rels/\(file).rels" : "\(directory)/_rels/\(file).rels"
+        guard let bytes = try archive.read(relsName) else { return }
+        // A damaged rels part is not fatal; the main document may still be found by its usual name.
+        guard let xml = try? SafeXML(bytes: bytes, partName: relsName), let root = xml.root else { return }
+        defer { withExtendedLifetime(xml) {} }
+        for element in root.children where element.hasName("Relationship") {
+            guard element.attribute("TargetMode") != "External",
+                  let type = element.attribute("Type"), let target = element.attribute("Target") else { continue }
+            relationships.append(Relationship(type: type, target: Self.resolve(target, from: directory)))
+        }
+    }
+
+    /// The target of the first relationship whose type URI ends with `/suffix` (transitional and
+    /// strict type URIs differ only before the last segment).
+    package func target(ofTypeEndingWith suffix: String) -> String? {
+        relationships.first { $0.type.hasSuffix("/" + suffix) }?.target
+    }
+
+    /// The folder of a part name ("word/document.xml" → "word").
+    package static func directory(of partName: String) -> String {
+        guard let slash = partName.lastIndex(of: "/") else { return "" }
+        return String(partName[..<slash])
+    }
+
+    /// Resolves a relationship target against the source part's folder into a zip entry name.
+    package static func resolve(_ target: String, from directory: String) -> String {
+        let decoded = target.removingPercentEncoding ?? target
+        var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.split(separator: "/")
+        for segment in decoded.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+}

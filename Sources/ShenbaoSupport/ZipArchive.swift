@@ -1,0 +1,159 @@
+import CLibZip
+import Foundation
+import ShenbaoModel
+
+/// A zip archive opened read-only through libzip, with limits against zip bombs.
+///
+/// Entry sizes in the central directory are never trusted: every read is a bounded loop that stops
+/// at the per-entry cap and at the remaining total budget. The file on disk is never modified.
+package final class ZipArchive {
+    /// Safety limits for reading an archive.
+    package struct Limits: Sendable {
+        /// Largest uncompressed size of one entry.
+        package var maxEntrySize: Int = 128 << 20
+        /// Largest number of uncompressed bytes read from the archive in total.
+        package var maxTotalSize: Int = 256 << 20
+        /// Largest number of entries in the central directory.
+        package var maxEntries: Int = 10_000
+        /// Entries at least this large (uncompressed) must not exceed `maxRatio`.
+        package var ratioCheckThreshold: Int = 16 << 20
+        /// Largest uncompressed/compressed ratio for a big entry (deflate tops out near 1030).
+        package var maxRatio: Int = 200
+
+        package static let standard = Limits()
+    }
+
+    private let handle: OpaquePointer
+    private let limits: Limits
+    private var bytesRead = 0
+
+    /// Opens the archive at `path` read-only.
+    package init(path: String, limits: Limits = .standard) throws(ReadError) {
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
+            throw Self.openError(code, path: path)
+        }
+        // Checked before the properties are set: once they are, a throw would run deinit as well.
+        let count = zip_get_num_entries(handle, 0)
+        guard count >= 0, count <= Int64(limits.maxEntries) else {
+            zip_discard(handle)
+            throw ReadError.limitExceeded("压缩包条目过多（超过 \(limits.maxEntries) 个），疑似恶意构造的文件")
+        }
+        // Two entries with one name (OPC names are case-insensitive) make the content ambiguous: one
+        // program would show the first, another the second. Word refuses such files; so do we.
+        var seen = Set<String>()
+        for index in 0..<UInt64(count) {
+            guard let name = zip_get_name(handle, index, 0) else { continue }
+            let text = String(cString: name)
+            if !text.hasSuffix("/"), !seen.insert(text.lowercased()).inserted {
+                zip_discard(handle)
+                throw ReadError.damaged("压缩包中有重名的条目（\(text)），文件可能被篡改，无法确定应读取哪一个；请重新保存后提交")
+            }
+        }
+        self.handle = handle
+        self.limits = limits
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// The names of every entry, in archive order (directories excluded).
+    package var entryNames: [String] {
+        let count = zip_get_num_entries(handle, 0)
+        guard count > 0 else { return [] }
+        return (0..<UInt64(count)).compactMap { index in
+            guard let name = zip_get_name(handle, index, 0) else { return nil }
+            let text = String(cString: name)
+            return text.hasSuffix("/") ? nil : text
+        }
+    }
+
+    /// Whether an entry with this name exists (case-insensitively, as OPC part names are).
+    package func contains(_ name: String) -> Bool {
+        zip_name_locate(handle, name, ZIP_FL_NOCASE) >= 0
+    }
+
+    /// The uncompressed bytes of the entry named `name`, or nil when there is no such entry.
+    package func read(_ name: String) throws(ReadError) -> [UInt8]? {
+        let index = zip_name_locate(handle, name, ZIP_FL_NOCASE)
+        guard index >= 0 else { return nil }
+        return try read(index: UInt64(index), name: name)
+    }
+
+    private func read(index: UInt64, name: String) throws(ReadError) -> [UInt8] {
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(handle, index, 0, &stat) == 0 else {
+            throw ReadError.damaged("文件不是有效的 Word 文档（zip 结构损坏：无法读取 \(name)）")
+        }
+        let declared = (stat.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? stat.size : 0
+        let compressed = (stat.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? stat.comp_size : 0
+        if declared > UInt64(limits.maxEntrySize) {
+            throw ReadError.limitExceeded("压缩包条目过大，疑似压缩炸弹（\(name) 解压后 \(declared >> 20) MiB）")
+        }
+        if declared >= UInt64(limits.ratioCheckThreshold),
+           compressed == 0 || declared / compressed > UInt64(limits.maxRatio) {
+            throw ReadError.limitExceeded("压缩包条目压缩比异常，疑似压缩炸弹（\(name)）")
+        }
+        guard let file = zip_fopen_index(handle, index, 0) else {
+            throw entryError(zip_get_error(handle).pointee.zip_err, name: name)
+        }
+        defer { zip_fclose(file) }
+
+        // Never trust `declared`: allow at most the cap (and the remaining total budget), plus one
+        // byte to notice an entry that is longer than its cap.
+        let budget = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(declared, UInt64(budget))))
+        let chunkSize = 64 << 10
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64(chunkSize)) }
+            if count < 0 {
+                throw entryError(zip_file_get_error(file).pointee.zip_err, name: name)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<Int(count)])
+            if bytes.count > budget {
+                throw ReadError.limitExceeded(bytes.count > limits.maxEntrySize
+                    ? "压缩包条目过大，疑似压缩炸弹（\(name)）"
+                    : "压缩包解压总量过大（超过 \(limits.maxTotalSize >> 20) MiB），疑似压缩炸弹")
+            }
+        }
+        bytesRead += bytes.count
+        return bytes
+    }
+
+    private static func openError(_ code: Int32, path: String) -> ReadError {
+        switch code {
+        case ZIP_ER_NOZIP where startsLikeZip(path):
+            return .damaged("文件不是有效的 Word 文档（zip 结构损坏或文件不完整）")
+        case ZIP_ER_NOZIP:
+            return .notThisFormat("文件不是有效的 Word 文档（不是 zip 压缩包）")
+        case ZIP_ER_OPEN, ZIP_ER_READ, ZIP_ER_SEEK:
+            return .unreadable("无法读取文件")
+        case ZIP_ER_MEMORY:
+            return .limitExceeded("内存不足，无法打开文件")
+        default:
+            return .damaged("文件不是有效的 Word 文档（zip 结构损坏）")
+        }
+    }
+
+    /// Whether the file begins with a zip local-header signature (a truncated zip rather than no zip).
+    private static func startsLikeZip(_ path: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        var head: [UInt8] = [0, 0, 0, 0]
+        return fread(&head, 1, 4, file) == 4 && head == [0x50, 0x4B, 0x03, 0x04]
+    }
+
+    private func entryError(_ code: Int32, name: String) -> ReadError {
+        switch code {
+        case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP:
+            return .encrypted("压缩包条目 \(name) 已加密，无法读取")
+        case ZIP_ER_MEMORY:
+            return .limitExceeded("内存不足，无法读取 \(name)")
+        default:
+            return .damaged("文件不是有效的 Word 文档（zip 结构损坏：\(name) 无法解压）")
+        }
+    }
+}

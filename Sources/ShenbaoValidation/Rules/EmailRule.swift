@@ -1,0 +1,23 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+import ShenbaoExtraction
+
+/// `field.email`: not an e-mail address.
+package struct EmailRule: RecordRule {
+    package static let codes = [
+        RuleCode("field.email", "not an e-mail address"),
+    ]
+
+    package func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        context.spec.fields.filter { $0.type == .email }.compactMap { field in
+            guard case .string(let value)? = record.fields[field.id],
+                  value.range(of: #"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$"#, options: .regularExpression) == nil
+            else { return nil }
+            return Finding(.error, rule: "field.email", field: field, record: record,
+                           message: "\(field.quoted)「\(value)」不是有效的电子邮箱地址")
+        }
+    }
+}

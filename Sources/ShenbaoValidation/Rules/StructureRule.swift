@@ -1,0 +1,108 @@
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+import ShenbaoExtraction
+
+/// The book's structure, from the call's `structure:`: `structure.section-missing` (a required
+/// heading is absent), `structure.item-missing` / `structure.order` (materials (一)…(七) absent or out of
+/// order), `structure.declaration-missing`, `structure.declaration-pledges`, `structure.signature-missing`
+/// (the 承诺书 and its pledges and signature lines), `structure.overview-missing` (no 项目概述 to derive the
+/// summary description from). Needs the document; a scanned book is skipped.
+package struct StructureRule: RecordRule {
+    package static let codes = [
+        RuleCode("structure.section-missing", "a section of the book missing"),
+        RuleCode("structure.item-missing", "a material of the ordered list missing"),
+        RuleCode("structure.order", "materials out of order"),
+        RuleCode("structure.declaration-missing", "no 承诺书"),
+        RuleCode("structure.declaration-pledges", "the 承诺书 without its pledges"),
+        RuleCode("structure.signature-missing", "a signature line of the 承诺书 missing"),
+        RuleCode("structure.overview-missing", "no 项目概述"),
+    ]
+
+    package func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        guard let document = context.document, !document.scanned, document.format != .data else { return [] }
+        let structure = context.spec.submission
+        let lines = Self.lines(of: document)
+        let keys = lines.map(\.labelKey)
+        var findings: [Finding] = []
+        for section in structure.sections {
+            let key = BookIndex.sectionKey(section)
+            let found = zip(lines, keys).contains { line, lineKey in
+                lineKey.contains(key) && lineKey.count <= key.count + 10 && BookIndex.sameOrdinal(line, section)
+            }
+            if !found {
+                findings.append(Finding(.error, rule: "structure.section-missing", section: section,
+                                        message: "申报书缺少「\(section)」部分"))
+            }
+        }
+        var lastPosition = -1
+        var lastItem = ""
+        for item in structure.orderedItems {
+            let key = item.labelKey
+            guard let position = keys.firstIndex(where: { $0.hasPrefix(key) }) else {
+                findings.append(Finding(.error, rule: "structure.item-missing", section: item,
+                                        message: "申报材料缺少「\(item)」"))
+                continue
+            }
+            if position < lastPosition {
+                findings.append(Finding(.error, rule: "structure.order", section: item,
+                                        message: "申报材料顺序不对：「\(item)」应排在「\(lastItem)」之后"))
+            }
+            lastPosition = max(lastPosition, position)
+            lastItem = item
+        }
+        if let declaration = structure.declaration {
+            findings += checkDeclaration(declaration, lines: lines, keys: keys)
+        }
+        if let overview = structure.overview, !keys.contains(where: { $0.contains(overview.labelKey) }) {
+            findings.append(Finding(.warning, rule: "structure.overview-missing", section: overview,
+                                    message: "未找到「\(overview)」，汇总表的项目描述需手工填写"))
+        }
+        return findings
+    }
+
+    private func checkDeclaration(_ declaration: SubmissionSpec.Declaration, lines: [String], keys: [String]) -> [Finding] {
+        let titleKey = declaration.title.labelKey
+        // The letter's own title line (the last one: the book's list of materials names it earlier).
+        guard let start = keys.lastIndex(where: { $0 == titleKey || ($0.hasSuffix(titleKey) && $0.count <= titleKey.count + 6) }) else {
+            return [Finding(.error, rule: "structure.declaration-missing", section: declaration.title,
+                            message: "申报书中没有「\(declaration.title)」")]
+        }
+        var findings: [Finding] = []
+        let letter = lines[(start + 1)...]
+        let pledges = Set(letter.compactMap { line -> Int? in
+            let trimmed = line.trimmingWhitespace().foldingFullWidth
+            guard let match = trimmed.range(of: #"^\d{1,2}(?=[.、．])"#, options: .regularExpression) else { return nil }
+            return Int(trimmed[match])
+        })
+        if pledges.count < declaration.pledges {
+            findings.append(Finding(.error, rule: "structure.declaration-pledges", section: declaration.title,
+                                    message: "「\(declaration.title)」应有\(declaration.pledges)条承诺，只找到\(pledges.count)条"))
+        }
+        let letterKeys = letter.map(\.labelKey).joined()
+        for signature in declaration.signatures where !letterKeys.contains(signature.labelKey) {
+            findings.append(Finding(.error, rule: "structure.signature-missing", section: declaration.title,
+                                    message: "「\(declaration.title)」缺少「\(signature)」一栏"))
+        }
+        return findings
+    }
+
+    /// The book as lines of text: paragraphs, and each table cell's paragraphs.
+    package static func lines(of document: Document) -> [String] {
+        var lines: [String] = []
+        func add(_ blocks: [Block], depth: Int) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    lines += paragraph.text.split(separator: "\n").map(String.init)
+                case .table(let table):
+                    guard depth < 16 else { continue }
+                    for cell in table.cells { add(cell.blocks, depth: depth + 1) }
+                }
+            }
+        }
+        add(document.blocks, depth: 0)
+        return lines
+    }
+}

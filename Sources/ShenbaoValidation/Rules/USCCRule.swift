@@ -1,0 +1,32 @@
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+import ShenbaoReaders
+import ShenbaoExtraction
+
+/// `field.uscc.format` (wrong length or character) and `field.uscc.check-digit` (the 18th character
+/// does not match: usually a typo) for 统一社会信用代码 fields.
+package struct USCCRule: RecordRule {
+    package static let codes = [
+        RuleCode("field.uscc.format", "统一社会信用代码 length or characters"),
+        RuleCode("field.uscc.check-digit", "the GB 32100-2015 check character (a typo hint)"),
+    ]
+
+    package func check(_ record: Record, in context: RuleContext) -> [Finding] {
+        context.spec.fields.filter { $0.type == .uscc }.compactMap { field in
+            guard case .string(let code)? = record.fields[field.id],
+                  let problem = UnifiedSocialCreditCode.problem(in: code) else { return nil }
+            switch problem {
+            case .length(let count):
+                return Finding(.error, rule: "field.uscc.format", field: field, record: record,
+                               message: "\(field.quoted)应为18位，实际为\(count)位：\(code)")
+            case .character(let character, let position):
+                return Finding(.error, rule: "field.uscc.format", field: field, record: record,
+                               message: "\(field.quoted)第\(position)位「\(character)」不是允许的字符（不使用 I、O、Z、S、V）：\(code)")
+            case .checkCharacter(let expected):
+                return Finding(.error, rule: "field.uscc.check-digit", field: field, record: record,
+                               message: "\(field.quoted)校验位不正确（按前17位应为「\(expected)」），请核对是否有笔误：\(code)")
+            }
+        }
+    }
+}
