@@ -2,9 +2,6 @@ import Foundation
 import ShenbaoModel
 import ShenbaoSupport
 import ShenbaoSpec
-import ShenbaoReaders
-import ShenbaoExtraction
-import ShenbaoStatistics
 import ShenbaoValidation
 
 /// Writes an applicant's documents from a record: the whole application book (申报书) in the official
@@ -23,26 +20,18 @@ public struct BookWriter: Sendable {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         /// The call has no template for this document.
         case noTemplate(String)
-        /// The data file holds no record, or several.
-        case records(String)
-        /// The data file could not be read.
-        case data(ReadError)
 
         public var description: String {
             switch self {
-            case .noTemplate(let message), .records(let message): return message
-            case .data(let error): return error.message
+            case .noTemplate(let message): return message
             }
         }
     }
 
     public let spec: CallSpec
-    /// "Today" for the record rules (dates that cannot lie in the future).
-    public let today: String
 
-    public init(spec: CallSpec, today: String = Validator.currentDate()) {
+    public init(spec: CallSpec) {
         self.spec = spec
-        self.today = today
     }
 
     /// The call's template for `kind`: a `.docx` a bureau saved from Word wins over the Flat-OPC `.xml`.
@@ -52,21 +41,6 @@ public struct BookWriter: Sendable {
             if FileManager.default.fileExists(atPath: path) { return path }
         }
         return nil
-    }
-
-    /// The one record of a data file (YAML, JSON or CSV).
-    public func readRecord(dataPath: String) throws(Failure) -> Record {
-        let records: [Record]
-        do { records = try DataFileReader(spec: spec).read(path: dataPath) } catch { throw .data(error) }
-        guard records.count == 1, let record = records.first else {
-            throw .records(records.isEmpty ? "数据文件中没有任何记录" : "数据文件中有 \(records.count) 条记录，一次只能生成一份（请拆分数据文件）")
-        }
-        return record
-    }
-
-    /// The record rules' findings for the data (no document: the book's structure is the template's).
-    public func check(_ record: Record) -> [Finding] {
-        Validator(spec: spec, today: today).validate(record)
     }
 
     /// Renders `kind` for `record` to `path`, never over one of `inputs` (the data file, the template).

@@ -38,11 +38,11 @@ struct WriteOptions: ParsableArguments {
         let writer = BookWriter(spec: spec)
         let record: Record
         do {
-            record = try writer.readRecord(dataPath: data)
+            record = try ApplicantData.record(at: data, spec: spec)
         } catch {
             FillCommand.exitWithUsage(.usage("\(data)：\(error.description)"))
         }
-        let findings = writer.check(record)
+        let findings = ApplicantData.findings(for: record, spec: spec)
         let errors = findings.filter { $0.severity == .error }
         for key in record.unmatched {
             report("警告  数据中的「\(key)」不是本申报类别的字段，已忽略")

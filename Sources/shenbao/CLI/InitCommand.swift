@@ -35,7 +35,7 @@ struct InitCommand: ParsableCommand {
         var record: Record?
         if let from {
             do {
-                record = try BookWriter(spec: spec).readRecord(dataPath: from)
+                record = try ApplicantData.record(at: from, spec: spec)
             } catch {
                 Self.exitWithUsage(.usage("\(from)：\(error.description)"))
             }
