@@ -132,7 +132,8 @@ public struct BatchValidator: Sendable {
         if candidates.flatMap(\.submission.evidence).flatMap(\.match).contains(where: { name.contains($0.labelKey) }) { return nil }
         guard candidates.contains(where: { !$0.submission.seals.isEmpty }) else { return nil }
         return StampedCopy.inspect(path: path, document: document,
-                                   declarationTitles: candidates.compactMap { $0.submission.declaration?.title }, pagesRead: pagesRead)
+                                   declarationTitles: candidates.compactMap { $0.submission.declaration?.title },
+                                   sections: candidates.count == 1 ? candidates[0].submission.sections : [], pagesRead: pagesRead)
     }
 
     /// The outcome a file read under `--call` would have had without it, when its own words name no

@@ -11,8 +11,8 @@ import ShenbaoWriters
 extension StampedCopy {
     /// Inspects the PDF at `path` (already read as `document`); `declarationTitles` are the titles its
     /// 承诺书 may have (the calls it may belong to); `pagesRead` the OCR of a scan's first pages when its
-    /// extraction already read them.
-    package static func inspect(path: String, document: Document, declarationTitles: [String],
+    /// extraction already read them; `sections` the book's section headings, looked for on a scan's pages.
+    package static func inspect(path: String, document: Document, declarationTitles: [String], sections: [String] = [],
                         pagesRead: [ScanPageText]? = nil) -> StampedCopy {
         var copy = StampedCopy(pageCount: document.pageCount ?? 0, seals: [], declarationPage: nil, problems: [])
         do {
@@ -35,6 +35,16 @@ extension StampedCopy {
         do {
             if let pagesRead { copy.pagesRead = pagesRead } else { copy.pagesRead = try ScanReader.firstPages(of: path) }
             copy.declarationPage = try ScanReader.pageTitled(declarationTitles, nearTheEndOf: path)
+            // Section headings: in the pages read in full, else by a quick pass over the pages between.
+            let read = copy.pagesRead.map(\.text).joined(separator: "\n")
+            let unseen = sections.filter { !TolerantMatch.contains($0, in: read) }
+            if !unseen.isEmpty, copy.pageCount > copy.pagesRead.count {
+                let between = (copy.pagesRead.count + 1)...max(copy.pagesRead.count + 1, copy.pageCount)
+                let found = try ScanReader.titles(unseen, on: between, of: path)
+                copy.missingSections = unseen.filter { !found.contains($0) }
+            } else {
+                copy.missingSections = unseen
+            }
         } catch {
             copy.problems.append("未能识别扫描件文字：\(error.message)")
         }

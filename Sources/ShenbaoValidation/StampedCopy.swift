@@ -36,6 +36,8 @@ public struct StampedCopy: Sendable, Equatable, Codable {
     public var signatures: [DigitalSignature] = []
     /// For a scan: OCR of its first pages (the cover and the first tables), where the key fields are.
     public var pagesRead: [ScanPageText] = []
+    /// For a scan: the book's section headings (`structure.sections`) found on none of its pages.
+    public var missingSections: [String] = []
     /// What could not be done (OCR data missing, a page that would not render), in Chinese.
     public var problems: [String]
 

@@ -91,6 +91,24 @@ import Testing
         let found = try findings(withCopy: scan, in: folder.appendingPathComponent("run"))
         #expect(found.contains { $0.rule == "submission.scan-pages-missing" && $0.message.contains("承诺书") }, "\(found.map(\.message))")
     }
+
+    @Test func aScanWithoutASectionsPageIsReported() throws {
+        let folder = try makeTemporaryFolderURL("stamped")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Self.book + ".pdf"
+        let last = try lastPage(source)
+        // Page 3 (三、工业模型项目内容) left out; the seals stay on the cover and the 承诺书.
+        let shortened = folder.appendingPathComponent("short.pdf").path
+        let pages = (1...last).filter { $0 != 3 }.map(String.init).joined(separator: ",")
+        try runQuietly(try #require(systemTool("gs")),
+                       ["-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite", "-sPageList=\(pages)", "-o", shortened, source], in: folder)
+        let stamped = try StampedScans.stamped([0: Self.seal, last - 2: Self.seal], copies: 1, in: folder, name: "stamped", source: shortened)
+        let scan = try StampedScans.scanned(stamped, in: folder)
+        let found = try findings(withCopy: scan, in: folder.appendingPathComponent("run"))
+        let missing = found.filter { $0.rule == "submission.scan-pages-missing" }
+        #expect(missing.map(\.message).contains { $0.contains("三、工业模型项目内容") }, "\(found.map(\.message))")
+        #expect(!missing.contains { $0.message.contains("一、单位基本情况表") || $0.message.contains("承诺书") }, "\(missing.map(\.message))")
+    }
 }
 
 /// Digital signatures made by pyHanko (`Fixtures/pdf/make_signed_fixture.py`), read through poppler offline.

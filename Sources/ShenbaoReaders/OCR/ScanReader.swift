@@ -18,6 +18,22 @@ public enum ScanReader {
         return pages
     }
 
+    /// Resolution of the pass that looks for section headings on the pages not read in full.
+    public static let sectionDPI = 100
+
+    /// Which of `titles` (section headings such as 二、工业模型基本情况表) appear on pages `pages` (1-based) of
+    /// the PDF at `path`, each page read whole at `sectionDPI`, stopping once every title is found.
+    public static func titles(_ titles: [String], on pages: ClosedRange<Int>, of path: String) throws(ReadError) -> Set<String> {
+        let recognizer = try TextRecognizer.shared()
+        let pdf = try PopplerDocument(path: path)
+        var found = Set<String>()
+        for page in pages where page >= 1 && page <= pdf.pageCount && found.count < titles.count {
+            let text = recognizer.recognize(ScanCleaner.cleaned(try OCRPage.render(pdf, page: page - 1, dpi: sectionDPI))).text
+            for title in titles where !found.contains(title) && TolerantMatch.contains(title, in: text) { found.insert(title) }
+        }
+        return found
+    }
+
     /// The last page among the final three whose top third shows one of `titles` (the 承诺书 closes the book).
     /// Two passes a page, as Tesseract reads a lone large title unsteadily (承诺书 came back 承活节 at 150 dpi
     /// on one scan and 承诺蔬 at 100 dpi on another, never wrong at both): cleaned at `OCRPage.headingDPI`,

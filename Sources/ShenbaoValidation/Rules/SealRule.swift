@@ -15,7 +15,7 @@ package struct SealRule: SubmissionRule {
     package static let codes = [
         RuleCode("submission.seal-found", "a seal on the stamped PDF (page, size, place), info"),
         RuleCode("submission.seal-missing", "a place the call's submission.seals names without a seal on its page"),
-        RuleCode("submission.scan-pages-missing", "the 承诺书 page not in the stamped copy"),
+        RuleCode("submission.scan-pages-missing", "the 承诺书 page or a section heading not in the stamped copy"),
         RuleCode("submission.stamp-unchecked", "what could not be checked on the stamped copy"),
         RuleCode("submission.signature", "a digital signature that matches the file, with its signer, info"),
         RuleCode("submission.signature-invalid", "a digital signature that does not match (the file changed after signing)"),
@@ -49,6 +49,10 @@ package struct SealRule: SubmissionRule {
                 findings.append(Finding(.info, rule: "submission.seal-found", location: SourceLocation(page: seal.page),
                                         message: "\(name) 第\(seal.page)页有\(seal.kind == .square ? "方形印章" : "圆形公章")"
                                             + "（直径约\(Int(seal.diameter.rounded()))毫米，距页面左边\(Int(seal.x.rounded()))毫米、上边\(Int(seal.y.rounded()))毫米）"))
+            }
+            for section in copy.missingSections {
+                findings.append(Finding(.warning, rule: "submission.scan-pages-missing",
+                                        message: "\(name) 中找不到「\(section)」，扫描件可能缺页"))
             }
             for required in spec.submission.seals {
                 let page: Int?
