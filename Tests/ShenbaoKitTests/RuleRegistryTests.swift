@@ -16,7 +16,7 @@ import Testing
 /// and the README's table of codes lists exactly the registry's.
 @Suite struct RuleRegistryTests {
     static let codes = RuleRegistry.codes.map(\.code)
-    static let codePattern = "^(read|call|field|choice|cross|list|structure|submission|inbox|report|data)\\.[a-z0-9.-]+$"
+    static let codePattern = "^(read|call|field|choice|cross|list|structure|submission|summary|inbox|report|data)\\.[a-z0-9.-]+$"
 
     @Test func codesAreUniqueAndWellFormed() {
         #expect(Set(Self.codes).count == Self.codes.count, "\(Self.codes)")

@@ -57,6 +57,9 @@ public struct SummarySpec: Sendable {
     public var columns: [Column]
     /// The Word template (`summary.xml`) of the call.
     public var template: String
+    /// The places of the stamped table that must carry the recommending unit's seal (`seals:`), by the
+    /// label printed there (`推荐单位（盖章）`); checked by `shenbao check-stamp`.
+    public var seals: [String] = []
 
     private struct File: Decodable {
         var label: String?
@@ -66,6 +69,7 @@ public struct SummarySpec: Sendable {
         var recommender: [String]?
         var region: RegionRule?
         var order: Order?
+        var seals: [String]?
         var columns: [Column]
     }
 
@@ -100,8 +104,10 @@ public struct SummarySpec: Sendable {
         if file.columns.contains(where: { $0.from.contains("region") }) && regions == nil {
             throw LoadError(description: "\(path) 的列用到 region，但没有 region 设置")
         }
-        return SummarySpec(label: file.label ?? "", title: file.title, above: file.above ?? [], below: file.below ?? [],
-                           recommender: file.recommender ?? [], region: file.region, regions: regions,
-                           order: file.order ?? .input, columns: file.columns, template: "\(call.directory)/summary.xml")
+        var spec = SummarySpec(label: file.label ?? "", title: file.title, above: file.above ?? [], below: file.below ?? [],
+                               recommender: file.recommender ?? [], region: file.region, regions: regions,
+                               order: file.order ?? .input, columns: file.columns, template: "\(call.directory)/summary.xml")
+        spec.seals = file.seals ?? []
+        return spec
     }
 }

@@ -79,6 +79,10 @@ struct WorkerCommand: ParsableCommand {
             let line: String
             if task == "validate" {
                 line = validator.validateBook(path: path).wireLine()
+            } else if task == "check-stamp" {
+                let summary = specs.first { $0.id == call }.flatMap { try? SummarySpec.load(for: $0) }
+                let findings = summary.map { SummaryStampCheck.findings(path: path, spec: $0) } ?? []
+                line = String(decoding: (try? encoder.encode(findings)) ?? Data(), as: UTF8.self)
             } else if task == "check-call" {
                 line = String(decoding: (try? encoder.encode(checkCall(path, specs: specs))) ?? Data(), as: UTF8.self)
             } else {
