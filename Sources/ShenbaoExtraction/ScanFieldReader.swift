@@ -17,9 +17,10 @@ import ShenbaoReaders
 package enum ScanFieldReader {
     package static func read(_ pages: [ScanPageText], spec: CallSpec) -> OCRReading {
         var fields: [String: OCRReading.Value] = [:]
+        let checks = spec.fields.flatMap(RuleTextParser.checks(for:)) + spec.checks
         for id in spec.submission.keyFields {
             guard let field = spec.field(id), ScanEvidence.isVerifiable(field.type) else { continue }
-            let candidates = ScanEvidence.besideLabel(labels(of: field, in: spec), on: pages).lazy.compactMap { beside -> OCRReading.Value? in
+            let candidates = ScanEvidence.besideLabel(labels(of: field, in: spec, checks: checks), on: pages).lazy.compactMap { beside -> OCRReading.Value? in
                 var beside = beside
                 // A value ends at a comma or full stop (what follows is a seal's remains or a note).
                 beside.text = String(beside.text.prefix { !"，,、；;。".contains($0) }).trimmingCharacters(in: .whitespaces)
@@ -34,10 +35,10 @@ package enum ScanFieldReader {
     }
 
     /// The labels a field's value may be printed beside: its own spellings, then those of the fields it must
-    /// equal (`must equal …` in the catalogue).
-    static func labels(of field: FieldSpec, in spec: CallSpec) -> [String] {
+    /// equal (`must equal …` in the catalogue, among the call's `checks`).
+    static func labels(of field: FieldSpec, in spec: CallSpec, checks: [Check]) -> [String] {
         var labels = spec.labelVariants(of: field)
-        for check in RuleTextParser.checks(for: field) + spec.fields.flatMap(RuleTextParser.checks(for:)) + spec.checks {
+        for check in checks {
             guard case .equals(let a, let b) = check, a == field.id || b == field.id,
                   let other = spec.field(a == field.id ? b : a) else { continue }
             labels += spec.labelVariants(of: other).filter { !labels.contains($0) }

@@ -71,7 +71,17 @@ import Testing
     @Test func unknownRegionIsLeftBlankWithANote() {
         let table = builder.build(records: [record("甲公司", recommender: nil)])
         #expect(table.rows[0][1] == "")
-        #expect(table.notes.count == 1 && table.notes[0].contains("市州"))
+        #expect(table.notes.count == 1 && table.notes[0].contains("市州") && table.notes[0].contains("未填写"))
+    }
+
+    /// A scan whose 推荐单位 OCR could not read: the note says so, not that the applicant left it blank.
+    @Test func aScanWhoseRecommenderWasNotReadIsNotCalledBlank() {
+        var scan = record("乙公司", recommender: nil, file: "乙公司.pdf")
+        scan.scanned = true
+        scan.ocr = OCRReading(fields: ["org.name": .init(text: "乙公司", page: 1, confidence: 90)], confidence: 88, pages: [])
+        let notes = builder.build(records: [scan]).notes
+        #expect(notes.contains { $0.contains("无法确定所属市州（扫描件，文字识别未能读出）") }, "\(notes)")
+        #expect(!notes.contains { $0.contains("未填写") })
     }
 
     @Test func descriptionIsTheOverviewCutAtASentenceEndNear100() throws {

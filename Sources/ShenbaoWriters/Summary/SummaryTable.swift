@@ -46,7 +46,7 @@ public struct SummaryBuilder: Sendable {
         let regions = records.map(region(of:))
         let regionWord = spec.columns.first { $0.from.contains("region") }?.header ?? "地区"
         for (record, region) in zip(records, regions) where spec.region != nil && region == nil {
-            notes.append("\(record.file)：无法确定所属\(regionWord)（\(regionText(of: record) ?? "未填写")），「\(regionWord)」一栏留空")
+            notes.append("\(record.file)：无法确定所属\(regionWord)（\(regionText(of: record) ?? (record.scanned ? "扫描件，文字识别未能读出" : "未填写"))），「\(regionWord)」一栏留空")
         }
         var order = Array(records.indices)
         if spec.order == .region, let table = spec.regions {

@@ -74,21 +74,12 @@ struct CheckCallCommand: ParsableCommand {
 
     /// Each book read in a worker process (`shenbao worker check-call`), as `extract` does.
     private func read(_ paths: [String]) -> [CallBookReport] {
-        let pool = isolation.pool(task: ["check-call", "--call", call] + specOptions.arguments, jobs: jobs)
         let progress = ProgressLine(total: paths.count)
-        let answers = pool.run(paths) { progress.update($0) }
+        let answers: [Result<CallBookReport, BookError>] = isolation.workers(specOptions, jobs: jobs)
+            .run(.checkCall, call: call, inputs: paths) { progress.update($0) }
         progress.finish()
-        return zip(paths, answers).map { path, answer in
-            func failed(_ error: BookError) -> CallBookReport {
-                CallBookReport(file: path, call: call, scanned: false, fields: [], warnings: [], notes: [], error: error)
-            }
-            switch answer {
-            case .success(let line):
-                return (try? JSONDecoder().decode(CallBookReport.self, from: Data(line.utf8)))
-                    ?? failed(BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))
-            case .failure(let failure):
-                return failed(IsolationOptions.bookError(failure, file: path))
-            }
+        return answers.map { answer in
+            answer.answer { CallBookReport(file: $0.file, call: call, scanned: false, fields: [], warnings: [], notes: [], error: $0) }
         }
     }
 

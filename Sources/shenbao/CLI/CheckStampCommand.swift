@@ -37,20 +37,12 @@ struct CheckStampCommand: ParsableCommand {
         } catch {
             Self.exitWithUsage(.usage("\(error)"))
         }
-        let pool = isolation.pool(task: ["check-stamp", "--call", call] + specOptions.arguments, jobs: jobs)
         let progress = ProgressLine(total: files.count)
-        let answers = pool.run(files) { progress.update($0) }
+        let answers: [Result<[Finding], BookError>] = isolation.workers(specOptions, jobs: jobs)
+            .run(.checkStamp, call: call, inputs: files) { progress.update($0) }
         progress.finish()
-        var results: [(file: String, findings: [Finding])] = []
-        for (file, answer) in zip(files, answers) {
-            switch answer {
-            case .success(let line):
-                let findings = (try? JSONDecoder().decode([Finding].self, from: Data(line.utf8)))
-                    ?? [ReadErrorRule.finding(for: BookError(file: file, code: "read.crashed", message: "读取进程的回答无法解析"))]
-                results.append((file, findings))
-            case .failure(let failure):
-                results.append((file, [ReadErrorRule.finding(for: IsolationOptions.bookError(failure, file: file))]))
-            }
+        let results = zip(files, answers).map { file, answer in
+            (file: file, findings: answer.answer { [ReadErrorRule.finding(for: $0)] })
         }
         if format == .json {
             struct Entry: Encodable { var file: String; var findings: [Finding] }

@@ -33,22 +33,13 @@ struct ExtractCommand: ParsableCommand {
         }
         let paths = InputFiles.expand(files, extensions: Submission.bookExtensions)
         if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
-        var task = ["extract", "--format", format.rawValue] + specOptions.arguments
-        if let call { task += ["--call", call] }
         let progress = ProgressLine(total: paths.count)
-        let answers = isolation.pool(task: task, jobs: jobs).run(paths) { progress.update($0) }
+        let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, jobs: jobs)
+            .run(.extract, call: call, format: format.rawValue, inputs: paths) { progress.update($0) }
         progress.finish()
         var failures = 0
         for (path, answer) in zip(paths, answers) {
-            let decoded: WorkerCommand.ExtractAnswer
-            switch answer {
-            case .success(let line):
-                decoded = (try? JSONDecoder().decode(WorkerCommand.ExtractAnswer.self, from: Data(line.utf8)))
-                    ?? WorkerCommand.ExtractAnswer(ok: false, out: "", err: "读取进程的回答无法解析")
-            case .failure(let failure):
-                let error = IsolationOptions.bookError(failure, file: path)
-                decoded = WorkerCommand.ExtractAnswer(ok: false, out: Self.render(error, format: format.rawValue), err: error.message)
-            }
+            let decoded = answer.answer { WorkerTask.ExtractAnswer($0, format: format.rawValue) }
             print(decoded.out)
             if !decoded.ok {
                 failures += 1
@@ -56,10 +47,5 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// How a file that could not be read is shown in each format.
-    static func render(_ error: BookError, format: String) -> String {
-        format == "json" ? RecordJSONWriter.line(for: error) : "== \(error.file)\n  无法读取：\(error.message)\n"
     }
 }

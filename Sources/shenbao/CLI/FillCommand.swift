@@ -35,37 +35,34 @@ struct WriteOptions: ParsableArguments {
         } catch let error as ShenbaoExit {
             FillCommand.exitWithUsage(error)
         }
-        let writer = BookWriter(spec: spec)
         let record: Record
         do {
             record = try ApplicantData.record(at: data, spec: spec)
         } catch {
             FillCommand.exitWithUsage(.usage("\(data)：\(error.description)"))
         }
-        let findings = ApplicantData.findings(for: record, spec: spec)
-        let errors = findings.filter { $0.severity == .error }
         for key in record.unmatched {
             report("警告  数据中的「\(key)」不是本申报类别的字段，已忽略")
         }
-        for finding in findings.sorted(by: { $0.severity < $1.severity }) {
-            report("\(finding.severity.chineseName)  \(finding.rule)  \(finding.field ?? "")  \(finding.message)")
-        }
-        if !errors.isEmpty && !force {
-            report("数据有 \(errors.count) 处错误，未生成\(kind.chineseName)。改正后重试，或加 --force 生成草稿。")
-            throw ExitCode(1)
-        }
+        let outcome: BookFill.Outcome
         do {
-            try writer.write(kind, record: record, to: out, template: template, inputs: [data], draft: !errors.isEmpty,
-                             findings: findings)
+            outcome = try BookFill.run(kind, record: record, spec: spec, to: out, template: template, inputs: [data], allowDraft: force)
         } catch let error as WriteError {
             FillCommand.exitWithUsage(.usage(error.description))
         } catch {
             FillCommand.exitWithUsage(.usage("无法生成\(kind.chineseName)：\(error)"))
         }
-        if errors.isEmpty {
-            report("已生成\(kind.chineseName) \(out)")
+        for finding in outcome.findings.sorted(by: { $0.severity < $1.severity }) {
+            report("\(finding.severity.chineseName)  \(finding.rule)  \(finding.field ?? "")  \(finding.message)")
+        }
+        if !outcome.written {
+            report("数据有 \(outcome.errors.count) 处错误，未生成\(kind.chineseName)。改正后重试，或加 --force 生成草稿。")
+            throw ExitCode(1)
+        }
+        if outcome.draft {
+            report("已生成\(kind.chineseName)草稿 \(out)：\(outcome.errors.count) 处错误，缺少的内容标为【待补充】，请补全后重新生成。")
         } else {
-            report("已生成\(kind.chineseName)草稿 \(out)：\(errors.count) 处错误，缺少的内容标为【待补充】，请补全后重新生成。")
+            report("已生成\(kind.chineseName) \(out)")
         }
     }
 

@@ -41,13 +41,11 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
-    enum Format: String { case docx, xlsx, csv }
-
     func run() throws {
         let specs: [CallSpec]
         let spec: CallSpec
         let summary: SummarySpec
-        let outputs: [(path: String, format: Format)]
+        let outputs: [(path: String, format: SummaryFormat)]
         do {
             specs = try specOptions.loadAll()
             guard let found = try specOptions.spec(call, among: specs) else { throw ShenbaoExit.usage("缺少 --call") }
@@ -55,7 +53,7 @@ struct SummaryCommand: ParsableCommand {
             do { summary = try SummarySpec.load(for: spec) } catch { throw ShenbaoExit.usage(error.description) }
             guard !out.isEmpty else { throw ShenbaoExit.usage("请用 --out 指定输出文件（.docx、.xlsx 或 .csv）") }
             outputs = try out.map { path in
-                guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
+                guard let format = SummaryFormat(path: path) else {
                     throw ShenbaoExit.usage("无法按扩展名确定输出格式：\(path)（应为 .docx、.xlsx 或 .csv）")
                 }
                 return (path, format)
@@ -70,85 +68,30 @@ struct SummaryCommand: ParsableCommand {
             Self.exitWithUsage(error)
         }
 
-        // Data files given by name are read as data; everything else (books, folders) through extraction.
-        let isData: (String) -> Bool = { path in
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue && DataFileReader.extensions.contains((path as NSString).pathExtension.lowercased())
+        let progress = ProgressLine(total: 0)
+        let rows = SummaryRows.gather(inputs, spec: spec, specs: specs, workers: isolation.workers(specOptions, jobs: jobs)) {
+            progress.update($0, of: $1)
         }
-        var problems: [String] = []
-        var recordsByInput: [[Record]] = Array(repeating: [], count: inputs.count)
-        let reader = DataFileReader(spec: spec)
-        for (index, path) in inputs.enumerated() where isData(path) {
-            do { recordsByInput[index] = try reader.read(path: path) } catch {
-                problems.append("\(path)：\(error.message)")
-            }
-        }
-        let bookInputs = inputs.enumerated().filter { !isData($0.element) }
-        var invalid = 0
-        if !bookInputs.isEmpty {
-            let report = readBooks(bookInputs.map(\.element), specs: specs, spec: spec)
-            for submission in report.submissions {
-                let name = submission.submission.folder ?? submission.books.first?.file ?? submission.submission.name
-                // A submission of a scan alone is listed with what OCR read of it (marked in the table).
-                let record = submission.primary ?? submission.books.lazy.compactMap(\.record).first { $0.scanned && $0.ocr != nil }
-                if let record, record.call == spec.id || submission.call == nil {
-                    if record.scanned && record.ocr?.fields.isEmpty != false {
-                        problems.append("\(name)：扫描件（无文字层），文字识别也未能读出，请另行填写此行")
-                        continue
-                    }
-                    let owner = bookInputs.first { Self.contains($0.element, submission.submission.files.first ?? "") }?.offset ?? 0
-                    recordsByInput[owner].append(record)
-                    if (submission.findings + submission.books.flatMap(\.findings)).contains(where: { $0.severity == .error }) { invalid += 1 }
-                } else if let other = submission.call, other != spec.id {
-                    problems.append("\(name)：是 \(other) 的申报书，不属于 \(spec.id)，未列入")
-                } else {
-                    for book in submission.books {
-                        problems.append("\(book.file)：\(book.error?.message ?? book.findings.first?.message ?? "无法读取")")
-                    }
-                }
-            }
-            if report.submissions.isEmpty { problems.append("\(bookInputs.map(\.element).joined(separator: "、"))：没有找到 .docx 或 .pdf 申报书") }
-        }
-        let records = recordsByInput.flatMap { $0 }
-        let table = SummaryBuilder(call: spec, spec: summary).build(records: records, recommender: recommender, contact: contact)
+        progress.finish()
+        let table = SummaryBuilder(call: spec, spec: summary).build(records: rows.records, recommender: recommender, contact: contact)
 
         // Never write over what was read: the paths given, the books found in folders, the template.
         let protected = inputs + InputFiles.expand(inputs, extensions: Submission.bookExtensions) + (template.map { [$0] } ?? [])
-        for path in outputs {
-            do {
-                switch path.format {
-                case .docx: try SummaryDocxWriter.write(table, template: template, to: path.path, inputs: protected)
-                case .xlsx: try SummaryXLSXWriter.write(table, to: path.path, inputs: protected)
-                case .csv: try SummaryCSVWriter.write(table, to: path.path, inputs: protected)
-                }
-            } catch {
+        for output in outputs {
+            do { try output.format.write(table, to: output.path, template: template, inputs: protected) } catch {
                 Self.exitWithUsage(.usage("\(error)"))
             }
         }
         let stderr = FileHandle.standardError
         for note in table.notes { stderr.write(Data("提示：\(note)\n".utf8)) }
-        for problem in problems { stderr.write(Data("无法列入：\(problem)\n".utf8)) }
-        if invalid > 0 {
-            stderr.write(Data("提示：\(invalid) 份申报书校验发现错误，可用 shenbao validate 查看\n".utf8))
+        for problem in rows.problems { stderr.write(Data("无法列入：\(problem)\n".utf8)) }
+        if rows.invalid > 0 {
+            stderr.write(Data("提示：\(rows.invalid) 份申报书校验发现错误，可用 shenbao validate 查看\n".utf8))
         }
         print("汇总表「\(table.title)」共 \(table.rows.count) 行，已写入 \(outputs.map(\.path).joined(separator: "、"))")
-        if !problems.isEmpty {
-            print("\(problems.count) 项输入无法读取，未列入汇总表（见上方说明）")
+        if !rows.problems.isEmpty {
+            print("\(rows.problems.count) 项输入无法读取，未列入汇总表（见上方说明）")
             throw ExitCode(1)
         }
-    }
-
-    /// Reads the books under `paths` in worker processes (`shenbao worker validate`), grouped into submissions.
-    private func readBooks(_ paths: [String], specs: [CallSpec], spec: CallSpec) -> ValidationReport {
-        isolation.validate(paths, with: BatchValidator(specs: specs, forcedCall: spec), task: specOptions.arguments + ["--call", spec.id],
-                           specs: specs, jobs: jobs)
-    }
-
-    /// Whether `file` is `input` or lies under the folder `input`.
-    static func contains(_ input: String, _ file: String) -> Bool {
-        let base = URL(fileURLWithPath: input).standardizedFileURL.path
-        let path = URL(fileURLWithPath: file).standardizedFileURL.path
-        return path == base || path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 }

@@ -49,8 +49,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let validator = BatchValidator(specs: specs, forcedCall: forced,
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
-        let report = isolation.validate(paths, with: validator, task: specOptions.arguments + (call.map { ["--call", $0] } ?? []),
-                                        specs: specs, jobs: jobs)
+        let progress = ProgressLine(total: 0)
+        let report = isolation.workers(specOptions, jobs: jobs).validate(paths, with: validator) { progress.update($0, of: $1) }
+        progress.finish()
         switch format {
         case .text: print(ReportTextWriter.render(report, specs: specs))
         case .json: print(ReportJSONWriter.render(report, specs: specs))

@@ -2,8 +2,8 @@ import Foundation
 
 /// Expands command-line paths: files are kept as given (whatever their extension, so a misnamed
 /// file is still reported), folders are walked recursively for the wanted extensions, in sorted order.
-enum InputFiles {
-    static func expand(_ paths: [String], extensions: Set<String>) -> [String] {
+public enum InputFiles {
+    public static func expand(_ paths: [String], extensions: Set<String>) -> [String] {
         var result: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false

@@ -1,0 +1,82 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSpec
+import ShenbaoExtraction
+import ShenbaoValidation
+
+/// Work done in worker processes of this program (`shenbao worker TASK …`, see `WorkerTask`), so that a
+/// hostile file can neither hang nor crash a run. What the command line and the web desk both call; the
+/// one place a worker's answer is decoded: an answer that cannot be parsed is `read.crashed`, as a worker
+/// that died, and one that ran out of time is `read.timeout`.
+public struct IsolatedWorkers: Sendable {
+    /// Seconds one file may take.
+    public var timeout: Double
+    /// Files read at once.
+    public var jobs: Int
+    /// The call folders' directory, passed on to every worker.
+    public var templates: String
+    /// The program started as a worker: this one.
+    public var executable: String
+
+    public init(timeout: Double, jobs: Int, templates: String, executable: String = CallSpecLoader.runningExecutable) {
+        self.timeout = timeout
+        self.jobs = jobs
+        self.templates = templates
+        self.executable = executable
+    }
+
+    /// Each input's answer to `task`, in input order, decoded by `decode`; `progress` gets the number done.
+    public func run<Answer>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
+                            progress: (@Sendable (Int) -> Void)? = nil,
+                            decode: (String) -> Answer?) -> [Result<Answer, BookError>] {
+        var arguments = ["worker", task.rawValue, "--templates", templates]
+        if let call { arguments += ["--call", call] }
+        if let format { arguments += ["--format", format] }
+        let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout)
+        return zip(inputs, pool.run(inputs, progress: progress)).map { path, answer in
+            switch answer {
+            case .success(let line):
+                if let decoded = decode(line) { return .success(decoded) }
+                return .failure(BookError(file: path, code: "read.crashed", message: "读取进程的回答无法解析"))
+            case .failure(.timedOut(let seconds)):
+                return .failure(BookError(file: path, code: "read.timeout",
+                                          message: "读取超时（超过 \(Int(seconds)) 秒），文件可能过大、已损坏或被恶意构造"))
+            case .failure(.crashed(let reason)):
+                return .failure(BookError(file: path, code: "read.crashed",
+                                          message: "读取时出错终止（\(reason)），文件可能已损坏或被恶意构造"))
+            }
+        }
+    }
+
+    /// Each input's answer to `task` as a JSON value.
+    public func run<Answer: Decodable>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
+                                       progress: (@Sendable (Int) -> Void)? = nil) -> [Result<Answer, BookError>] {
+        run(task, call: call, format: format, inputs: inputs, progress: progress) { line in
+            try? JSONDecoder().decode(Answer.self, from: Data(line.utf8))
+        }
+    }
+
+    /// Validates the submissions found in `paths` with `validator`, each book read and checked in a worker
+    /// (`shenbao worker validate`); `progress` gets the books done and their total.
+    public func validate(_ paths: [String], with validator: BatchValidator,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
+        validator.validate(paths: paths, jobs: jobs, progress: progress) { books, done in
+            let answers = run(.validate, call: validator.forcedCall?.id, inputs: books, progress: done) { line in
+                BookOutcome(wireLine: line, specs: validator.specs)
+            }
+            return answers.map { answer in
+                answer.answer { BookOutcome(file: $0.file, error: $0, findings: [ReadErrorRule.finding(for: $0)]) }
+            }
+        }
+    }
+}
+
+extension Result where Failure == BookError {
+    /// The answer, or what `unread` makes of the error of a file whose worker gave none.
+    public func answer(or unread: (BookError) -> Success) -> Success {
+        switch self {
+        case .success(let answer): return answer
+        case .failure(let error): return unread(error)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoSpec
+import ShenbaoExtraction
+import ShenbaoValidation
+import ShenbaoWriters
+
+/// What a worker process does with each file path it is given: the child side of `IsolatedWorkers`.
+/// Every answer is one JSON line.
+public enum WorkerTask: String, Sendable, CaseIterable {
+    /// `ExtractAnswer`: the book's fields, rendered as `extract` prints them.
+    case extract
+    /// A `BookOutcome` (its wire line): the book read and checked.
+    case validate
+    /// `[Finding]`: the seals of a stamped 汇总表.
+    case checkStamp = "check-stamp"
+    /// `CallBookReport`: where each field of the call came from.
+    case checkCall = "check-call"
+
+    /// One answer of an `extract` worker: the file's output and whether it was read.
+    public struct ExtractAnswer: Codable, Sendable {
+        public var ok: Bool
+        public var out: String
+        public var err: String?
+
+        public init(ok: Bool, out: String, err: String? = nil) {
+            self.ok = ok
+            self.out = out
+            self.err = err
+        }
+
+        /// The answer for a file whose worker gave none (it died or ran out of time).
+        public init(_ error: BookError, format: String) {
+            self.init(ok: false, out: Self.render(error, format: format), err: error.message)
+        }
+
+        /// How a file that could not be read is shown in each format.
+        static func render(_ error: BookError, format: String) -> String {
+            format == "json" ? RecordJSONWriter.line(for: error) : "== \(error.file)\n  无法读取：\(error.message)\n"
+        }
+    }
+
+    /// Answers for one worker: the call specs, the `--call` it was given and the output format.
+    public struct Answerer {
+        let task: WorkerTask
+        let specs: [CallSpec]
+        let call: CallSpec?
+        let callID: String?
+        let format: String
+        private let extractor: BookExtractor
+        private let validator: BatchValidator
+        private let summary: SummarySpec?
+
+        public init(task: WorkerTask, specs: [CallSpec], call: String?, format: String) {
+            self.task = task
+            self.specs = specs
+            self.callID = call
+            self.call = call.flatMap { id in specs.first { $0.id == id } }
+            self.format = format
+            self.extractor = BookExtractor(specs: specs, forcedCall: self.call)
+            self.validator = BatchValidator(specs: specs, forcedCall: self.call)
+            self.summary = task == .checkStamp ? self.call.flatMap { try? SummarySpec.load(for: $0) } : nil
+        }
+
+        /// The one-line answer for the file at `path`.
+        public func answer(_ path: String) -> String {
+            switch task {
+            case .validate:
+                return validator.validateBook(path: path).wireLine()
+            case .checkStamp:
+                return Self.line(summary.map { SummaryStampCheck.findings(path: path, spec: $0) } ?? [])
+            case .checkCall:
+                guard let call else {
+                    return Self.line(CallBookReport(file: path, call: callID ?? "", scanned: false, fields: [], warnings: [], notes: [],
+                                                    error: BookError(file: path, code: "call.unknown",
+                                                                     message: "申报类别 \(callID ?? "") 的模板无法加载")))
+                }
+                return Self.line(CallBookCheck.run(call, path: path))
+            case .extract:
+                switch extractor.extract(path: path) {
+                case .success(let record):
+                    let out = format == "json" ? RecordJSONWriter.line(for: record)
+                        : RecordTextWriter.render(record, spec: specs.first { $0.id == record.call }) + "\n"
+                    return Self.line(ExtractAnswer(ok: true, out: out))
+                case .failure(let error):
+                    return Self.line(ExtractAnswer(error, format: format))
+                }
+            }
+        }
+
+        private static func line(_ value: some Encodable) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+        }
+    }
+}
