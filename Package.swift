@@ -47,10 +47,10 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
-        // Enterprise classification.
+        // Enterprise classification by a call's classification rules.
         .target(
             name: "ShenbaoStatistics",
-            dependencies: ["ShenbaoModel", "ShenbaoSpec", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ShenbaoModel", "ShenbaoSpec"]
         ),
         // Rules, findings, the validator.
         .target(
@@ -63,7 +63,6 @@ let package = Package(
             dependencies: [
                 "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
                 "ShenbaoStatistics", "ShenbaoValidation", "CLibXML2",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import ShenbaoModel
+import ShenbaoSpec
 import ShenbaoExtraction
 import ShenbaoReaders
 import ShenbaoValidation

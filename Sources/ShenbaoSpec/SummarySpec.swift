@@ -1,12 +1,6 @@
 import Foundation
 import Yams
 import ShenbaoModel
-import ShenbaoSupport
-import ShenbaoSpec
-import ShenbaoReaders
-import ShenbaoExtraction
-import ShenbaoStatistics
-import ShenbaoValidation
 
 /// A call's summary table (汇总表) as data, from `Templates/<call>/summary.yaml`: the title pattern, the
 /// lines above and below the table, the columns (header, where the value comes from, width) and the

@@ -1,12 +1,6 @@
 import Foundation
 import Yams
 import ShenbaoModel
-import ShenbaoSupport
-import ShenbaoSpec
-import ShenbaoReaders
-import ShenbaoExtraction
-import ShenbaoStatistics
-import ShenbaoValidation
 
 /// The regions (市州) of a province, in their official order, with the spellings unit names use —
 /// a YAML list a call's `summary.yaml` names (`Templates/lists/hubei-regions.yaml`). `武汉市经济和信息化局` → 武汉市; `恩施土家族苗族自治州经济和信息化局` → 恩施州.

@@ -1,7 +1,6 @@
 import Foundation
 import Yams
 import ShenbaoModel
-import ShenbaoSpec
 
 /// The statistics rules of an enterprise call (武汉市人工智能企业培育库, seed 002), loaded from
 /// `Templates/<call>/classification.yaml` so thresholds and weights are data.
