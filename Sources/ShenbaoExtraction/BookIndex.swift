@@ -6,11 +6,11 @@ import ShenbaoReaders
 /// A book's blocks indexed for extraction: its tables (nested ones too, numbered in reading order),
 /// its top-level paragraphs, and where each section of the call's catalogue begins and ends.
 package struct BookIndex {
-    package struct TableRef {
+    struct TableRef {
         /// 1-based number of the table in reading order.
         package let number: Int
         /// Index of the top-level block the table is (or sits inside).
-        package let blockIndex: Int
+        let blockIndex: Int
         package let table: Table
         /// Each cell's text and label keys, computed once (parallel to `table.cells`).
         package let keys: [CellKeys]
@@ -39,14 +39,14 @@ package struct BookIndex {
     }
 
     /// A cell's text and the keys it is compared by.
-    package struct CellKeys {
+    struct CellKeys {
         package let text: String
         /// The whole text as a label key.
         package let key: String
         /// The first line as a label key (a label with a note below it).
         package let firstLine: String
         /// The text without the form's hints, as a label key.
-        package let withoutHints: String
+        let withoutHints: String
         /// `withoutHints` without bracketed notes and units (`员工总数（人）` → `员工总数`).
         package let bare: String
 
@@ -59,8 +59,8 @@ package struct BookIndex {
         }
     }
 
-    package struct ParagraphRef {
-        package let blockIndex: Int
+    struct ParagraphRef {
+        let blockIndex: Int
         package let paragraph: Paragraph
         package let text: String
         /// The text as a label key, to pass over paragraphs that cannot hold a label quickly.
@@ -75,16 +75,16 @@ package struct BookIndex {
     }
 
     /// A cell of the book: its table's place in `tables` and its place in that table's `cells`.
-    package struct CellAddress: Hashable, Comparable {
+    struct CellAddress: Hashable, Comparable {
         package let table: Int
         package let position: Int
 
         package static func < (a: CellAddress, b: CellAddress) -> Bool { (a.table, a.position) < (b.table, b.position) }
     }
 
-    package let blockCount: Int
-    package let tables: [TableRef]
-    package let paragraphs: [ParagraphRef]
+    let blockCount: Int
+    let tables: [TableRef]
+    let paragraphs: [ParagraphRef]
     /// Section name → the top-level blocks it covers; absent when its heading was not found.
     package let sections: [String: Range<Int>]
     /// Cells by the keys a label may be matched by (see `LabelMatcher.match`), so finding a label's
@@ -130,7 +130,7 @@ package struct BookIndex {
     }
 
     /// Every cell that is the label, with how well it matches, in reading order.
-    package func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
+    func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
         var best: [CellAddress: LabelMatcher.Match] = [:]
         func note(_ addresses: [CellAddress]?, _ match: LabelMatcher.Match) {
             for address in addresses ?? [] where (best[address] ?? .annotated) <= match { best[address] = match }
@@ -203,7 +203,7 @@ package struct BookIndex {
         return line[range].filter { !$0.isWhitespace }.foldingFullWidth
     }
 
-    package static let ordinalPattern = #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#
+    static let ordinalPattern = #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#
 
     /// A section name without its ordinal (`一、单位基本情况表` → `单位基本情况表`).
     package static func sectionKey(_ section: String) -> String {

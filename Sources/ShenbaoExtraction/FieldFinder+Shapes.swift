@@ -11,7 +11,7 @@ import ShenbaoReaders
 extension FieldFinder {
     /// The text under the field's label used as a heading: in a cell (any line of it may be the
     /// heading), else in the scope's paragraphs.
-    package func findUnderHeading(_ field: FieldSpec, scope: Range<Int>) -> Found? {
+    func findUnderHeading(_ field: FieldSpec, scope: Range<Int>) -> Found? {
         let keys = matcher.keys(for: field.locator.label).map(HeadingText.key).filter { !$0.isEmpty }
         for ref in index.tables where scope.contains(ref.blockIndex) {
             for (position, cellKeys) in ref.keys.enumerated() where keys.contains(where: { cellKeys.key.containsBytes($0) }) {
@@ -38,7 +38,7 @@ extension FieldFinder {
 
     /// A choice whose options are printed right of its label, each marked (a letter, √, ☑) in the cell
     /// below it: the text handed on reads `☑C ☐A ☐B`, as a ticked list would.
-    package func findMarkedBelow(_ field: FieldSpec, scope: Range<Int>) -> Found? {
+    func findMarkedBelow(_ field: FieldSpec, scope: Range<Int>) -> Found? {
         let spellings = LabelMatcher.Spellings(matcher.keys(for: field.locator.label))
         for (address, _) in index.cells(matching: spellings) {
             let ref = index.tables[address.table]
@@ -63,7 +63,7 @@ extension FieldFinder {
     }
 
     /// A list from a table headed by `columns`: one item per row below the header, `列名：值；列名：值`.
-    package func findRows(_ field: FieldSpec, columns: [String], scope: Range<Int>) -> Found? {
+    func findRows(_ field: FieldSpec, columns: [String], scope: Range<Int>) -> Found? {
         let wanted = columns.map { LabelMatcher.Spellings(matcher.keys(for: $0)) }
         for ref in index.tables where scope.contains(ref.blockIndex) {
             let table = ref.table
@@ -94,7 +94,7 @@ extension FieldFinder {
 
     /// The text found, narrowed as the locator says (`from`/`to` markers, a `capture` pattern), with
     /// the locator's money unit; nil when a marker or the pattern is not there.
-    package func narrowed(_ found: Found, by locator: FieldLocator) -> Found? {
+    func narrowed(_ found: Found, by locator: FieldLocator) -> Found? {
         var found = found
         if locator.from != nil || locator.to != nil {
             guard let text = HeadingText.between(found.text, from: locator.from, to: locator.to) else { return nil }

@@ -12,7 +12,7 @@ import ShenbaoReaders
 /// the reason, never guessed.
 package struct FieldFinder {
     /// A cell of the book: table number (1-based, reading order) and grid position.
-    package struct CellID: Hashable {
+    struct CellID: Hashable {
         package let table: Int
         package let row: Int
         package let column: Int
@@ -23,7 +23,7 @@ package struct FieldFinder {
         package var text: String
         package var location: SourceLocation
         /// The label cell used (to tell labels from unmatched ones).
-        package var labelCell: CellID?
+        var labelCell: CellID?
         /// A money unit printed in the value's label or in a cell of its own right of the value (`元`),
         /// used when the value names none.
         package var unit: String?
@@ -39,7 +39,7 @@ package struct FieldFinder {
     package let index: BookIndex
     package let matcher: LabelMatcher
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
-    package let knownLabels: Set<String>
+    let knownLabels: Set<String>
     /// Keys of every printed checkbox option of the call.
     package let options: Set<String>
     /// For each row label key of a matrix, the column labels printed with it (its header row).
@@ -368,16 +368,16 @@ package struct FieldFinder {
     }
 
     /// A value cell's text; a cell that holds another printed label counts as empty.
-    package func valueText(_ cell: TableCell) -> String {
+    func valueText(_ cell: TableCell) -> String {
         isLabel(cell.text) ? "" : cell.text
     }
 
-    package func isLabel(_ text: String) -> Bool {
+    func isLabel(_ text: String) -> Bool {
         let key = text.labelKey
         return !key.isEmpty && knownLabels.contains(key)
     }
 
-    package func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,
+    func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,
                how: SourceLocation.Method) -> Found {
         var location = location(of: cell, in: ref)
         location.label = label.map { $0.text.trimmingWhitespace().collapsingSpaces }
@@ -386,7 +386,7 @@ package struct FieldFinder {
                      labelCell: label.map { CellID(table: ref.number, row: $0.row, column: $0.column) })
     }
 
-    package func location(of cell: TableCell, in ref: BookIndex.TableRef) -> SourceLocation {
+    func location(of cell: TableCell, in ref: BookIndex.TableRef) -> SourceLocation {
         SourceLocation(table: ref.number, row: cell.row + 1, column: cell.column + 1, page: cell.page ?? ref.table.page)
     }
 

@@ -9,7 +9,7 @@ import ShenbaoReaders
 /// the start or end of a line, is guidance; brackets inside an answer (`某某（武汉）有限公司`) are kept.
 package enum GuidanceText {
     /// How guidance notes begin.
-    package static let openings = ["请", "须", "需", "应", "不超过", "不少于", "不多于", "限", "如有", "如无", "如基于", "如为", "如是",
+    static let openings = ["请", "须", "需", "应", "不超过", "不少于", "不多于", "限", "如有", "如无", "如基于", "如为", "如是",
                            "若有", "若无", "例如", "注：", "注:", "填写", "详细到", "与营业执照", "必填", "选填", "可不填", "可选"]
 
     /// The text without guidance notes.

@@ -7,14 +7,14 @@ import ShenbaoReaders
 /// Text under a heading, found line by line: a heading line (`一、申请理由（包括…）`, `1、项目研究背景`,
 /// `立项依据：`) is recognised by its words with the ordinal, notes in brackets and colons left out; its
 /// text runs to the next heading of the same numbering (`一、` → `二、`, `1、` → `2、`, `（1）` → `（2）`).
-package enum HeadingText {
+enum HeadingText {
     /// A heading line's key: no ordinal, no bracketed notes, no colons or spaces.
     package static func key(_ line: String) -> String {
         LabelMatcher.bare(withoutOrdinal(line).labelKey)
     }
 
     /// The line without its leading ordinal.
-    package static func withoutOrdinal(_ line: String) -> String {
+    static func withoutOrdinal(_ line: String) -> String {
         guard let range = line.range(of: pattern, options: .regularExpression) else { return line }
         return String(line[range.upperBound...])
     }

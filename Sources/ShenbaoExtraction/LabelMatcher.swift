@@ -38,7 +38,7 @@ package struct LabelMatcher: Sendable {
     }
 
     /// A label's spellings as label keys, and the same without bracketed notes, worked out once.
-    package struct Spellings {
+    struct Spellings {
         package let keys: [String]
         package let bare: [String]
 
@@ -49,7 +49,7 @@ package struct LabelMatcher: Sendable {
     }
 
     /// Whether a cell is the label.
-    package func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
+    func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
         let keys = spellings.keys
         if keys.contains(cell.key) { return .exact }
         if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
@@ -73,7 +73,7 @@ package struct LabelMatcher: Sendable {
     }
 
     /// The money unit a label prints in brackets (`营业收入（元）` → `元`), when it names one.
-    package static func moneyUnit(in key: String) -> String? {
+    static func moneyUnit(in key: String) -> String? {
         var inside = ""
         var depth = 0
         var units: [String] = []
@@ -91,13 +91,13 @@ package struct LabelMatcher: Sendable {
 
     /// A cell that is `label：value` from its start: everything after the colon, every line of it
     /// (`单位地址：武汉市…研发楼` wrapped onto `516室`).
-    package func valueOfLabelledCell(label keys: [String], in text: String) -> String? {
+    func valueOfLabelledCell(label keys: [String], in text: String) -> String? {
         valueAfter(label: keys, in: text, atStart: true, colonAndAllLines: true)
     }
 
     /// The text after `label` and its separator when `text` contains `label：value`
     /// (or, with `atStart`, when it simply starts with the label, as cover lines do).
-    package func valueAfter(label keys: [String], in text: String, atStart: Bool, colonAndAllLines: Bool = false) -> String? {
+    func valueAfter(label keys: [String], in text: String, atStart: Bool, colonAndAllLines: Bool = false) -> String? {
         let scanned = ScannedText(text)
         for key in keys.sorted(by: { $0.count > $1.count }) {
             let keyCharacters = Array(key)
@@ -130,7 +130,7 @@ package struct LabelMatcher: Sendable {
     }
 
     /// Text after a label without the note in brackets that may follow it (`（18位）：…` → `：…`).
-    package static func droppingBracketNote(_ text: String) -> String {
+    static func droppingBracketNote(_ text: String) -> String {
         let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
         guard let open = trimmed.first, "(（".contains(open),
               let close = trimmed.firstIndex(where: { ")）".contains($0) }) else { return text }

@@ -8,8 +8,8 @@ import ShenbaoReaders
 /// 汇总表's 工业模型项目描述): the text after the heading in its paragraph and the paragraphs that
 /// follow, up to the next numbered item or heading. The blank form's own instruction
 /// (`包括立项的背景…`) is not a passage.
-package enum PassageFinder {
-    package static let instructionPrefixes = ["包括", "（包括", "(包括"]
+enum PassageFinder {
+    static let instructionPrefixes = ["包括", "（包括", "(包括"]
 
     package static func passage(_ heading: String, in document: Document) -> String? {
         let paragraphs = document.blocks.compactMap { block -> String? in

@@ -14,7 +14,7 @@ import ShenbaoReaders
 /// 「证扫中」 for 单位名称: guesses, not readings. A 统一社会信用代码 is taken beside any part of its label
 /// when the 18 characters there repair to exactly one code whose check character validates. What
 /// cannot be read so is left out (never guessed); what is read stays OCR text (`OCRReading`), not a field value.
-package enum ScanFieldReader {
+enum ScanFieldReader {
     package static func read(_ pages: [ScanPageText], spec: CallSpec) -> OCRReading {
         var fields: [String: OCRReading.Value] = [:]
         let checks = spec.fields.flatMap(RuleTextParser.checks(for:)) + spec.checks
@@ -63,7 +63,7 @@ package enum ScanFieldReader {
     }
 
     /// The one valid 统一社会信用代码 an OCR reading of 18 letters and digits can be, or nil.
-    package static func onlyCode(in text: String) -> String? {
+    static func onlyCode(in text: String) -> String? {
         let characters = Array(TolerantMatch.normalise(text).filter { $0.isASCII })
         guard characters.count >= 18 else { return nil }
         let codes = Set(TolerantMatch.repairUSCC(Array(characters.prefix(18))).map { String($0) })

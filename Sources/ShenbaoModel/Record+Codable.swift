@@ -6,7 +6,7 @@
 /// (`record.ambiguous`): `{id: {text, reason, ambiguous}}`.
 extension Record: Codable {
     /// A field left out: the text found (candidates joined by `；` when ambiguous) and why.
-    package struct LeftOut: Codable {
+    struct LeftOut: Codable {
         package var text: String
         package var reason: String
         package var ambiguous: Bool

@@ -1,7 +1,7 @@
 /// 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character set, the last one a check
 /// character over the first 17 with weights 3^(i−1) mod 31.
 public enum UnifiedSocialCreditCode {
-    package static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     package static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     /// What is wrong with a code, if anything.

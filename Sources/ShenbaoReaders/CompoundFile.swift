@@ -8,7 +8,7 @@ import ShenbaoSupport
 ///
 /// Every number read from the file is checked against the file's size; chains are followed for at
 /// most as many steps as the file has sectors, so a crafted file cannot loop or read out of bounds.
-package struct CompoundFile {
+struct CompoundFile {
     /// One directory entry (storage or stream).
     package struct Entry {
         package var name: String
@@ -19,7 +19,7 @@ package struct CompoundFile {
     }
 
     /// What the OLE file holds.
-    package enum Content: Equatable {
+    enum Content: Equatable {
         /// A Word 97–2003 / Word 6–95 / WPS document (`WordDocument` stream), not encrypted.
         case wordBinary
         /// The same with the FIB's `fEncrypted` flag set (a password to open).

@@ -41,7 +41,7 @@ public enum LegacyWordConverter {
         }
 
         /// The label inside a Chinese sentence (a space before a Latin word: `这是 WPS 文字（.wps）文件`).
-        package var inSentence: String { label.first?.isASCII == true ? " " + label : label }
+        var inSentence: String { label.first?.isASCII == true ? " " + label : label }
 
         package var fileExtension: String { self == .doc ? "doc" : "wps" }
     }
@@ -49,7 +49,7 @@ public enum LegacyWordConverter {
     /// The Debian package that provides a headless LibreOffice Writer.
     public static let package = "libreoffice-writer-nogui"
 
-    package static let defaultTimeout: Double = 30
+    static let defaultTimeout: Double = 30
 
     /// Converts and reads the file at `path`. Throws `ReadError` with a Chinese message; never traps.
     package static func read(path: String, kind: Kind) throws(ReadError) -> Document {

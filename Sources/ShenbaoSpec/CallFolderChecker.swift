@@ -83,7 +83,7 @@ public enum CallFolderChecker {
 
     // MARK: - catalogue.tsv
 
-    package static let catalogueColumns = ["id", "section", "label", "type", "required", "options", "rule"]
+    static let catalogueColumns = ["id", "section", "label", "type", "required", "options", "rule"]
 
     /// Checks every row; returns the field ids in order (nil when there is no catalogue to read).
     private static func checkCatalogue(folder: String, into problems: inout [CallFolderProblem]) -> [String]? {
@@ -262,7 +262,7 @@ public enum CallFolderChecker {
     // MARK: - errors from Yams
 
     /// A YAML syntax error with its line and column, in Chinese.
-    package static func yamlProblem(_ error: Error, file: String) -> CallFolderProblem {
+    static func yamlProblem(_ error: Error, file: String) -> CallFolderProblem {
         guard let error = error as? YamlError else {
             return CallFolderProblem(file: file, message: "YAML 无法读取：\(error)")
         }
@@ -373,7 +373,7 @@ public enum CallFolderChecker {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-    package static func editDistance(_ a: String, _ b: String) -> Int {
+    static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -136,9 +136,9 @@ public struct CallSpecLoader: Sendable {
 }
 
 /// The shape of `call.yaml`.
-package struct CallFile: Decodable {
+struct CallFile: Decodable {
     /// A `locate:` entry: the parts of `FieldLocator` a call spells out.
-    package struct Locate: Decodable {
+    struct Locate: Decodable {
         package var label: String?
         package var row: String?
         package var occurrence: Int?
@@ -171,7 +171,7 @@ package struct CallFile: Decodable {
     /// List field id → words that mark an entry not counted against the list's limit (the 牵头单位).
     package var listItemsNotCounted: [String: [String]]?
 
-    package struct KeyEnterpriseEntry: Decodable { var field: String; var above: Double }
+    struct KeyEnterpriseEntry: Decodable { var field: String; var above: Double }
 
     package enum CodingKeys: String, CodingKey {
         case id, title, notice, seed, detect, aliases, headers, hints, locate, checks, structure, submission, inbox
@@ -181,7 +181,7 @@ package struct CallFile: Decodable {
     package var submission: Submission?
     package var inbox: Inbox?
 
-    package struct Structure: Decodable {
+    struct Structure: Decodable {
         package struct Declaration: Decodable { var title: String; var pledges: Int?; var signatures: [String]? }
         package var sections: [String]?
         package var ordered: [String]?
@@ -190,8 +190,8 @@ package struct CallFile: Decodable {
     }
 
     package struct Submission: Decodable {
-        package struct Evidence: Decodable { var name: String; var match: [String]? }
-        package struct Media: Decodable {
+        struct Evidence: Decodable { var name: String; var match: [String]? }
+        struct Media: Decodable {
             package var field: String?
             package var maxImages: Int?
             package var minImageMB: Double?
@@ -213,13 +213,13 @@ package struct CallFile: Decodable {
         package enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf, seals }
     }
 
-    package struct Inbox: Decodable {
+    struct Inbox: Decodable {
         package var onePerApplicant: Bool?
         package var applicantCode: String?
-        package var applicantName: String?
+        var applicantName: String?
         package var quotas: [String: Int]?
         /// The fields a quota is counted by: the recommending unit's kind and the unit.
-        package struct QuotaFields: Decodable { var kind: String; var unit: String }
+        struct QuotaFields: Decodable { var kind: String; var unit: String }
         package var quotaFields: QuotaFields?
         package enum CodingKeys: String, CodingKey {
             case onePerApplicant = "one-per-applicant", applicantCode = "applicant-code", applicantName = "applicant-name", quotas
@@ -227,7 +227,7 @@ package struct CallFile: Decodable {
         }
     }
 
-    package var submissionSpec: SubmissionSpec {
+    var submissionSpec: SubmissionSpec {
         var spec = SubmissionSpec()
         spec.sections = structure?.sections ?? []
         spec.orderedItems = structure?.ordered ?? []
@@ -256,7 +256,7 @@ package struct CallFile: Decodable {
 }
 
 /// One entry of `checks:` in call.yaml, e.g. `{kind: sum-at-most, fields: [a, b], limit: c}`.
-package struct CheckEntry: Decodable {
+struct CheckEntry: Decodable {
     package var kind: String
     package var field: String?
     package var fields: [String]?
@@ -268,7 +268,7 @@ package struct CheckEntry: Decodable {
     package var whole: String?
     package var list: String?
     package var tolerance: Double?
-    package var groupsFile: String?
+    var groupsFile: String?
 
     package enum CodingKeys: String, CodingKey {
         case kind, field, fields, limit, other, values, parts, part, whole, list, tolerance

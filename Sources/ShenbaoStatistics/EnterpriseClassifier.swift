@@ -70,7 +70,7 @@ public struct EnterpriseClassifier: Sendable {
     }
 
     /// Software or hardware: the larger of 软件收入 and 硬件收入; with neither, the AI产业链环节.
-    package func isHardware(_ record: Record) -> Bool {
+    func isHardware(_ record: Record) -> Bool {
         let software = record.fields[rules.fields.softwareRevenue]?.number
         let hardware = record.fields[rules.fields.hardwareRevenue]?.number
         if software != nil || hardware != nil {

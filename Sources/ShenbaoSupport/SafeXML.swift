@@ -75,7 +75,7 @@ package struct XMLElement {
     package var name: String { String(cString: node.pointee.name) }
 
     /// The namespace URI, or nil.
-    package var namespace: UnsafePointer<xmlChar>? { node.pointee.ns?.pointee.href }
+    var namespace: UnsafePointer<xmlChar>? { node.pointee.ns?.pointee.href }
 
     /// Whether the element's namespace URI is one of `uris`.
     package func inNamespace(_ uris: [String]) -> Bool {

@@ -10,15 +10,15 @@ package final class ZipArchive {
     /// Safety limits for reading an archive.
     package struct Limits: Sendable {
         /// Largest uncompressed size of one entry.
-        package var maxEntrySize: Int = 128 << 20
+        var maxEntrySize: Int = 128 << 20
         /// Largest number of uncompressed bytes read from the archive in total.
-        package var maxTotalSize: Int = 256 << 20
+        var maxTotalSize: Int = 256 << 20
         /// Largest number of entries in the central directory.
-        package var maxEntries: Int = 10_000
+        var maxEntries: Int = 10_000
         /// Entries at least this large (uncompressed) must not exceed `maxRatio`.
-        package var ratioCheckThreshold: Int = 16 << 20
+        var ratioCheckThreshold: Int = 16 << 20
         /// Largest uncompressed/compressed ratio for a big entry (deflate tops out near 1030).
-        package var maxRatio: Int = 200
+        var maxRatio: Int = 200
 
         package static let standard = Limits()
     }

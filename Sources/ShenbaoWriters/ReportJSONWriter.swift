@@ -10,7 +10,7 @@ import ShenbaoValidation
 /// `validate --format json`: `{"documents": [{"file", "call", "submission", "findings": […]}], "summary": {…}}`.
 /// Submission and inbox findings are listed under the submission's Word book (or its first file).
 public enum ReportJSONWriter {
-    package struct DocumentEntry: Encodable {
+    struct DocumentEntry: Encodable {
         package var file: String
         package var call: String?
         package var submission: String?
@@ -18,7 +18,7 @@ public enum ReportJSONWriter {
         package var findings: [FindingEntry]
     }
 
-    package struct FindingEntry: Encodable {
+    struct FindingEntry: Encodable {
         package var severity: String
         package var rule: String
         package var field: String?
@@ -32,7 +32,7 @@ public enum ReportJSONWriter {
     }
 
     package struct Output: Encodable {
-        package var documents: [DocumentEntry]
+        var documents: [DocumentEntry]
         package var summary: ValidationReport.Summary
     }
 
@@ -55,7 +55,7 @@ public enum ReportJSONWriter {
 }
 
 /// The report flattened to one entry per document, submission findings attached to its main file.
-package enum ReportRows {
+enum ReportRows {
     package struct Document {
         package var file: String
         package var call: String?
@@ -88,5 +88,5 @@ package enum ReportRows {
 }
 
 extension String {
-    package var nilIfEmpty: String? { isEmpty ? nil : self }
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -34,7 +34,7 @@ public struct TextTable {
         text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 
-    package static func truncate(_ text: String, to width: Int) -> String {
+    static func truncate(_ text: String, to width: Int) -> String {
         guard Self.width(of: text) > width else { return text }
         var out = ""
         var used = 0
@@ -50,7 +50,7 @@ public struct TextTable {
 
 extension Unicode.Scalar {
     /// East-Asian wide or full-width.
-    package var isWide: Bool {
+    var isWide: Bool {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
              0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,

@@ -122,7 +122,7 @@ public struct DataFileReader: Sendable {
     // MARK: - Keys and values
 
     /// YAML mappings with their keys as strings (`2020:` is an integer key to YAML).
-    package static func stringKeyed(_ value: Any) -> Any {
+    static func stringKeyed(_ value: Any) -> Any {
         if let mapping = value as? [AnyHashable: Any] {
             var result: [String: Any] = [:]
             for (key, item) in mapping { result["\(key.base)"] = stringKeyed(item) }
@@ -145,7 +145,7 @@ public struct DataFileReader: Sendable {
     }
 
     /// Nested groups (`unit: {name: …}`) become dotted ids (`unit.name`); a daterange stays a mapping.
-    package static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: Any]) {
+    static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: Any]) {
         for (key, value) in object {
             let id = prefix.isEmpty ? "\(key)" : "\(prefix).\(key)"
             if let nested = value as? [String: Any], !(Set(nested.keys).isSubset(of: ["start", "end"]) && !nested.isEmpty) {

@@ -9,11 +9,11 @@ import ShenbaoReaders
 /// unchosen options deleted so only the chosen text is left.
 public enum ChoiceReader {
     /// Marks that mean "chosen".
-    package static let checkedMarks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "⊠", "▣", "☛", "●", "\u{F0FE}", "\u{F0FD}", "\u{F078}", "\u{F052}", "\u{F054}", "\u{F053}"]
+    static let checkedMarks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "⊠", "▣", "☛", "●", "\u{F0FE}", "\u{F0FD}", "\u{F078}", "\u{F052}", "\u{F054}", "\u{F053}"]
     /// Marks that mean "not chosen".
-    package static let uncheckedMarks: Set<Character> = ["☐", "□", "▢", "○", "\u{F0A8}", "\u{F06F}", "\u{F0A3}", "\u{F071}"]
+    static let uncheckedMarks: Set<Character> = ["☐", "□", "▢", "○", "\u{F0A8}", "\u{F06F}", "\u{F0A3}", "\u{F071}"]
     /// Marks that only ever appear next to a chosen option.
-    package static let tickMarks: Set<Character> = ["√", "✓", "✔"]
+    static let tickMarks: Set<Character> = ["√", "✓", "✔"]
 
     /// One chosen option: its printed text and, for 其他, the note written after it.
     public struct Choice: Equatable, Sendable {
@@ -69,7 +69,7 @@ public enum ChoiceReader {
 
     /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
     /// Where they stand right before printed options, read them as the boxes they are.
-    package static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
+    static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
         guard text.contains("£") || text.contains("R") || text.contains("T") || text.contains("S") else { return text }
         var characters = Array(text)
         let keys = options.map(\.labelKey).filter { !$0.isEmpty }
@@ -91,18 +91,18 @@ public enum ChoiceReader {
         option.labelKey.hasPrefix("其他") || option.labelKey.hasPrefix("其它")
     }
 
-    package struct Occurrence {
+    struct Occurrence {
         package var option: Int
         package var start: Int
         package var end: Int
     }
 
-    package static func distance(_ occurrence: Occurrence, _ mark: Int) -> Int {
+    static func distance(_ occurrence: Occurrence, _ mark: Int) -> Int {
         mark < occurrence.start ? occurrence.start - mark - 1 : max(0, mark - occurrence.end)
     }
 
     /// Finds each option once, longest first so `AI 芯片` is not mistaken inside a longer option.
-    package static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
+    static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
         var taken = [Bool](repeating: false, count: scanned.key.count)
         var found: [Occurrence] = []
         let order = options.indices.sorted { options[$0].labelKey.count > options[$1].labelKey.count }
@@ -125,7 +125,7 @@ public enum ChoiceReader {
     }
 
     /// The note written after a chosen 其他: up to the next mark or line end, without 请注明 and separators.
-    package static func note(after occurrence: Occurrence, in scanned: ScannedText, marks: [Int]) -> String? {
+    static func note(after occurrence: Occurrence, in scanned: ScannedText, marks: [Int]) -> String? {
         let nextMark = marks.first { $0 >= occurrence.end } ?? scanned.characters.count
         var note = String(scanned.characters[occurrence.end..<nextMark])
         if let newline = note.firstIndex(of: "\n") { note = String(note[..<newline]) }

@@ -67,7 +67,7 @@ public enum DateParser {
 
     /// The text with the Chinese numerals of dates written in digits: `二〇二六年三月二十六日` → `2026年3月26日`.
     /// A numeral that is no number (`三二十`) becomes `99`, which no month or day accepts.
-    package static func arabicNumerals(_ text: String) -> String {
+    static func arabicNumerals(_ text: String) -> String {
         guard text.contains(where: { (chineseDigits[$0] != nil && !$0.isASCII) || $0 == "十" || $0 == "元" }) else { return text }
         var result = replacing(chineseYear, in: text) { groups in
             let digits = groups[1].map { $0.isASCII && $0.isNumber ? $0.wholeNumberValue : chineseDigits[$0] }
@@ -84,7 +84,7 @@ public enum DateParser {
     }
 
     /// 1–99 written in Chinese (`三`, `十`, `十二`, `二十`, `三十一`; `元` for the first month); nil otherwise.
-    package static func smallNumber(_ text: String) -> Int? {
+    static func smallNumber(_ text: String) -> Int? {
         if text == "元" { return 1 }
         let characters = Array(text)
         func digit(_ c: Character) -> Int? { chineseDigits[c].flatMap { $0 == 0 ? nil : $0 } }
@@ -114,7 +114,7 @@ public enum DateParser {
         return result + text[last...]
     }
 
-    package static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
         let days = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...12).contains(month) && (1...days[month - 1]).contains(day)
     }

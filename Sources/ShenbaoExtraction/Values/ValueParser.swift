@@ -72,7 +72,7 @@ public enum ValueParser {
     }
 
     /// Whether a checkbox cell holds writing besides the printed options and marks.
-    package static func hasWriting(_ text: String, besides options: [String]) -> Bool {
+    static func hasWriting(_ text: String, besides options: [String]) -> Bool {
         var rest = text.labelKey
         for option in options { rest = rest.replacingOccurrences(of: option.labelKey, with: "") }
         rest.removeAll { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || "(请注明):：_".contains($0) }

@@ -18,16 +18,16 @@ import ShenbaoSupport
 /// - ruby (phonetic guide) keeps its base text; math and imported external content (`w:altChunk`)
 ///   are not read; footnote, endnote and comment references are counted, not read (their text would
 ///   otherwise be glued to the label or value it annotates).
-package final class BodyReader {
+final class BodyReader {
     /// Deeper element nesting than this is refused (libxml2 itself stops at 256).
-    package static let maxDepth = 160
+    static let maxDepth = 160
     /// More simultaneously open fields than this are not tracked (only malformed files get here).
-    package static let maxOpenFields = 64
+    static let maxOpenFields = 64
     /// More text (Unicode scalars) or table cells than this is refused: a real book has tens of
     /// thousands of characters and a few thousand cells, and extraction time grows with both
     /// (a 50 MB paragraph took about a minute to extract, a 100,000-row table 8 s).
-    package static let maxCharacters = 1_000_000
-    package static let maxCells = 50_000
+    static let maxCharacters = 1_000_000
+    static let maxCells = 50_000
 
     private var characters = 0
     private var cells = 0
@@ -376,7 +376,7 @@ package final class BodyReader {
     }
 
     /// The state of a legacy form checkbox: `w:checked` overrides `w:default`; a bare element is on.
-    package static func formCheckboxState(_ box: XMLElement) -> Bool {
+    static func formCheckboxState(_ box: XMLElement) -> Bool {
         if let checked = box.child("checked") { return onOff(checked.attribute("val")) }
         if let initial = box.child("default") { return onOff(initial.attribute("val")) }
         return false
@@ -400,7 +400,7 @@ package final class BodyReader {
     }
 
     /// An OOXML on/off value: absent means on.
-    package static func onOff(_ value: String?) -> Bool {
+    static func onOff(_ value: String?) -> Bool {
         switch value?.lowercased() {
         case "0", "false", "off": return false
         default: return true

@@ -2,7 +2,7 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// Collects a paragraph's inlines, joining adjacent text (Word splits text across many runs).
-package struct InlineBuffer {
+struct InlineBuffer {
     private(set) var inlines: [Inline] = []
 
     package mutating func append(_ inline: Inline) {
@@ -27,7 +27,7 @@ package struct InlineBuffer {
     }
 
     /// Whether there is nothing worth a paragraph: no checkbox and only whitespace.
-    package var isBlank: Bool {
+    var isBlank: Bool {
         inlines.allSatisfy { inline in
             switch inline {
             case .checkbox: return false

@@ -4,7 +4,7 @@ import ShenbaoSupport
 /// How a list level writes its counter (`w:numFmt`): `3` as "3", "c", "iii", "三", "丙", "③" ….
 ///
 /// Formats the reader does not know are written as decimals, which keeps the ordinal readable.
-package enum NumberFormat {
+enum NumberFormat {
     /// `value` written in the format named `format` (a `w:numFmt` value).
     package static func text(_ value: Int, format: String) -> String {
         switch format {

@@ -9,10 +9,10 @@ import ShenbaoSupport
 /// `w:startOverride` restarts a level the first time its list is used, and using a level restarts
 /// the levels below it (`w:lvlRestart` may say otherwise). A missing or damaged part only loses
 /// labels; levels beyond 9 and absurd start values are ignored or clamped.
-package struct Numbering {
-    package static let levelCount = 9
+struct Numbering {
+    static let levelCount = 9
     /// Start values and counters are clamped to this (the part is untrusted input).
-    package static let maxCounter = 1_000_000
+    static let maxCounter = 1_000_000
 
     /// One level of an abstract definition (`w:lvl`).
     private struct Level {

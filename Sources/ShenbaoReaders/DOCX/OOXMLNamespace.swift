@@ -2,19 +2,19 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// Namespace URIs the DOCX reader matches elements against (transitional and strict spellings).
-package enum OOXMLNamespace {
+enum OOXMLNamespace {
     /// WordprocessingML main: transitional and strict.
-    package static let wordprocessing = [
+    static let wordprocessing = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "http://purl.oclc.org/ooxml/wordprocessingml/main",
     ]
     /// Markup compatibility (`mc:AlternateContent`).
-    package static let markupCompatibility = ["http://schemas.openxmlformats.org/markup-compatibility/2006"]
+    static let markupCompatibility = ["http://schemas.openxmlformats.org/markup-compatibility/2006"]
 
     /// Namespaces whose content this reader handles, for choosing an `mc:Choice`: WordprocessingML,
     /// Word 2010+ extensions (content-control checkboxes) and the drawing wrappers around text boxes,
     /// whose `w:txbxContent` the reader finds by descent.
-    package static let understood: Set<String> = Set(wordprocessing + [
+    static let understood: Set<String> = Set(wordprocessing + [
         "http://schemas.microsoft.com/office/word/2010/wordml",
         "http://schemas.microsoft.com/office/word/2012/wordml",
         "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",

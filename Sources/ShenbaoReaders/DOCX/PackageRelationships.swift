@@ -3,7 +3,7 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// The relationships of one OPC part (or of the package), read from its `_rels/*.rels` part.
-package struct PackageRelationships {
+struct PackageRelationships {
     /// One relationship: its type URI and the resolved part name of its target.
     package struct Relationship {
         package var type: String
@@ -42,7 +42,7 @@ package struct PackageRelationships {
     }
 
     /// Resolves a relationship target against the source part's folder into a zip entry name.
-    package static func resolve(_ target: String, from directory: String) -> String {
+    static func resolve(_ target: String, from directory: String) -> String {
         let decoded = target.removingPercentEncoding ?? target
         var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in decoded.split(separator: "/") {

@@ -3,7 +3,7 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// Paragraph style names, heading levels and list numbering from `word/styles.xml`.
-package struct StyleSheet {
+struct StyleSheet {
     private struct Style {
         var name: String?
         var basedOn: String?

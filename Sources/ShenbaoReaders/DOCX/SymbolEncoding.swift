@@ -7,7 +7,7 @@ import ShenbaoSupport
 /// private-use form F020…F0FE (`w:sym w:char="F0A3"`); both mean the same glyph: `≤` is 0xA3, not `£`.
 /// Positions follow Adobe's published SYMBOL.TXT (with Microsoft's € at 0xA0); undefined positions
 /// (0x7F…0x9F, 0xF0) have no meaning.
-package enum SymbolEncoding {
+enum SymbolEncoding {
     /// The Unicode text of the Symbol glyph `code` (byte or F0xx form), or nil when undefined.
     package static func text(of code: UInt32) -> String? {
         let byte = (0xF000...0xF0FF).contains(code) ? code - 0xF000 : code

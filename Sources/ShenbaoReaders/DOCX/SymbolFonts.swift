@@ -7,11 +7,11 @@ import ShenbaoSupport
 /// Glyph positions follow the fonts' published Unicode correspondences: boxes become checkboxes;
 /// other marks that forms use (✓ ✗ ■ √) become their Unicode text, which extraction interprets like
 /// typed glyphs.
-package enum SymbolFonts {
+enum SymbolFonts {
     private enum Family { case wingdings, wingdings2, webdings, symbol, otherDingbats }
 
     /// Whether `name` is a symbol font whose glyphs are not the characters they encode.
-    package static func isSymbolFont(_ name: String) -> Bool {
+    static func isSymbolFont(_ name: String) -> Bool {
         family(of: name) != nil
     }
 
@@ -64,11 +64,11 @@ package enum SymbolFonts {
 }
 
 /// The four font slots of a run's `w:rFonts`, to tell which characters a symbol font draws.
-package struct RunFonts {
-    package var ascii: String?
-    package var hAnsi: String?
-    package var eastAsia: String?
-    package var complexScript: String?
+struct RunFonts {
+    var ascii: String?
+    var hAnsi: String?
+    var eastAsia: String?
+    var complexScript: String?
 
     /// The run's fonts when at least one slot names a symbol font, else nil (the common case).
     package init?(runProperties: XMLElement?) {
@@ -84,7 +84,7 @@ package struct RunFonts {
     /// The symbol font that draws `scalar` in this run, if any: ASCII uses the `ascii` slot; Latin-1
     /// (`£`, `¨`, `þ`, `ý`) may be drawn by `ascii`, `hAnsi` or — with `w:hint="eastAsia"`, as WPS
     /// writes — `eastAsia`; private-use F020…F0FF by any slot.
-    package func symbolFont(for scalar: Unicode.Scalar) -> String? {
+    func symbolFont(for scalar: Unicode.Scalar) -> String? {
         let slots: [String?]
         switch scalar.value {
         case 0x20..<0x80: slots = [ascii]

@@ -6,9 +6,9 @@ import ShenbaoSupport
 ///
 /// Inconsistent input never traps: a continuation with nothing above becomes an ordinary cell, spans
 /// are clamped to the declared grid, and positions past `maxColumns` are dropped.
-package struct TableGrid {
+struct TableGrid {
     /// No real table is this wide (Word allows 63 columns).
-    package static let maxColumns = 512
+    static let maxColumns = 512
 
     private(set) var cells: [TableCell] = []
     private let declaredColumns: Int
@@ -25,7 +25,7 @@ package struct TableGrid {
     }
 
     /// Starts the next row, whose first cell sits after `skipping` grid columns (`w:gridBefore`).
-    package mutating func startRow(skipping before: Int) {
+    mutating func startRow(skipping before: Int) {
         row += 1
         coveringPrevious = coveringCurrent
         coveringCurrent = [:]
@@ -35,7 +35,7 @@ package struct TableGrid {
 
     /// Lengthens the cell above the current position (a `w:vMerge` continuation). Returns false when
     /// there is none, in which case the caller adds an ordinary cell instead.
-    package mutating func continueCell(span: Int) -> Bool {
+    mutating func continueCell(span: Int) -> Bool {
         guard let index = coveringPrevious[column] else { return false }
         let width = clamped(span)
         cells[index].rowSpan = row - cells[index].row + 1
@@ -46,7 +46,7 @@ package struct TableGrid {
     }
 
     /// Adds a cell at the current position.
-    package mutating func addCell(span: Int, blocks: [Block]) {
+    mutating func addCell(span: Int, blocks: [Block]) {
         guard column < Self.maxColumns else { return }
         let width = clamped(span)
         cells.append(TableCell(row: row, column: column, columnSpan: width, blocks: blocks))

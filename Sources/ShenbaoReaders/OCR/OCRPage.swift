@@ -64,7 +64,7 @@ public enum OCRPage {
     /// Resolution for a pass over the top of a page for its title (at 100 dpi 承诺书 was read 承诺节).
     public static let headingDPI = 150
     /// Pages larger than this many pixels are refused (a PDF can declare a page of 200 × 200 inches).
-    package static let maxPixels = 40_000_000
+    static let maxPixels = 40_000_000
 
     /// Renders page `index` (0-based) of the PDF at `path` at `dpi`, as the red channel.
     public static func render(path: String, page index: Int, dpi: Int = verifyDPI) throws(ReadError) -> GreyImage {

@@ -8,12 +8,12 @@ import ShenbaoSupport
 /// to their values (「| 统一社 | 9 1了7」). With specks and rules removed, the same pages read the company
 /// name, the 统一社会信用代码 and the address of the first table exactly (measured with Tesseract 5.3,
 /// chi_sim, on Ghostscript-made scans: JPEG 70, ±1°, 3000 specks).
-package enum ScanCleaner {
+enum ScanCleaner {
     /// Ink components this small (in pixels at 150 dpi; scaled by the square of the resolution) and alone
     /// are specks.
-    package static let speckArea150 = 6
+    static let speckArea150 = 6
     /// Straight runs of ink at least this long (inches) are rules: longer than any stroke of a 22-pt character.
-    package static let ruleLengthInches = 0.37
+    static let ruleLengthInches = 0.37
 
     /// A black-on-white copy of `image` with specks and long horizontal and vertical rules removed.
     package static func cleaned(_ image: GreyImage) -> GreyImage {
@@ -32,7 +32,7 @@ package enum ScanCleaner {
     }
 
     /// Otsu's threshold of the grey levels, kept between 96 and 200 (a blank page has no second mode).
-    package static func inkThreshold(_ pixels: [UInt8]) -> UInt8 {
+    static func inkThreshold(_ pixels: [UInt8]) -> UInt8 {
         var histogram = [Int](repeating: 0, count: 256)
         for value in pixels { histogram[Int(value)] += 1 }
         let total = Double(pixels.count)
@@ -52,7 +52,7 @@ package enum ScanCleaner {
     /// Clears 8-connected ink components of at most `maxArea` pixels that stand alone: no other ink within
     /// `gap` pixels. The dot of 宜 or 市 is as small as a speck but sits close to its character (removing
     /// it made 宜昌市 read 二昌); dust lies apart.
-    package static func removeSpecks(_ ink: inout [Bool], width: Int, height: Int, maxArea: Int, gap: Int) {
+    static func removeSpecks(_ ink: inout [Bool], width: Int, height: Int, maxArea: Int, gap: Int) {
         var label = [Int32](repeating: 0, count: ink.count)
         var stack: [Int] = [], component: [Int] = []
         var next: Int32 = 0
@@ -88,7 +88,7 @@ package enum ScanCleaner {
 
     /// The pixels of straight runs at least `minLength` long. A run is followed through a band three
     /// pixels thick, so a rule drawn at a slight angle (a scan turned by 1°) is still one run; the band is cleared.
-    package static func ruleMask(_ ink: [Bool], width: Int, height: Int, minLength: Int, horizontal: Bool) -> [Bool] {
+    static func ruleMask(_ ink: [Bool], width: Int, height: Int, minLength: Int, horizontal: Bool) -> [Bool] {
         var mask = [Bool](repeating: false, count: ink.count)
         let lines = horizontal ? height : width, along = horizontal ? width : height
         func index(_ line: Int, _ position: Int) -> Int { horizontal ? line * width + position : position * width + line }

@@ -64,7 +64,7 @@ extension ScanPageText {
     static let borderMarks: Set<Character> = ["一", "丨", "I", "L", "1"]
 
     /// `text` without bracketed notes and the spaces and marks around it.
-    package static func withoutNotes(_ text: String) -> String {
+    static func withoutNotes(_ text: String) -> String {
         text.replacingOccurrences(of: "[（(《][^）)》]*[）)》]?", with: "", options: .regularExpression)
             .trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters).union(.symbols))
     }

@@ -83,7 +83,7 @@ public final class TextRecognizer: @unchecked Sendable {
     }()
 
     /// Where the data is: `$TESSDATA_PREFIX`, then Debian's folders for Tesseract 5 and 4.
-    package static func dataFolder() -> String? {
+    static func dataFolder() -> String? {
         var candidates: [String] = []
         if let prefix = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"], !prefix.isEmpty {
             candidates += [prefix, prefix + "/tessdata"]
@@ -168,7 +168,7 @@ public final class TextRecognizer: @unchecked Sendable {
     }
 
     /// Drops the blank lines Tesseract puts between blocks and trailing spaces.
-    package static func tidy(_ text: String) -> String {
+    static func tidy(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

@@ -75,7 +75,7 @@ public enum TolerantMatch {
     }
 
     /// The digit an ASCII letter is confused with, or the character itself.
-    package static func confusionClass(_ character: Character) -> Character {
+    static func confusionClass(_ character: Character) -> Character {
         switch character {
         case "O", "D", "Q": return "0"
         case "I", "L": return "1"
@@ -119,7 +119,7 @@ public enum TolerantMatch {
     /// What a character too many or too few costs: two errors. OCR misreads characters (睿 → 窜) far more
     /// than it drops or adds them, while another version of a name often differs by one character left out
     /// (工业视觉检测模型 / 工业视觉检测大模型); at cost 1 that pair was accepted, at 2 no wrong value was (see README).
-    package static let indelCost = 2
+    static let indelCost = 2
 
     package static func search(_ pattern: [Character], in text: String, allowed: Int) -> Match? {
         let haystack = normalised(text)
@@ -161,9 +161,9 @@ public enum TolerantMatch {
     // MARK: 统一社会信用代码
 
     /// Letters that are never in a code (GB 32100 leaves out I, O, Z, S, V) and what OCR misread them from.
-    package static let impossibleLetters: [Character: Character] = ["O": "0", "I": "1", "Z": "2", "S": "5", "V": "U"]
+    static let impossibleLetters: [Character: Character] = ["O": "0", "I": "1", "Z": "2", "S": "5", "V": "U"]
     /// Look-alikes that are both allowed in a code; which one was printed is decided by the check character.
-    package static let ambiguousPairs: [Character: Character] = ["B": "8", "8": "B", "G": "6", "6": "G", "L": "1", "1": "L"]
+    static let ambiguousPairs: [Character: Character] = ["B": "8", "8": "B", "G": "6", "6": "G", "L": "1", "1": "L"]
 
     /// Finds a 统一社会信用代码 in OCR text. The OCR window is repaired on its own, without looking at
     /// `code` (but for one spare character, dropped where that leaves a reading that repairs to it): letters

@@ -9,7 +9,7 @@ import ShenbaoSupport
 /// (`国家机关 事业单位 …`) and nothing tells which is chosen. Each check box becomes a synthetic
 /// ☑ (checked) or ☐ (unchecked) glyph with the widget's box, so it lands in its cell right before
 /// its option, where a printed box would be.
-package enum CheckBoxWidgets {
+enum CheckBoxWidgets {
     package static let checked: Unicode.Scalar = "☑"
     package static let unchecked: Unicode.Scalar = "☐"
 

@@ -8,14 +8,14 @@ import ShenbaoSupport
 /// (`国家机关 事业单位 …`). Left among the rules, the squares' edges would add grid lines, and a
 /// square touching a row border would join it. Each square becomes a ☑ (ink inside) or ☐ glyph
 /// with the square's box, so it lands in its cell right before its option.
-package enum DrawnCheckBoxes {
+enum DrawnCheckBoxes {
     /// Side of a check-box square, in points (text sizes from about 5 to 24 pt).
     package static let sides = 4.0...24.0
     /// Points within which edges meet and a square's height equals its width.
     package static let tolerance = 2.0
     /// Share of the inner square's pixels that are ink from which the box is checked (a cross
     /// covers about a tenth; an empty box none).
-    package static let checkedInk = 0.04
+    static let checkedInk = 0.04
 
     /// Removes the edges of drawn check boxes from `rules` and returns the boxes as glyphs.
     /// - Parameters:
@@ -61,7 +61,7 @@ package enum DrawnCheckBoxes {
     }
 
     /// Whether horizontal rules at `position` cover the square's width (a box edge, or a border it sits on).
-    package static func edge(of horizontal: [Rule], at position: Double, covers box: Box) -> Bool {
+    static func edge(of horizontal: [Rule], at position: Double, covers box: Box) -> Bool {
         horizontal.contains {
             abs($0.position - position) <= tolerance && $0.start <= box.x0 + tolerance && $0.end >= box.x1 - tolerance
         }

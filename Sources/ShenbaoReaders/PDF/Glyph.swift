@@ -3,11 +3,11 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// An axis-aligned box in PDF points, origin top-left (poppler's text-layout coordinates).
-package struct Box: Sendable, Equatable {
-    package var x0: Double
-    package var y0: Double
-    package var x1: Double
-    package var y1: Double
+struct Box: Sendable, Equatable {
+    var x0: Double
+    var y0: Double
+    var x1: Double
+    var y1: Double
 
     package var width: Double { x1 - x0 }
     package var height: Double { y1 - y0 }
@@ -24,7 +24,7 @@ package struct Box: Sendable, Equatable {
 }
 
 /// One Unicode scalar of a page's text with its box.
-package struct Glyph: Sendable, Equatable {
+struct Glyph: Sendable, Equatable {
     package var scalar: Unicode.Scalar
     package var box: Box
 
@@ -35,9 +35,9 @@ package struct Glyph: Sendable, Equatable {
 /// `poppler_page_get_text_layout` one rectangle per Unicode scalar of it (`\n` included).
 /// Glyphs with unusable rectangles (NaN, infinite, inverted, absurdly large) are dropped;
 /// whitespace and line breaks are dropped too, since lines and spaces are rebuilt from geometry.
-package enum GlyphExtractor {
+enum GlyphExtractor {
     /// Largest glyph box side accepted, in points (a page is at most 14,400 pt).
-    package static let maximumSide = 2_000.0
+    static let maximumSide = 2_000.0
 
     package static func glyphs(of page: OpaquePointer) -> [Glyph] {
         guard let textPointer = poppler_page_get_text(page) else { return [] }
@@ -66,12 +66,12 @@ package enum GlyphExtractor {
 
     /// A CJK ideograph whose box is more than this many times as tall as it is wide has a box from
     /// poppler's default font metrics on a guessed size (LibreOffice's CJK boxes are 1.3 times as tall).
-    package static let tallIdeograph = 1.8
+    static let tallIdeograph = 1.8
     /// Where poppler puts the baseline in a box built from its default metrics (ascent 0.95,
     /// descent 0.35 of the font size): this fraction of the box height from the top.
-    package static let defaultBaseline = 0.95 / 1.3
+    static let defaultBaseline = 0.95 / 1.3
     /// An ideograph's em box, from the baseline: 0.88 em above, 0.12 em below.
-    package static let emAscent = 0.88
+    static let emAscent = 0.88
 
     /// Glyphs of Type 3 fonts without metrics have boxes about 2.6 em tall: Chromium (Skia) embeds
     /// CJK fonts so, and poppler, guessing the size of a Type 3 font from a glyph's width, doubles
@@ -80,7 +80,7 @@ package enum GlyphExtractor {
     /// gets the em box of its ideographs and full-width signs, whose width is one em, on the baseline
     /// poppler used. A run without such a glyph (`）。` wrapped alone) whose height is that of a
     /// tightened run takes that run's em.
-    package static func tightened(_ glyphs: [Glyph]) -> [Glyph] {
+    static func tightened(_ glyphs: [Glyph]) -> [Glyph] {
         var runs: [Range<Int>] = []
         var start = 0
         while start < glyphs.count {
@@ -120,12 +120,12 @@ package enum GlyphExtractor {
     }
 
     /// Ideographs, CJK punctuation and full-width forms: one em wide in CJK fonts.
-    package static func isEmWide(_ scalar: Unicode.Scalar) -> Bool {
+    static func isEmWide(_ scalar: Unicode.Scalar) -> Bool {
         isIdeograph(scalar) || (0x3001...0x303F).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value)
     }
 
     /// Han ideographs (unified, extension A and beyond, compatibility).
-    package static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
         default: return false
@@ -133,7 +133,7 @@ package enum GlyphExtractor {
     }
 
     /// The rectangle as a box with x0 ≤ x1 and y0 ≤ y1, or nil when it is not finite or too large.
-    package static func sanitized(_ rectangle: PopplerRectangle) -> Box? {
+    static func sanitized(_ rectangle: PopplerRectangle) -> Box? {
         let values = [rectangle.x1, rectangle.y1, rectangle.x2, rectangle.y2]
         guard values.allSatisfy({ $0.isFinite && abs($0) < 1_000_000 }) else { return nil }
         let box = Box(x0: min(rectangle.x1, rectangle.x2), y0: min(rectangle.y1, rectangle.y2),

@@ -15,8 +15,8 @@ import ShenbaoSupport
 ///   pixels, in the first bytes of the stream), whatever object the stream is;
 /// - an image XObject's `/Width` and `/Height`.
 /// Anything over `maximumPixels` is refused. A 600 dpi scan of an A3 page has 70 million pixels.
-package enum PDFBombCheck {
-    package static let maximumPixels = 500_000_000
+enum PDFBombCheck {
+    static let maximumPixels = 500_000_000
 
     /// What was found too big: the kind of stream and its size in pixels.
     package struct Finding: Equatable {
@@ -110,7 +110,7 @@ package enum PDFBombCheck {
     }
 
     /// The names of `/Filter /X` or `/Filter [/X /Y]`, in order.
-    package static func filterNames(_ compact: String) -> [String] {
+    static func filterNames(_ compact: String) -> [String] {
         guard let key = compact.range(of: "/Filter") else { return [] }
         var rest = compact[key.upperBound...]
         if rest.hasPrefix("[") {
@@ -129,13 +129,13 @@ package enum PDFBombCheck {
 }
 
 /// The segment headers at the start of an embedded JBIG2 stream (ITU T.88 §7.2, no file header in PDF).
-package enum JBIG2Header {
+enum JBIG2Header {
     /// Segment types whose data starts with a region segment information field (width, height).
-    package static let regionTypes: Set<UInt8> = [4, 6, 7, 20, 22, 23, 36, 38, 39, 40, 42, 43]
-    package static let pageInformation: UInt8 = 48
+    static let regionTypes: Set<UInt8> = [4, 6, 7, 20, 22, 23, 36, 38, 39, 40, 42, 43]
+    static let pageInformation: UInt8 = 48
 
     /// The largest page or region the first segments announce, or nil when none is readable.
-    package static func largestRegion(_ data: Slice<UnsafeBufferPointer<UInt8>>) -> (width: Int, height: Int)? {
+    static func largestRegion(_ data: Slice<UnsafeBufferPointer<UInt8>>) -> (width: Int, height: Int)? {
         let bytes = Array(data)
         var offset = 0
         var largest: (width: Int, height: Int)?

@@ -84,7 +84,7 @@ public enum PDFReader {
 
     /// Appends a page's blocks; a table that starts the page and continues the table that ended
     /// the previous page is merged into it (`TableContinuation`).
-    package static func append(_ result: PageResult, to blocks: inout [Block], lastTable: inout TableContinuation.Placed?) {
+    static func append(_ result: PageResult, to blocks: inout [Block], lastTable: inout TableContinuation.Placed?) {
         var pageBlocks = result.blocks[...]
         if let previous = lastTable, let first = result.firstTable,
            let merged = TableContinuation.merged(previous, first), case .table? = blocks.last {
@@ -97,28 +97,28 @@ public enum PDFReader {
     }
 
     /// What one page yields.
-    package struct PageResult {
+    struct PageResult {
         package var blocks: [Block]
         /// The page's first block when it is a table, with its column lines.
-        package var firstTable: TableContinuation.Placed?
+        var firstTable: TableContinuation.Placed?
         /// The page's last block when it is a table, with its column lines.
-        package var lastTable: TableContinuation.Placed?
-        package var tally: ScanDetector.Tally
+        var lastTable: TableContinuation.Placed?
+        var tally: ScanDetector.Tally
         /// The page was too slow to render, so its tables were not rebuilt.
-        package var skippedRules = false
+        var skippedRules = false
         /// The page's text is drawn as outlines: it has ink like a page of text and (almost) no text layer.
-        package var outlined = false
+        var outlined = false
     }
 
     /// More pages than this are refused before any is read: a book with its attachments has a few
     /// hundred, and every page is rendered to find table rules (about 7 ms for a nearly empty page).
-    package static let maxPages = 1_000
+    static let maxPages = 1_000
 
     /// A page whose text took longer than this to extract is not rendered for table rules: its
     /// content stream is pathological (a decompression bomb), and rendering would parse it again.
-    package static let renderBudget = Duration.seconds(2)
+    static let renderBudget = Duration.seconds(2)
 
-    package static func read(page: OpaquePointer, number: Int) -> PageResult {
+    static func read(page: OpaquePointer, number: Int) -> PageResult {
         let clock = ContinuousClock()
         let start = clock.now
         let text = GlyphExtractor.glyphs(of: page)
@@ -148,7 +148,7 @@ public enum PDFReader {
     }
 
     /// "1、3、5–9" style page list, shortened after ten entries.
-    package static func pageList(_ pages: [Int]) -> String {
+    static func pageList(_ pages: [Int]) -> String {
         var parts: [String] = []
         var index = 0
         while index < pages.count {

@@ -3,9 +3,9 @@ import ShenbaoSupport
 
 /// A table found from ruled lines: grid lines, and cells as rectangles of grid units
 /// (a merged cell spans several).
-package struct PDFTableGrid: Sendable, Equatable {
+struct PDFTableGrid: Sendable, Equatable {
     /// Cell rectangle in grid units.
-    package struct Cell: Sendable, Equatable {
+    struct Cell: Sendable, Equatable {
         package var row: Int
         package var column: Int
         package var rowSpan: Int
@@ -13,12 +13,12 @@ package struct PDFTableGrid: Sendable, Equatable {
     }
 
     /// Row boundaries (y, top to bottom) and column boundaries (x, left to right), in points.
-    package var rowLines: [Double]
-    package var columnLines: [Double]
+    var rowLines: [Double]
+    var columnLines: [Double]
     package var cells: [Cell]
     /// The table's bottom border is the page's clip (a page break cut the table): text crossing it
     /// or just below it is a line cut off, printed again at the top of the next page.
-    package var clippedBottom = false
+    var clippedBottom = false
 
     package var rowCount: Int { rowLines.count - 1 }
     package var columnCount: Int { columnLines.count - 1 }
@@ -33,7 +33,7 @@ package struct PDFTableGrid: Sendable, Equatable {
     }
 
     /// The index of the cell holding a point, if any.
-    package func cellIndex(x: Double, y: Double) -> Int? {
+    func cellIndex(x: Double, y: Double) -> Int? {
         guard let row = rowLines.lastIndex(where: { $0 <= y }), row < rowCount,
               let column = columnLines.lastIndex(where: { $0 <= x }), column < columnCount else { return nil }
         return cells.firstIndex {
@@ -48,18 +48,18 @@ package struct PDFTableGrid: Sendable, Equatable {
 /// are the grid lines; two neighbouring grid units belong to the same (merged) cell when no rule
 /// separates them along at least `coverage` of their common edge. Grid units not closed by rules
 /// on the outside (the ragged right edge of a table whose rows differ in width) are dropped.
-package enum TableGridBuilder {
+enum TableGridBuilder {
     /// Points within which rules touch and rule positions are the same grid line.
     package static let tolerance = 2.5
     /// Fraction of an edge a rule must cover to separate two grid units.
     package static let coverage = 0.6
     /// Smallest row height or column width, in points (closer rules are one line drawn twice).
-    package static let minimumGap = 3.0
+    static let minimumGap = 3.0
 
     /// More rules than this in one direction is hatching or a drawing, not a form: no tables.
-    package static let maximumRules = 2_000
+    static let maximumRules = 2_000
 
-    package static func grids(from rules: Rules) -> [PDFTableGrid] {
+    static func grids(from rules: Rules) -> [PDFTableGrid] {
         let horizontal = rules.horizontal, vertical = rules.vertical
         guard horizontal.count <= maximumRules, vertical.count <= maximumRules else { return [] }
         var sets = DisjointSets(count: horizontal.count + vertical.count)
@@ -81,7 +81,7 @@ package enum TableGridBuilder {
             .sorted { $0.box.y0 < $1.box.y0 }
     }
 
-    package static func touches(horizontal: Rule, vertical: Rule) -> Bool {
+    static func touches(horizontal: Rule, vertical: Rule) -> Bool {
         vertical.position >= horizontal.start - tolerance && vertical.position <= horizontal.end + tolerance
             && horizontal.position >= vertical.start - tolerance && horizontal.position <= vertical.end + tolerance
     }
@@ -157,7 +157,7 @@ package enum TableGridBuilder {
     /// least two rules of one direction end at the group's outermost position on a side and no
     /// perpendicular rule lies within `clippedEdgeGap` of it, a rule is added there across the
     /// whole table.
-    package static func clippedEdges(_ rules: [Rule], across: [Rule]) -> [(edge: Rule, atEnd: Bool)] {
+    static func clippedEdges(_ rules: [Rule], across: [Rule]) -> [(edge: Rule, atEnd: Bool)] {
         guard rules.count >= 2, !across.isEmpty else { return [] }
         var edges: [(Rule, Bool)] = []
         for atEnd in [true, false] {
@@ -175,7 +175,7 @@ package enum TableGridBuilder {
 
     /// A clipped border is added only this far (points) from every vertical rule: rules that merely
     /// overshoot a border do not make a column.
-    package static let clippedEdgeGap = 6.0
+    static let clippedEdgeGap = 6.0
 
     /// Distinct rule positions, sorted, with positions closer than `minimumGap` merged.
     package static func positions(_ rules: [Rule]) -> [Double] {
@@ -189,7 +189,7 @@ package enum TableGridBuilder {
 }
 
 /// Union–find over 0..<count.
-package struct DisjointSets {
+struct DisjointSets {
     private var parent: [Int]
 
     package init(count: Int) { parent = Array(0..<count) }

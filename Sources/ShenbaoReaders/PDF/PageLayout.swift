@@ -4,7 +4,7 @@ import ShenbaoSupport
 /// Rebuilds one page's blocks: ruled tables become `.table` blocks with their glyphs assigned to
 /// cells; the remaining glyphs become lines, and lines between tables become paragraphs.
 /// Blocks come out top to bottom.
-package enum PageLayout {
+enum PageLayout {
     /// A page's blocks, top to bottom, and its tables with their geometry, in the order of the grids.
     package struct Page {
         package var blocks: [Block]
@@ -59,7 +59,7 @@ package enum PageLayout {
 
     /// Whether a glyph is cut off by the clipped bottom of a table: within its columns, it crosses
     /// the bottom, or starts less than half its height below it.
-    package static func isCutOff(_ glyph: Glyph, by grid: PDFTableGrid) -> Bool {
+    static func isCutOff(_ glyph: Glyph, by grid: PDFTableGrid) -> Bool {
         guard grid.clippedBottom else { return false }
         let bottom = grid.box.y1
         return grid.box.x0 <= glyph.box.midX && glyph.box.midX <= grid.box.x1
@@ -72,7 +72,7 @@ package enum PageLayout {
         grids.filter { !isEmptyBox($0, glyphs: glyphs) }
     }
 
-    package static func isEmptyBox(_ grid: PDFTableGrid, glyphs: [Glyph]) -> Bool {
+    static func isEmptyBox(_ grid: PDFTableGrid, glyphs: [Glyph]) -> Bool {
         guard grid.cells.count == 1 else { return false }
         return !glyphs.contains { grid.cellIndex(x: $0.box.midX, y: $0.box.midY) != nil }
     }
@@ -100,5 +100,5 @@ package enum PageLayout {
     }
 
     /// Typical left/right cell padding in Word and LibreOffice tables (0.19 cm), in points.
-    package static let cellPadding = 5.4
+    static let cellPadding = 5.4
 }

@@ -4,21 +4,21 @@ import ShenbaoSupport
 
 /// A page rendered by poppler into an RGB24 cairo image: xRGB words, little-endian (B G R x per
 /// pixel), white background, no antialiasing. Valid only inside `PageRenderer.withImage`.
-package struct PageImage {
+struct PageImage {
     package let pixels: UnsafeMutablePointer<UInt8>
     package let stride: Int
     package let width: Int
     package let height: Int
-    package let pixelsPerPoint: Double
+    let pixelsPerPoint: Double
 }
 
 /// Renders pages with poppler + cairo for the detectors that look at ink (`RuleDetector`,
 /// `SealDetector`), and releases the image afterwards.
-package enum PageRenderer {
+enum PageRenderer {
     /// Renders `page` (`width` × `height` points) at `scale` pixels per point, or smaller when that
     /// would exceed `maximumPixels`, and runs `body` on the image. Nil when the page size is unusable
     /// or the surface cannot be made.
-    package static func withImage<T>(of page: OpaquePointer, width: Double, height: Double, scale: Double,
+    static func withImage<T>(of page: OpaquePointer, width: Double, height: Double, scale: Double,
                              maximumPixels: Double, _ body: (PageImage) -> T) -> T? {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1 else { return nil }
         let pixelsPerPoint = min(scale, (maximumPixels / (width * height)).squareRoot())

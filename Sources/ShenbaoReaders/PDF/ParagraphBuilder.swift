@@ -16,17 +16,17 @@ import ShenbaoSupport
 /// Wrapped lines are joined without a space between CJK characters; an ASCII word and the non-CJK
 /// text after it (a word, or a box printed as `£`) get a space, unless the previous line is one
 /// unbroken token (LibreOffice breaks a long e-mail or number mid-word).
-package enum ParagraphBuilder {
+enum ParagraphBuilder {
     /// A vertical gap larger than the median gap by this many glyph heights separates paragraphs.
-    package static let paragraphGap = 0.5
+    static let paragraphGap = 0.5
     /// With `breakOnIndent`, a line starting more than this many glyph heights right of the previous one starts a paragraph.
     package static let indent = 1.0
     /// A line ending more than this many glyph heights before the right edge ends its paragraph.
-    package static let shortLine = 1.6
+    static let shortLine = 1.6
     /// Lines whose centres (or left edges) differ by less than this many glyph heights are aligned.
-    package static let centring = 0.5
+    static let centring = 0.5
     /// A gap smaller than the block's usual gap by this many glyph heights is a wrap inside a paragraph.
-    package static let tightGap = 0.3
+    static let tightGap = 0.3
 
     /// - Parameters:
     ///   - lines: lines of one text block (a cell, or the text between two tables), top to bottom.
@@ -65,13 +65,13 @@ package enum ParagraphBuilder {
 
     /// Whether a line opens a numbered item (`（五）…`, `五、…`, `1.项目概述`, `(2)`), which always starts a
     /// paragraph even when the line before it ran to the right edge. `1.5倍` is not an item.
-    package static func startsNumberedItem(_ text: String) -> Bool {
+    static func startsNumberedItem(_ text: String) -> Bool {
         text.range(of: #"^\s*([（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"#,
                    options: .regularExpression) != nil
     }
 
     /// Joins a wrapped line to the text before it.
-    package static func join(_ text: String, _ next: String, previousLine: String) -> String {
+    static func join(_ text: String, _ next: String, previousLine: String) -> String {
         guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return text + next }
         let wordBoundary = isASCIIWordEnd(last) && !first.properties.isWhitespace && !SpacingNormalizer.isCJK(first)
         let brokenToken = !previousLine.contains(" ")
@@ -79,7 +79,7 @@ package enum ParagraphBuilder {
     }
 
     /// ASCII letters, digits and the punctuation that can end an ASCII word before a wrap.
-    package static func isASCIIWordEnd(_ scalar: Unicode.Scalar) -> Bool {
+    static func isASCIIWordEnd(_ scalar: Unicode.Scalar) -> Bool {
         SpacingNormalizer.isASCIIAlphanumeric(scalar) || ",.;:!?)".unicodeScalars.contains(scalar)
     }
 }

@@ -34,7 +34,7 @@ package final class PopplerDocument {
     package var pageCount: Int { max(0, Int(poppler_document_get_n_pages(handle))) }
 
     /// Runs `body` with page `index` (0-based) and releases the page afterwards; nil when poppler cannot load it.
-    package func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T? {
+    func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T? {
         guard let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
         defer { shenbao_object_unref(UnsafeMutableRawPointer(page)) }
         return body(page)

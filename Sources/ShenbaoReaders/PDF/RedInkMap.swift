@@ -2,7 +2,7 @@ import ShenbaoModel
 import ShenbaoSupport
 
 /// The red-ink pixels of a rendered page, and their grouping into regions, for `SealDetector`.
-package struct RedInkMap {
+struct RedInkMap {
     package let width: Int
     package let height: Int
     /// 1 where the pixel is red ink.
@@ -12,11 +12,11 @@ package struct RedInkMap {
     /// ±30° of red, not too dark. Stamped and scanned seals range from (230, 20, 30) to faded
     /// (225, 130, 140); paper with a yellow or pink cast, grey JPEG fringes round black text and
     /// blue or black ink stay out.
-    package static let minimumRed = 90
-    package static let minimumChroma = 60
-    package static let minimumLead = 40
+    static let minimumRed = 90
+    static let minimumChroma = 60
+    static let minimumLead = 40
 
-    package static func isRed(r: Int, g: Int, b: Int) -> Bool {
+    static func isRed(r: Int, g: Int, b: Int) -> Bool {
         let high = max(g, b), low = min(g, b)
         let chroma = r - low
         return r >= minimumRed && chroma >= minimumChroma && r - high >= minimumLead && 2 * abs(g - b) <= chroma
@@ -41,7 +41,7 @@ package struct RedInkMap {
 
     /// Clears horizontal and vertical runs of red at least `minimumLength` pixels long: red rules,
     /// underlines and heading bars (no stroke of a round seal is straight that long).
-    package mutating func clearLongRuns(minimumLength: Int) {
+    mutating func clearLongRuns(minimumLength: Int) {
         guard minimumLength > 0 else { return }
         let width = self.width, height = self.height
         var clear: [(Int, Int, Int)] = []  // (start index, count, step)
@@ -72,7 +72,7 @@ package struct RedInkMap {
 
     /// A group of red pixels: bounding box in pixels (end-exclusive).
     package struct Region: Equatable {
-        package var x0: Int, y0: Int, x1: Int, y1: Int
+        var x0: Int, y0: Int, x1: Int, y1: Int
     }
 
     /// Groups red pixels into regions: the page is cut into `cell`-pixel squares, a square with at
@@ -116,7 +116,7 @@ package struct RedInkMap {
     }
 
     /// The box shrunk to the red pixels inside it.
-    package func tight(_ region: Region) -> Region {
+    func tight(_ region: Region) -> Region {
         var result = Region(x0: region.x1, y0: region.y1, x1: region.x0, y1: region.y0)
         for y in region.y0..<region.y1 {
             for x in region.x0..<region.x1 where bits[y * width + x] != 0 {
@@ -127,5 +127,5 @@ package struct RedInkMap {
         return result.x0 < result.x1 ? result : region
     }
 
-    package func isRed(x: Int, y: Int) -> Bool { bits[y * width + x] != 0 }
+    func isRed(x: Int, y: Int) -> Bool { bits[y * width + x] != 0 }
 }

@@ -4,7 +4,7 @@ import ShenbaoSupport
 
 /// A straight table rule in points: horizontal (`position` is y, `start`/`end` are x) or
 /// vertical (`position` is x, `start`/`end` are y).
-package struct Rule: Sendable, Equatable {
+struct Rule: Sendable, Equatable {
     package var position: Double
     package var start: Double
     package var end: Double
@@ -13,12 +13,12 @@ package struct Rule: Sendable, Equatable {
 /// The horizontal and vertical rules drawn on a page, and the check boxes drawn as small squares
 /// (taken out of the rules by `DrawnCheckBoxes`) as ☑/☐ glyphs.
 package struct Rules: Sendable, Equatable {
-    package var horizontal: [Rule] = []
-    package var vertical: [Rule] = []
-    package var checkBoxes: [Glyph] = []
+    var horizontal: [Rule] = []
+    var vertical: [Rule] = []
+    var checkBoxes: [Glyph] = []
     /// Share of the page's pixels that are ink outside glyph boxes and rules: text drawn as
     /// outlines, pictures, shading.
-    package var looseInk = 0.0
+    var looseInk = 0.0
 }
 
 /// Finds table rules by rendering the page without antialiasing and scanning for long, thin runs
@@ -27,26 +27,26 @@ package struct Rules: Sendable, Equatable {
 /// differs by the border width only). Glyph boxes are painted white first, so CJK strokes such as
 /// 一 or 丨 never count as rules, and so are form widgets: a check box's drawn square is not a
 /// border, and its edges would add grid lines or join a row border they touch.
-package enum RuleDetector {
+enum RuleDetector {
     /// Render resolution, pixels per point.
     package static let scale = 2.0
     /// Pages larger than this many pixels at `scale` are rendered smaller.
-    package static let maximumPixels = 12_000_000.0
+    static let maximumPixels = 12_000_000.0
     /// A pixel darker than this (0–255 luma) is ink.
-    package static let darkLuma = 170
+    static let darkLuma = 170
     /// Shortest run that counts as a rule, in points.
-    package static let minimumLength = 6.0
+    static let minimumLength = 6.0
     /// Thickest run that still counts as a rule (thicker is a filled area or image), in points.
-    package static let maximumThickness = 3.0
+    static let maximumThickness = 3.0
     /// Rules this close (points) on the same line are one rule.
-    package static let joinTolerance = 2.0
+    static let joinTolerance = 2.0
     /// Fraction of a glyph box's height left unwhitened at top and bottom (rules may touch the box).
-    package static let glyphInset = 0.08
+    static let glyphInset = 0.08
     /// A run this many glyph heights long is longer than any stroke of a character: a rule even
     /// where text covers it.
-    package static let longRuleFactor = 1.6
+    static let longRuleFactor = 1.6
     /// Characters that draw long lines of their own (fill-in blanks).
-    package static let fillInCharacters: Set<Unicode.Scalar> = ["_", "＿", "-", "—", "－", "─", "━", "‗", "–", "﹍", "﹏"]
+    static let fillInCharacters: Set<Unicode.Scalar> = ["_", "＿", "-", "—", "－", "─", "━", "‗", "–", "﹍", "﹏"]
 
     /// - Parameter widgets: boxes of form widgets (check boxes), cleared before both passes.
     package static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph], widgets: [Box] = []) -> Rules {
@@ -126,7 +126,7 @@ extension Rule {
 }
 
 /// A bitmap of ink pixels.
-package struct InkMap {
+struct InkMap {
     package let width: Int
     package let height: Int
     private var bits: [Bool]
@@ -138,7 +138,7 @@ package struct InkMap {
     }
 
     /// Marks the pixels of an RGB24 cairo image (xRGB words, little-endian: B G R x) darker than `threshold` luma.
-    package mutating func markDark(pixels: UnsafeMutablePointer<UInt8>, stride: Int, threshold: Int) {
+    mutating func markDark(pixels: UnsafeMutablePointer<UInt8>, stride: Int, threshold: Int) {
         let width = self.width, height = self.height
         bits.withUnsafeMutableBufferPointer { bits in
             for y in 0..<height {
@@ -153,7 +153,7 @@ package struct InkMap {
     }
 
     /// The number of ink pixels.
-    package var inkCount: Int { bits.reduce(0) { $1 ? $0 + 1 : $0 } }
+    var inkCount: Int { bits.reduce(0) { $1 ? $0 + 1 : $0 } }
 
     /// The share of ink pixels in a rectangle given in (fractional) pixels; 0 when it is empty.
     package func inkShare(x0: Double, y0: Double, x1: Double, y1: Double) -> Double {
@@ -169,7 +169,7 @@ package struct InkMap {
     }
 
     /// Clears a rectangle given in (fractional) pixels; out-of-range parts are ignored.
-    package mutating func clear(x0: Double, y0: Double, x1: Double, y1: Double) {
+    mutating func clear(x0: Double, y0: Double, x1: Double, y1: Double) {
         guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return }
         let left = max(0, Int(x0.rounded(.down))), right = min(width, Int(x1.rounded(.up)))
         let top = max(0, Int(y0.rounded(.down))), bottom = min(height, Int(y1.rounded(.up)))

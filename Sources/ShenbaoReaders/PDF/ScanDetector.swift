@@ -6,32 +6,32 @@ import ShenbaoSupport
 /// CJK fonts embedded without a ToUnicode CMap come out as private-use code points
 /// (U+E000–F8FF), U+FFFD, control characters, or as GBK bytes read as Latin-1 (`Ä¿Â¼`).
 /// When at least `junkShare` of a page's glyphs are such junk, the page's text is not used.
-package enum ScanDetector {
+enum ScanDetector {
     /// Share of junk glyphs from which a page's text is considered unusable.
-    package static let junkShare = 0.3
+    static let junkShare = 0.3
 
     /// Counts of one page's glyphs.
-    package struct Tally: Sendable, Equatable {
+    struct Tally: Sendable, Equatable {
         package var glyphs = 0
         package var junk = 0
 
-        package var isJunk: Bool { glyphs > 0 && Double(junk) >= junkShare * Double(glyphs) }
+        var isJunk: Bool { glyphs > 0 && Double(junk) >= junkShare * Double(glyphs) }
     }
 
     /// A page with fewer glyphs than this (a page number, a header) …
-    package static let outlinedGlyphs = 40
+    static let outlinedGlyphs = 40
     /// … and at least this share of its pixels inked outside glyphs and rules has its text drawn as
     /// outlines (`gs -dNoOutputFonts`, "convert text to curves"), or is a picture: outlined pages
     /// of a book ink 0.13–0.5 % of their pixels in the rule detector's rendering, pages with a text
     /// layer less than 0.1 % outside their glyphs and rules.
-    package static let outlinedInk = 0.001
+    static let outlinedInk = 0.001
 
     /// Whether a page's text is drawn as outlines (vector glyph shapes without a text layer).
-    package static func isOutlined(glyphs: Int, looseInk: Double) -> Bool {
+    static func isOutlined(glyphs: Int, looseInk: Double) -> Bool {
         glyphs < outlinedGlyphs && looseInk >= outlinedInk
     }
 
-    package static func tally(_ glyphs: [Glyph]) -> Tally {
+    static func tally(_ glyphs: [Glyph]) -> Tally {
         var tally = Tally()
         for glyph in glyphs {
             tally.glyphs += 1
@@ -43,7 +43,7 @@ package enum ScanDetector {
     /// Private-use, replacement, control and unassigned scalars, and Latin-1 letters and symbols
     /// (in a Chinese form these are almost always GBK bytes misread; a French or German text has
     /// far fewer than `junkShare` of them).
-    package static func isJunk(_ scalar: Unicode.Scalar) -> Bool {
+    static func isJunk(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0000...0x001F, 0x007F...0x009F, 0xA1...0xFF, 0xE000...0xF8FF, 0xFFFD, 0xF0000...0x10FFFF:
             return true

@@ -17,28 +17,28 @@ public enum SealDetector {
     /// Render resolution, pixels per point (100 dpi).
     package static let scale = 100.0 / 72
     /// Pages larger than this many pixels at `scale` are rendered smaller.
-    package static let maximumPixels = 6_000_000.0
+    static let maximumPixels = 6_000_000.0
     /// A page whose shorter side is longer than this (mm) is not paper at 72 points per inch: a scan
     /// wrapped at one point per pixel. Its shorter side is taken as A4's 210 mm.
-    package static let largestPaperSide = 500.0
+    static let largestPaperSide = 500.0
 
     /// Round seals: mean diameter, and shorter side of an oval (mm).
-    package static let roundDiameter = 30.0...55.0
-    package static let ovalMinorMinimum = 22.0
-    package static let roundAspect = 1.25
-    package static let ovalAspect = 1.6
+    static let roundDiameter = 30.0...55.0
+    static let ovalMinorMinimum = 22.0
+    static let roundAspect = 1.25
+    static let ovalAspect = 1.6
     /// Share of the 36 angular sectors that must have red ink on the ring band.
-    package static let minimumRingCoverage = 0.75
+    static let minimumRingCoverage = 0.75
     /// The ring band must be this much denser in red than the inner zone.
-    package static let ringContrast = 1.5
-    package static let minimumRingDensity = 0.1
+    static let ringContrast = 1.5
+    static let minimumRingDensity = 0.1
     /// Square seals: mean side (mm), and each side's red coverage.
-    package static let squareSide = 12.0...35.0
-    package static let minimumSideCoverage = 0.85
+    static let squareSide = 12.0...35.0
+    static let minimumSideCoverage = 0.85
     /// Share of the box that is red: a ring with text, not a filled disc, not a wisp.
     package static let inkShare = 0.04...0.6
     /// Red runs at least this long (mm) are rules, not seal strokes.
-    package static let longRun = 40.0
+    static let longRun = 40.0
 
     /// The seals on every page of the PDF at `path`, page by page.
     /// Throws like `PDFReader.read` for files that cannot be opened or are over the limits.
@@ -70,7 +70,7 @@ public enum SealDetector {
         } ?? []
     }
 
-    package static func seals(in image: PageImage, mmPerPoint: Double, page: Int) -> [Seal] {
+    static func seals(in image: PageImage, mmPerPoint: Double, page: Int) -> [Seal] {
         let mmPerPixel = mmPerPoint / image.pixelsPerPoint
         guard mmPerPixel.isFinite, mmPerPixel > 0 else { return [] }
         var ink = RedInkMap(image)
@@ -90,7 +90,7 @@ public enum SealDetector {
     }
 
     /// Measures a region and returns it as a seal when it has the shape of one.
-    package static func classify(_ region: RedInkMap.Region, in ink: RedInkMap, mmPerPixel: Double,
+    static func classify(_ region: RedInkMap.Region, in ink: RedInkMap, mmPerPixel: Double,
                          pixelsPerPoint: Double, page: Int) -> Seal? {
         let pixelWidth = region.x1 - region.x0, pixelHeight = region.y1 - region.y0
         guard pixelWidth >= 4, pixelHeight >= 4 else { return nil }
@@ -137,7 +137,7 @@ public enum SealDetector {
     /// For the ellipse inscribed in the region's box: the share of 36 angular sectors with red ink in
     /// the ring band (0.82–1.02 of the radius), the red density of that band, and of the inner zone
     /// between the star and the text (0.35–0.6).
-    package static func ringFeatures(_ region: RedInkMap.Region, in ink: RedInkMap) -> (coverage: Double, band: Double, inner: Double) {
+    static func ringFeatures(_ region: RedInkMap.Region, in ink: RedInkMap) -> (coverage: Double, band: Double, inner: Double) {
         let a = Double(region.x1 - region.x0) / 2, b = Double(region.y1 - region.y0) / 2
         let cx = Double(region.x0) + a, cy = Double(region.y0) + b
         var sectors = [Int](repeating: 0, count: 36)
@@ -168,7 +168,7 @@ public enum SealDetector {
 
     /// For each side of the region's box (top, bottom, left, right), the share of its length with
     /// red ink within the outer tenth of the box.
-    package static func sideCoverage(_ region: RedInkMap.Region, in ink: RedInkMap) -> [Double] {
+    static func sideCoverage(_ region: RedInkMap.Region, in ink: RedInkMap) -> [Double] {
         let width = region.x1 - region.x0, height = region.y1 - region.y0
         let bandX = max(2, width / 10), bandY = max(2, height / 10)
         func rows(_ y0: Int, _ y1: Int) -> Double {

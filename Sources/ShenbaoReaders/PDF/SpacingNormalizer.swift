@@ -3,7 +3,7 @@ import ShenbaoSupport
 
 /// Undoes the spacing LibreOffice adds to its PDFs between CJK text and Latin letters or digits
 /// (`大街 1 号` → `大街1号`, `2026 年` → `2026年`), keeping spaces between two ASCII words.
-package enum SpacingNormalizer {
+enum SpacingNormalizer {
     package static func normalize(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()

@@ -16,13 +16,13 @@ import ShenbaoSupport
 /// - otherwise its rows are new rows, and an empty first-row cell left of the label column, under
 ///   a cell of the same columns, continues that (vertically merged) cell, such as `人才团队`;
 /// - the merged table keeps the first table's page.
-package enum TableContinuation {
+enum TableContinuation {
     /// A table with the x positions of its column lines, in points.
-    package struct Placed: Sendable, Equatable {
+    struct Placed: Sendable, Equatable {
         package var table: Table
-        package var columnLines: [Double]
+        var columnLines: [Double]
         /// Indices in `table.cells` of the cells whose last line is full.
-        package var fullCells: Set<Int> = []
+        var fullCells: Set<Int> = []
     }
 
     /// Points within which two column lines, or two tables' outer edges, are the same.
@@ -96,7 +96,7 @@ package enum TableContinuation {
     }
 
     /// The table's cells with columns renumbered on `lines`; nil when a column line is not among them.
-    package static func remapped(_ placed: Placed, to lines: [Double]) -> [TableCell]? {
+    static func remapped(_ placed: Placed, to lines: [Double]) -> [TableCell]? {
         func index(_ column: Int) -> Int? {
             guard column < placed.columnLines.count else { return nil }
             let x = placed.columnLines[column]
@@ -118,7 +118,7 @@ package enum TableContinuation {
     /// row above, cut between two paragraphs: both end a sentence, so neither is a heading such as
     /// `应用场景简介` (a value row always follows its heading, so a value row does not start a page's
     /// rows on its own).
-    package static func continuesSentences(_ cell: TableCell, _ above: TableCell?) -> Bool {
+    static func continuesSentences(_ cell: TableCell, _ above: TableCell?) -> Bool {
         guard let above, cell.column == 0, above.column == 0, cell.columnSpan == above.columnSpan,
               case .paragraph(let first)? = cell.blocks.first(where: { !$0.text.isEmpty }),
               case .paragraph(let last)? = above.blocks.last(where: { !$0.text.isEmpty })
@@ -126,7 +126,7 @@ package enum TableContinuation {
         return endsSentence(first.text) && endsSentence(last.text)
     }
 
-    package static func endsSentence(_ text: String) -> Bool {
+    static func endsSentence(_ text: String) -> Bool {
         guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
         return "。！？；.!?;".contains(last)
     }
@@ -137,7 +137,7 @@ package enum TableContinuation {
 
     /// Whether a label cell holds only a note in brackets (`(万元)`, `（个）`): the wrapped end of the
     /// label above it, never a label of its own.
-    package static func isBracketedNote(_ cell: TableCell) -> Bool {
+    static func isBracketedNote(_ cell: TableCell) -> Bool {
         let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let first = text.first, let last = text.last, text.count <= 12, !text.contains("\n") else { return false }
         return "(（".contains(first) && ")）".contains(last)
@@ -146,7 +146,7 @@ package enum TableContinuation {
     /// A cell's paragraphs with the continuation's appended: when the cell's last line is full
     /// (`joining`), the paragraph cut by the page break is joined with the continuation's first one;
     /// otherwise the break fell between paragraphs. The others follow.
-    package static func appended(_ blocks: [Block], _ continuation: [Block], joining: Bool = true) -> [Block] {
+    static func appended(_ blocks: [Block], _ continuation: [Block], joining: Bool = true) -> [Block] {
         let kept = blocks.filter { !$0.text.isEmpty }
         let added = continuation.filter { !$0.text.isEmpty }
         guard !added.isEmpty else { return blocks }

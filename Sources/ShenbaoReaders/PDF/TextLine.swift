@@ -3,29 +3,29 @@ import ShenbaoSupport
 
 /// A line of text rebuilt from glyph geometry: glyphs that share a vertical band, in x order,
 /// with spaces where the horizontal gap is word-sized.
-package struct TextLine: Sendable, Equatable {
+struct TextLine: Sendable, Equatable {
     package var box: Box
     package var text: String
     /// Typical glyph height of the line (points), the unit for the spacing heuristics.
-    package var glyphHeight: Double
+    var glyphHeight: Double
     /// Width (points) of the line's first unit that a line break cannot split: an ASCII word, or a
     /// CJK character with the opening brackets before it and the closing punctuation after it.
     /// A line above that leaves less room than this was wrapped, not ended.
-    package var firstWordWidth: Double = 0
+    var firstWordWidth: Double = 0
 }
 
 /// Groups glyphs into lines by vertical band and orders each line by x.
 /// Poppler's own line order is not trusted: a vertically centred table label sits between the
 /// lines of its wrapped value and would be glued into them.
-package enum LineBuilder {
+enum LineBuilder {
     /// Glyphs whose vertical centres differ by at most this fraction of the glyph height share a line.
-    package static let bandTolerance = 0.35
+    static let bandTolerance = 0.35
     /// A horizontal gap wider than this fraction of the glyph height is a space.
-    package static let spaceGap = 0.12
+    static let spaceGap = 0.12
     /// A gap wider than this fraction of the glyph height is more than one space or the space
     /// LibreOffice adds between CJK and Latin text (about 0.15): a real separation, such as the
     /// blank between a cover label and its value (`申报日期  2026年3月`).
-    package static let wideGap = 0.35
+    static let wideGap = 0.35
 
     package static func lines(from glyphs: [Glyph]) -> [TextLine] {
         let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
@@ -72,11 +72,11 @@ package enum LineBuilder {
                         firstWordWidth: firstWordWidth(glyphs, height: height))
     }
 
-    package static let openingPunctuation = Set("（【《“‘(「『[〔".unicodeScalars)
-    package static let closingPunctuation = Set("，。、；：？！）】》”’」』〕,.;:?!)]%".unicodeScalars)
+    static let openingPunctuation = Set("（【《“‘(「『[〔".unicodeScalars)
+    static let closingPunctuation = Set("，。、；：？！）】》”’」』〕,.;:?!)]%".unicodeScalars)
 
     /// The width of the leading unbreakable unit of a line's glyphs (in x order).
-    package static func firstWordWidth(_ glyphs: [Glyph], height: Double) -> Double {
+    static func firstWordWidth(_ glyphs: [Glyph], height: Double) -> Double {
         guard let first = glyphs.first else { return 0 }
         var end = 0
         while end + 1 < glyphs.count, openingPunctuation.contains(glyphs[end].scalar) { end += 1 }

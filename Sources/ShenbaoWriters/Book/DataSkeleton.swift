@@ -66,7 +66,7 @@ public enum DataSkeleton {
         return parts.joined(separator: " · ")
     }
 
-    package static func typeHint(_ type: FieldType) -> String {
+    static func typeHint(_ type: FieldType) -> String {
         switch type {
         case .date: return "日期 YYYY-MM-DD"
         case .daterange: return "起止日期"
@@ -118,5 +118,5 @@ public enum DataSkeleton {
 
 extension FieldSpec {
     /// The dotted id's parts (`unit.head.name` → unit, head, name).
-    package var idParts: [String] { id.split(separator: ".").map(String.init) }
+    var idParts: [String] { id.split(separator: ".").map(String.init) }
 }

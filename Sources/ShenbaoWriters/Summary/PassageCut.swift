@@ -11,7 +11,7 @@ import ShenbaoValidation
 /// within half to one and a half times `target`. A passage already that short is kept whole; one with
 /// no sentence end in reach is cut at `target` and marked with `…`.
 public enum PassageCut {
-    package static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?", ";"]
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?", ";"]
 
     public static func cut(_ passage: String, near target: Int) -> String {
         let lines = passage.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }

@@ -157,13 +157,13 @@ public struct SummaryBuilder: Sendable {
     }
 
     /// The one value all non-blank entries share, else nil.
-    package static func agreed(_ values: [String?]) -> String? {
+    static func agreed(_ values: [String?]) -> String? {
         let distinct = Set(values.compactMap { $0 }.filter { !$0.isEmpty })
         return distinct.count == 1 ? distinct.first : nil
     }
 
     /// `沈顺 027-85317019` → (`沈顺`, `027-85317019`).
-    package static func splitContact(_ text: String) -> (name: String, phone: String) {
+    static func splitContact(_ text: String) -> (name: String, phone: String) {
         let trimmed = text.trimmingWhitespace()
         guard let range = trimmed.range(of: #"[+＋]?[0-9０-９][0-9０-９\-－—–（）() 转,，、/]{5,}[0-9０-９)）]"#, options: .regularExpression) else {
             return (trimmed, "")
@@ -185,10 +185,10 @@ public struct SummaryBuilder: Sendable {
 }
 
 /// Mustache output that is plain text: nothing escaped (the writers escape for their own format).
-package struct PlainTextContentType: MustacheContentType {
+struct PlainTextContentType: MustacheContentType {
     package static let name = "PLAINTEXT"
 
-    package func escapeText(_ text: String) -> String { text }
+    func escapeText(_ text: String) -> String { text }
 
-    package static let registered: Void = MustacheContentTypes.register(PlainTextContentType(), named: name)
+    static let registered: Void = MustacheContentTypes.register(PlainTextContentType(), named: name)
 }

@@ -12,7 +12,7 @@ import ShenbaoValidation
 /// rows with borders and wrapped text, the lines below. The header row is frozen and printed on every
 /// page (print titles); the page is A4 landscape, fitted to one page wide. Strings are inline.
 public enum SummaryXLSXWriter {
-    package static let sheetName = "汇总表"
+    static let sheetName = "汇总表"
 
     public static func write(_ table: SummaryTable, to path: String, inputs: [String] = []) throws {
         let entries = self.entries(table)
@@ -40,11 +40,11 @@ public enum SummaryXLSXWriter {
     }
 
     /// Width in Excel units (digits of the default font) for a width in characters.
-    package static func excelWidth(_ characters: Double) -> Double {
+    static func excelWidth(_ characters: Double) -> Double {
         (characters * 2.1 + 1.2).rounded(toPlaces: 2)
     }
 
-    package static func worksheet(_ table: SummaryTable) -> (xml: String, headerRow: Int) {
+    static func worksheet(_ table: SummaryTable) -> (xml: String, headerRow: Int) {
         let columns = table.spec.columns
         let last = columnName(columns.count - 1)
         var rows = ""
@@ -106,7 +106,7 @@ public enum SummaryXLSXWriter {
     }
 
     /// A row tall enough for its wrapped text (Excel does not grow rows on opening a file).
-    package static func rowHeight(_ cells: [String], columns: [SummarySpec.Column]) -> Double {
+    static func rowHeight(_ cells: [String], columns: [SummarySpec.Column]) -> Double {
         var lines = 1
         for (text, column) in zip(cells, columns) {
             let perLine = max(1, column.width * 1.05)
@@ -119,12 +119,12 @@ public enum SummaryXLSXWriter {
     }
 
     /// Width of text in CJK characters: Latin letters and digits count about half.
-    package static func displayWidth<S: StringProtocol>(_ text: S) -> Double {
+    static func displayWidth<S: StringProtocol>(_ text: S) -> Double {
         text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 ? 0.55 : 1) }
     }
 
     /// `0` → `A`, `26` → `AA`.
-    package static func columnName(_ index: Int) -> String {
+    static func columnName(_ index: Int) -> String {
         var index = index
         var name = ""
         repeat {

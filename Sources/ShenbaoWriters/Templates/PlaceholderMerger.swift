@@ -13,11 +13,11 @@ import ShenbaoValidation
 /// theirs), and lifts section tags that stand for whole rows or paragraphs out of the text:
 /// `{{#rows}}` in a row's first cell and `{{/rows}}` in a later cell of the same row repeat the row; a paragraph
 /// holding nothing but `{{#items}}` or `{{/items}}` repeats the paragraphs between them.
-package enum PlaceholderMerger {
-    package static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+enum PlaceholderMerger {
+    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     private static let tagPattern = try! NSRegularExpression(pattern: #"\{\{.*?\}\}"#, options: [.dotMatchesLineSeparators])
 
-    package static func prepare(_ xml: SafeXML) {
+    static func prepare(_ xml: SafeXML) {
         guard let root = xmlDocGetRootElement(xml.documentPointer) else { return }
         var paragraphs: [xmlNodePtr] = []
         var rows: [xmlNodePtr] = []

@@ -11,13 +11,13 @@ import ShenbaoValidation
 /// The parts of a Word package, loaded from a `.docx` or from its Flat-OPC XML form (one readable
 /// XML file, as Word saves "Word XML Document" — what `Templates/` keeps so diffs stay readable),
 /// and written back as a `.docx`.
-package struct WordPackage {
+struct WordPackage {
     /// Part name (no leading slash, e.g. `word/document.xml`) → bytes.
     package var parts: [String: [UInt8]]
     /// Part name → content type, for `[Content_Types].xml`.
-    package var contentTypes: [String: String]
+    var contentTypes: [String: String]
 
-    package static let flatOPCNamespace = "http://schemas.microsoft.com/office/2006/xmlPackage"
+    static let flatOPCNamespace = "http://schemas.microsoft.com/office/2006/xmlPackage"
 
     /// Loads a `.docx` or Flat-OPC `.xml` template.
     package init(path: String) throws(ReadError) {
@@ -109,7 +109,7 @@ package struct WordPackage {
 
 extension String {
     /// The text with XML's five special characters escaped.
-    package var xmlEscaped: String {
+    var xmlEscaped: String {
         var out = ""
         out.reserveCapacity(count)
         for character in self {
