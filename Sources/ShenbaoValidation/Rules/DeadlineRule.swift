@@ -6,7 +6,7 @@ import ShenbaoReaders
 import ShenbaoExtraction
 
 /// `inbox.deadline`: with `--deadline`, a submission whose files were last changed after that day
-/// (China time) arrived late. File modification times stand in for the date of arrival.
+/// (China time) arrived late. File modification times (measured with the submission) stand in for the date of arrival.
 package struct DeadlineRule: InboxRule {
     package static let codes: [RuleCode] = [.inboxDeadline]
 
@@ -16,9 +16,7 @@ package struct DeadlineRule: InboxRule {
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         return outcomes.enumerated().compactMap { index, outcome in
-            let dates = outcome.submission.files.compactMap {
-                (try? FileManager.default.attributesOfItem(atPath: $0))?[.modificationDate] as? Date
-            }
+            let dates = outcome.submission.files.compactMap { outcome.submission.facts[$0]?.modified }
             guard let latest = dates.max() else { return nil }
             let day = formatter.string(from: latest)
             guard day > deadline else { return nil }

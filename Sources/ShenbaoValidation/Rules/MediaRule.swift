@@ -7,7 +7,7 @@ import ShenbaoExtraction
 
 /// `submission.media`: pictures and video sent with the book break the call's limits (Guangdong:
 /// at most 3 pictures, each at least 2 MB; video an mp4 of at most 100 MB). Images named as evidence
-/// (营业执照.jpg) are not counted as pictures.
+/// (营业执照.jpg) are not counted as pictures. Sizes are those measured with the submission.
 package struct MediaRule: SubmissionRule {
     package static let codes: [RuleCode] = [.submissionMedia]
 
@@ -16,7 +16,8 @@ package struct MediaRule: SubmissionRule {
 
     package func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard let limits = spec.submission.media, outcome.submission.folder != nil else { return [] }
-        let files = outcome.submission.files
+        let submission = outcome.submission
+        let files = submission.files
         var findings: [Finding] = []
         // Scans of 佐证材料 (营业执照.jpg) are evidence, not 展示图片.
         let evidenceWords = spec.submission.evidence.flatMap(\.match).map(\.labelKey)
@@ -27,22 +28,18 @@ package struct MediaRule: SubmissionRule {
         if images.count > limits.maxImages {
             findings.append(Finding(.tooManyImages(max: limits.maxImages, actual: images.count), field: limits.field))
         }
-        for image in images where Double(Self.size(of: image)) < limits.minImageMB * 1_048_576 {
-            findings.append(Finding(.imageTooSmall(image, bytes: Self.size(of: image), minMB: limits.minImageMB), field: limits.field))
+        for image in images where Double(submission.size(of: image)) < limits.minImageMB * 1_048_576 {
+            findings.append(Finding(.imageTooSmall(image, bytes: submission.size(of: image), minMB: limits.minImageMB), field: limits.field))
         }
         for video in files.filter({ Self.videoExtensions.contains($0.fileExtension) }) {
             if !limits.videoExtensions.contains(video.fileExtension) {
                 findings.append(Finding(.videoFormat(video, allowed: limits.videoExtensions), field: limits.field))
             }
-            if Double(Self.size(of: video)) > limits.maxVideoMB * 1_048_576 {
-                findings.append(Finding(.videoTooLarge(video, bytes: Self.size(of: video), maxMB: limits.maxVideoMB), field: limits.field))
+            if Double(submission.size(of: video)) > limits.maxVideoMB * 1_048_576 {
+                findings.append(Finding(.videoTooLarge(video, bytes: submission.size(of: video), maxMB: limits.maxVideoMB), field: limits.field))
             }
         }
         return findings
-    }
-
-    package static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Bytes as megabytes with one decimal.
