@@ -35,7 +35,7 @@ public struct BatchValidator: Sendable {
     public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
                          runner: BookRunner? = nil) -> ValidationReport {
         let dataFiles = paths.filter { DataFileReader.extensions.contains($0.fileExtension) }
-        let submissions = Submission.find(in: paths.filter { !dataFiles.contains($0) })
+        let submissions = SubmissionFinder.find(in: paths.filter { !dataFiles.contains($0) })
         let books = submissions.flatMap(\.books)
         let total = books.count
         let report: @Sendable (Int) -> Void = { progress?($0, total) }
@@ -83,13 +83,13 @@ public struct BatchValidator: Sendable {
             let message = failure?.message ?? "数据文件中没有任何可识别的字段，请用 --call 指定申报类别"
             let outcome = BookOutcome(file: path, error: BookError(file: path, code: failure?.code ?? "call.unknown", message: message),
                                       findings: [ReadErrorRule.finding(for: BookError(file: path, code: failure?.code ?? "call.unknown", message: message))])
-            return [SubmissionOutcome(submission: Submission(folder: nil, files: [path]), books: [outcome], findings: [])]
+            return [SubmissionOutcome(submission: SubmissionFinder.loose(path), books: [outcome], findings: [])]
         }
         guard let call = records.first?.call, let validator = validators[call] else { return [] }
         return records.map { record in
             var findings = validator.validate(record)
             findings += DataColumnRule.findings(for: record)
-            return SubmissionOutcome(submission: Submission(folder: nil, files: [record.file]),
+            return SubmissionOutcome(submission: SubmissionFinder.loose(record.file),
                                      books: [BookOutcome(file: record.file, record: record, findings: findings)], findings: [])
         }
     }

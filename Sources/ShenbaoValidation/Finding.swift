@@ -34,20 +34,19 @@ public struct Finding: Sendable, Equatable, Codable {
     public var location: SourceLocation?
     public var message: String
 
-    public init(_ severity: Severity, rule: String, field: String? = nil, section: String? = nil,
-                location: SourceLocation? = nil, message: String) {
-        self.severity = severity
-        self.rule = rule
+    /// A finding saying `message` (a rule's), about a field id or a section, where known.
+    public init(_ message: RuleMessage, field: String? = nil, section: String? = nil, location: SourceLocation? = nil) {
+        self.severity = message.severity
+        self.rule = message.code.code
         self.field = field
         self.section = section
         self.location = location
-        self.message = message
+        self.message = message.text
     }
 
     /// A finding about a catalogue field, placed where extraction found it.
-    public init(_ severity: Severity, rule: String, field: FieldSpec, record: Record, message: String) {
-        self.init(severity, rule: rule, field: field.id, section: field.section,
-                  location: record.locations[field.id], message: message)
+    public init(_ message: RuleMessage, field: FieldSpec, record: Record) {
+        self.init(message, field: field.id, section: field.section, location: record.locations[field.id])
     }
 }
 

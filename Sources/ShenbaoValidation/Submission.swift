@@ -6,8 +6,22 @@ import ShenbaoReaders
 import ShenbaoExtraction
 
 /// One applicant's submission: a folder holding the editable book, its stamped PDF and the
-/// supporting files (佐证材料, pictures, video) — or a single book file given on its own.
+/// supporting files (佐证材料, pictures, video) — or a single book file given on its own. A plain value:
+/// what the rules need of its files (sizes, dates) is measured when it is assembled (`SubmissionFinder`).
 public struct Submission: Sendable, Equatable {
+    /// What was measured of a file when the submission was assembled.
+    public struct FileFacts: Sendable, Equatable {
+        /// Bytes.
+        public var size: Int
+        /// Last modified.
+        public var modified: Date?
+
+        public init(size: Int, modified: Date?) {
+            self.size = size
+            self.modified = modified
+        }
+    }
+
     /// The folder, or nil for a loose file.
     public var folder: String?
     /// Every file of the submission (books and attachments), sorted.
@@ -15,78 +29,26 @@ public struct Submission: Sendable, Equatable {
     /// What the submission is called in reports: its folder, the folder and the book's name when one
     /// folder holds several applicants' books, or the file.
     public var name: String
+    /// Each file's facts, by path; a file that could not be measured has none.
+    public var facts: [String: FileFacts]
 
-    public init(folder: String?, files: [String], name: String? = nil) {
+    public init(folder: String?, files: [String], name: String? = nil, facts: [String: FileFacts] = [:]) {
         self.folder = folder
         self.files = files
         self.name = name ?? folder ?? files.first ?? ""
+        self.facts = facts
     }
+
+    /// A file's size in bytes (0 when it was not measured).
+    public func size(of file: String) -> Int { facts[file]?.size ?? 0 }
 
     /// The book candidates: Word and PDF files (and legacy .doc/.wps, to be reported).
     public var books: [String] { files.filter { Self.bookExtensions.contains($0.fileExtension) } }
 
     /// The extensions of files read as books (Word, PDF, legacy Word and WPS through LibreOffice).
     public static let bookExtensions: Set<String> = ["docx", "pdf", "doc", "wps", "docm", "dotx"]
+    /// The extensions of editable books (Word, WPS).
     package static let editableExtensions: Set<String> = ["docx", "doc", "wps", "docm"]
-
-    /// Groups command-line paths into submissions. A folder that directly holds one Word file is one
-    /// applicant's submission; files in its sub-folders without Word files (an 附件 folder of scans)
-    /// belong to it. A folder holding several Word files holds several applicants' books side by side:
-    /// each Word file is a submission with the files whose names start with its name (its PDF, its
-    /// 营业执照 …). A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
-    public static func find(in paths: [String]) -> [Submission] {
-        var submissions: [Submission] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                collect(folder: path, into: &submissions, current: nil, depth: 0)
-            } else {
-                submissions.append(Submission(folder: nil, files: [path]))
-            }
-        }
-        return submissions.flatMap(splitByBook).filter { !$0.books.isEmpty }
-    }
-
-    /// A folder with several Word books split into one submission per book, by file-name prefix.
-    private static func splitByBook(_ submission: Submission) -> [Submission] {
-        guard let folder = submission.folder else { return [submission] }
-        let words = submission.files.filter { editableExtensions.contains($0.fileExtension) && ($0 as NSString).deletingLastPathComponent == folder }
-        guard words.count > 1 else { return [Submission(folder: folder, files: submission.files.sorted(), name: submission.name)] }
-        var groups: [String: [String]] = [:]
-        var loose: [String] = []
-        let stems = words.map { $0.fileStem }.sorted { $0.count > $1.count }
-        for file in submission.files {
-            if let stem = stems.first(where: { file.fileStem.hasPrefix($0) }) { groups[stem, default: []].append(file) } else { loose.append(file) }
-        }
-        let grouped = groups.keys.sorted().map { stem in
-            Submission(folder: folder, files: groups[stem]!.sorted(), name: (folder as NSString).appendingPathComponent(stem))
-        }
-        return grouped + loose.filter { bookExtensions.contains($0.fileExtension) }.sorted().map { Submission(folder: nil, files: [$0]) }
-    }
-
-    private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int) {
-        guard depth < 32 else { return }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
-        var files: [String] = []
-        var folders: [String] = []
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
-        }
-        let hasEditable = files.contains { editableExtensions.contains($0.fileExtension) }
-        let hasBook = files.contains { bookExtensions.contains($0.fileExtension) }
-        var owner = current
-        if hasEditable || (hasBook && current == nil) {
-            submissions.append(Submission(folder: folder, files: files))
-            owner = submissions.count - 1
-        } else if let current {
-            submissions[current].files += files
-        }
-        for sub in folders { collect(folder: sub, into: &submissions, current: owner, depth: depth + 1) }
-    }
 }
 
 extension String {

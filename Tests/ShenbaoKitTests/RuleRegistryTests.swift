@@ -12,11 +12,19 @@ import Testing
 @testable import ShenbaoWriters
 @testable import ShenbaoPipeline
 
-/// One registry of rules: codes are unique, every finding code written in `Sources/` is declared by a rule,
-/// and the README's table of codes lists exactly the registry's.
+/// One registry of rules: codes are unique, every code a rule declares (`RuleCode("…"`) is in the registry,
+/// every finding is made from a rule's typed message (no `Finding(` with a loose `rule:`), each rule's
+/// messages use its own codes, and the README's table of codes lists exactly the registry's.
 @Suite struct RuleRegistryTests {
     static let codes = RuleRegistry.codes.map(\.code)
     static let codePattern = "^(read|call|field|choice|cross|list|structure|submission|summary|inbox|report|data)\\.[a-z0-9.-]+$"
+
+    /// The Swift files under `Sources/`, relative paths and text.
+    static func sources() throws -> [(path: String, text: String)] {
+        let sources = packageRoot() + "/Sources"
+        let files = try #require(FileManager.default.enumerator(atPath: sources)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        return try files.sorted().map { ($0, try String(contentsOfFile: sources + "/" + $0, encoding: .utf8)) }
+    }
 
     @Test func codesAreUniqueAndWellFormed() {
         #expect(Set(Self.codes).count == Self.codes.count, "\(Self.codes)")
@@ -24,21 +32,53 @@ import Testing
         #expect(RuleRegistry.codes.allSatisfy { !$0.checks.isEmpty })
     }
 
-    @Test func everyCodeWrittenInTheSourcesIsDeclared() throws {
-        let sources = packageRoot() + "/Sources"
-        let files = try #require(FileManager.default.enumerator(atPath: sources)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-        var undeclared: [String] = []
-        // Classification outcomes (core.share …) are no findings; they have their own table.
-        for file in files where !file.hasPrefix("ShenbaoStatistics/") {
-            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
-            for match in text.matches(of: /rule: "([a-z0-9.-]+)"/) where !Self.codes.contains(String(match.1)) {
-                undeclared.append("\(file): \(match.1)")
+    @Test func everyCodeDeclaredInTheSourcesIsInTheRegistry() throws {
+        var unregistered: [String] = []
+        var declared = 0
+        for (file, text) in try Self.sources() {
+            for match in text.matches(of: /RuleCode\("([^"]*)"/) {
+                declared += 1
+                if !Self.codes.contains(String(match.1)) { unregistered.append("\(file): \(match.1)") }
             }
-            for match in text.matches(of: /code: "([a-z0-9.-]+)"/) where !Self.codes.contains(String(match.1)) {
-                undeclared.append("\(file): \(match.1)")
+            // A read error's code becomes its finding's (`ReadErrorRule`): it must be one the rule declares.
+            for match in text.matches(of: /code: "([a-z0-9.-]+)"/) where !file.hasPrefix("ShenbaoStatistics/") {
+                if !ReadErrorRule.codes.map(\.code).contains(String(match.1)) { unregistered.append("\(file): \(match.1)") }
             }
         }
-        #expect(undeclared.isEmpty, "\(undeclared)")
+        #expect(declared > 50)
+        #expect(unregistered.isEmpty, "\(unregistered)")
+    }
+
+    @Test func everyFindingIsMadeFromARuleMessage() throws {
+        var loose: [String] = []
+        var calls = 0
+        for (file, text) in try Self.sources() {
+            for match in text.matches(of: /\bFinding\(/) {
+                calls += 1
+                // The call's arguments, up to its closing parenthesis.
+                var depth = 0
+                var end = match.range.upperBound
+                for index in text[match.range.lowerBound...].indices {
+                    if text[index] == "(" { depth += 1 }
+                    if text[index] == ")" { depth -= 1; if depth == 0 { end = index; break } }
+                }
+                let call = text[match.range.lowerBound..<end]
+                if call.contains("rule:") || call.contains("message:") { loose.append("\(file): \(call.prefix(80))") }
+            }
+        }
+        #expect(calls > 50)
+        #expect(loose.isEmpty, "\(loose)")
+    }
+
+    @Test func eachRuleFileMessagesUseItsOwnCodes() throws {
+        var foreign: [String] = []
+        for (file, text) in try Self.sources() where file.hasPrefix("ShenbaoValidation/Rules/") {
+            let declared = Set(text.matches(of: /static let (\w+) = RuleCode\(/).map { String($0.1) })
+            for match in text.matches(of: /RuleMessage\(\.(\w+)/) where !declared.contains(String(match.1)) {
+                foreign.append("\(file): .\(match.1)")
+            }
+        }
+        #expect(foreign.isEmpty, "\(foreign)")
     }
 
     @Test func theReadmeTableListsExactlyTheRegistry() throws {

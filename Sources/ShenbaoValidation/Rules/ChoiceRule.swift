@@ -8,11 +8,7 @@ import ShenbaoExtraction
 /// selections than the form allows: 最多选3项, at least one), `choice.other-note` (其他 ticked with
 /// nothing written after 请注明).
 package struct ChoiceRule: RecordRule {
-    package static let codes = [
-        RuleCode("choice.multiple", "限选1项 with several ticked"),
-        RuleCode("choice.count", "最多选3项 exceeded, or none chosen"),
-        RuleCode("choice.other-note", "其他 without its note"),
-    ]
+    package static let codes: [RuleCode] = [.choiceMultiple, .choiceCount, .choiceOtherNote]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -24,8 +20,7 @@ package struct ChoiceRule: RecordRule {
                 if record.ambiguous[field.id] == nil, let raw = record.unparsed[field.id] {
                     let ticked = Self.tickedOptions(raw, field: field)
                     if ticked.count > 1 {
-                        findings.append(Finding(.error, rule: "choice.multiple", field: field, record: record,
-                                                message: "\(field.quoted)限选1项，却勾选了\(ticked.count)项：\(ticked.joined(separator: "、"))"))
+                        findings.append(Finding(.severalTicked(field, ticked: ticked), field: field, record: record))
                     }
                 }
                 if case .string(let value)? = record.fields[field.id] { findings += otherNote([value], field: field, record: record) }
@@ -33,11 +28,9 @@ package struct ChoiceRule: RecordRule {
                 guard case .strings(let values)? = record.fields[field.id] else { continue }
                 if let limit = limits[field.id] {
                     if values.count > limit.max {
-                        findings.append(Finding(.error, rule: "choice.count", field: field, record: record,
-                                                message: "\(field.quoted)最多选\(limit.max)项，却勾选了\(values.count)项"))
+                        findings.append(Finding(.tooManyChosen(field, max: limit.max, chosen: values.count), field: field, record: record))
                     } else if values.count < limit.min {
-                        findings.append(Finding(.error, rule: "choice.count", field: field, record: record,
-                                                message: "\(field.quoted)至少应选\(limit.min)项"))
+                        findings.append(Finding(.tooFewChosen(field, min: limit.min), field: field, record: record))
                     }
                 }
                 findings += otherNote(values, field: field, record: record)
@@ -50,8 +43,7 @@ package struct ChoiceRule: RecordRule {
 
     private func otherNote(_ values: [String], field: FieldSpec, record: Record) -> [Finding] {
         guard values.contains(where: { ChoiceReader.isOther($0) && !$0.contains("：") }) else { return [] }
-        return [Finding(.error, rule: "choice.other-note", field: field, record: record,
-                        message: "\(field.quoted)选择了「其他」，但没有注明具体内容")]
+        return [Finding(.otherWithoutNote(field), field: field, record: record)]
     }
 
     /// The options of a multiply-ticked single choice, as extraction keeps them (`A；B`).
@@ -59,5 +51,29 @@ package struct ChoiceRule: RecordRule {
         let parts = raw.split(separator: "；").map(String.init)
         let options = Set(field.options.map(\.labelKey))
         return parts.allSatisfy({ options.contains(String($0.split(separator: "：").first ?? "").labelKey) }) ? parts : []
+    }
+}
+
+extension RuleCode {
+    static let choiceMultiple = RuleCode("choice.multiple", "限选1项 with several ticked")
+    static let choiceCount = RuleCode("choice.count", "最多选3项 exceeded, or none chosen")
+    static let choiceOtherNote = RuleCode("choice.other-note", "其他 without its note")
+}
+
+extension RuleMessage {
+    static func severalTicked(_ field: FieldSpec, ticked: [String]) -> RuleMessage {
+        RuleMessage(.choiceMultiple, .error, "\(field.quoted)限选1项，却勾选了\(ticked.count)项：\(ticked.joined(separator: "、"))")
+    }
+
+    static func tooManyChosen(_ field: FieldSpec, max: Int, chosen: Int) -> RuleMessage {
+        RuleMessage(.choiceCount, .error, "\(field.quoted)最多选\(max)项，却勾选了\(chosen)项")
+    }
+
+    static func tooFewChosen(_ field: FieldSpec, min: Int) -> RuleMessage {
+        RuleMessage(.choiceCount, .error, "\(field.quoted)至少应选\(min)项")
+    }
+
+    static func otherWithoutNote(_ field: FieldSpec) -> RuleMessage {
+        RuleMessage(.choiceOtherNote, .error, "\(field.quoted)选择了「其他」，但没有注明具体内容")
     }
 }

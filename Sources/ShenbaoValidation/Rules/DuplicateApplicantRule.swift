@@ -7,9 +7,7 @@ import ShenbaoExtraction
 /// `inbox.duplicate-applicant`: one applicant (same 统一社会信用代码) submitted more than once; each
 /// of its submissions gets the error, naming the others.
 package struct DuplicateApplicantRule: InboxRule {
-    package static let codes = [
-        RuleCode("inbox.duplicate-applicant", "one project per applicant (same 统一社会信用代码: an error on each)"),
-    ]
+    package static let codes: [RuleCode] = [.inboxDuplicateApplicant]
 
     package func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         var byCode: [String: [Int]] = [:]
@@ -26,11 +24,20 @@ package struct DuplicateApplicantRule: InboxRule {
                 let others = indices.filter { $0 != index }.map { outcomes[$0].submission.name.lastPathComponent }
                 let spec = outcomes[index].call.flatMap { specs[$0] }
                 let field = spec?.submission.applicantCode
-                findings.append((index, Finding(.error, rule: "inbox.duplicate-applicant", field: field,
-                    section: field.flatMap { spec?.field($0)?.section },
-                    message: "同一申报单位（统一社会信用代码 \(code)）重复申报，另见：\(others.joined(separator: "、"))")))
+                findings.append((index, Finding(.duplicateApplicant(code: code, others: others), field: field,
+                                                section: field.flatMap { spec?.field($0)?.section })))
             }
         }
         return findings.sorted { $0.0 < $1.0 }
+    }
+}
+
+extension RuleCode {
+    static let inboxDuplicateApplicant = RuleCode("inbox.duplicate-applicant", "one project per applicant (same 统一社会信用代码: an error on each)")
+}
+
+extension RuleMessage {
+    static func duplicateApplicant(code: String, others: [String]) -> RuleMessage {
+        RuleMessage(.inboxDuplicateApplicant, .error, "同一申报单位（统一社会信用代码 \(code)）重复申报，另见：\(others.joined(separator: "、"))")
     }
 }

@@ -7,17 +7,24 @@ import ShenbaoExtraction
 /// `submission.evidence-missing`: a supporting document the call requires (营业执照, 纳税证明,
 /// 审计报告, 用户应用证明 …) is not among the submission's files, matched by file name.
 package struct EvidenceRule: SubmissionRule {
-    package static let codes = [
-        RuleCode("submission.evidence-missing", "a 佐证材料 the call asks for, by file name"),
-    ]
+    package static let codes: [RuleCode] = [.submissionEvidenceMissing]
 
     package func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard outcome.submission.folder != nil else { return [] }
         let names = outcome.submission.files.map { $0.lastPathComponent.labelKey }
         return spec.submission.evidence.compactMap { evidence in
             guard !names.contains(where: { name in evidence.match.contains { name.contains($0.labelKey) } }) else { return nil }
-            return Finding(.error, rule: "submission.evidence-missing",
-                           message: "未找到佐证材料「\(evidence.name)」（按文件名查找：\(evidence.match.joined(separator: "、"))）")
+            return Finding(.evidenceMissing(evidence.name, searched: evidence.match))
         }
+    }
+}
+
+extension RuleCode {
+    static let submissionEvidenceMissing = RuleCode("submission.evidence-missing", "a 佐证材料 the call asks for, by file name")
+}
+
+extension RuleMessage {
+    static func evidenceMissing(_ name: String, searched words: [String]) -> RuleMessage {
+        RuleMessage(.submissionEvidenceMissing, .error, "未找到佐证材料「\(name)」（按文件名查找：\(words.joined(separator: "、"))）")
     }
 }

@@ -7,9 +7,7 @@ import ShenbaoExtraction
 /// `field.too-long`: a text over the length the form allows (`限200字`), counted as Word counts 字数:
 /// each Chinese character or full-width mark is one, each run of Latin letters and digits is one word.
 package struct LengthRule: RecordRule {
-    package static let codes = [
-        RuleCode("field.too-long", "a text over the form's limit (限200字), counted as Word counts 字数"),
-    ]
+    package static let codes: [RuleCode] = [.fieldTooLong]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.checks.compactMap { check in
@@ -17,8 +15,7 @@ package struct LengthRule: RecordRule {
                   case .string(let text)? = record.fields[id] else { return nil }
             let count = Self.wordCount(text)
             guard count > max else { return nil }
-            return Finding(.error, rule: "field.too-long", field: field, record: record,
-                           message: "\(field.quoted)限\(max)字，实际约\(count)字")
+            return Finding(.tooLong(field, max: max, count: count), field: field, record: record)
         }
     }
 
@@ -39,5 +36,15 @@ package struct LengthRule: RecordRule {
             }
         }
         return count
+    }
+}
+
+extension RuleCode {
+    static let fieldTooLong = RuleCode("field.too-long", "a text over the form's limit (限200字), counted as Word counts 字数")
+}
+
+extension RuleMessage {
+    static func tooLong(_ field: FieldSpec, max: Int, count: Int) -> RuleMessage {
+        RuleMessage(.fieldTooLong, .error, "\(field.quoted)限\(max)字，实际约\(count)字")
     }
 }

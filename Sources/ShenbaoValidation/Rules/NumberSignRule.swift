@@ -7,10 +7,7 @@ import ShenbaoExtraction
 /// `field.number.negative`: a count or amount below zero (profits, marked `may be negative`, excepted);
 /// `field.number.not-positive`: a figure the catalogue says must be > 0 is 0 or less.
 package struct NumberSignRule: RecordRule {
-    package static let codes = [
-        RuleCode("field.number.negative", "a count or amount below zero"),
-        RuleCode("field.number.not-positive", "a value that must be above zero (参数量 ≤ 0)"),
-    ]
+    package static let codes: [RuleCode] = [.fieldNumberNegative, .fieldNumberNotPositive]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var strict: Set<String> = []
@@ -22,14 +19,27 @@ package struct NumberSignRule: RecordRule {
         return context.spec.fields.compactMap { field in
             guard [.int, .money, .decimal].contains(field.type), let number = record.fields[field.id]?.number else { return nil }
             if strict.contains(field.id), number <= 0 {
-                return Finding(.error, rule: "field.number.not-positive", field: field, record: record,
-                               message: "\(field.quoted)应大于0，实际为\(record.fields[field.id]!.displayText)")
+                return Finding(.notPositive(field, value: record.fields[field.id]!), field: field, record: record)
             }
             if number < 0, !mayBeNegative.contains(field.id) {
-                return Finding(.error, rule: "field.number.negative", field: field, record: record,
-                               message: "\(field.quoted)不能为负数，实际为\(record.fields[field.id]!.displayText)")
+                return Finding(.negative(field, value: record.fields[field.id]!), field: field, record: record)
             }
             return nil
         }
+    }
+}
+
+extension RuleCode {
+    static let fieldNumberNegative = RuleCode("field.number.negative", "a count or amount below zero")
+    static let fieldNumberNotPositive = RuleCode("field.number.not-positive", "a value that must be above zero (参数量 ≤ 0)")
+}
+
+extension RuleMessage {
+    static func notPositive(_ field: FieldSpec, value: FieldValue) -> RuleMessage {
+        RuleMessage(.fieldNumberNotPositive, .error, "\(field.quoted)应大于0，实际为\(value.displayText)")
+    }
+
+    static func negative(_ field: FieldSpec, value: FieldValue) -> RuleMessage {
+        RuleMessage(.fieldNumberNegative, .error, "\(field.quoted)不能为负数，实际为\(value.displayText)")
     }
 }

@@ -7,10 +7,7 @@ import ShenbaoExtraction
 /// `field.phone.format`: not a Chinese mobile or landline number; `field.phone.mobile`: the form asks
 /// for a 手机 and a landline (or junk) was given.
 package struct PhoneRule: RecordRule {
-    package static let codes = [
-        RuleCode("field.phone.format", "not a phone number"),
-        RuleCode("field.phone.mobile", "a landline where the form asks for 手机"),
-    ]
+    package static let codes: [RuleCode] = [.fieldPhoneFormat, .fieldPhoneMobile]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         var mobileOnly: Set<String> = []
@@ -21,14 +18,27 @@ package struct PhoneRule: RecordRule {
             for number in PhoneNumber.numbers(in: value) {
                 let kind = PhoneNumber.kind(of: number)
                 if kind == nil {
-                    findings.append(Finding(.error, rule: "field.phone.format", field: field, record: record,
-                                            message: "\(field.quoted)「\(number)」不是有效的手机或固定电话号码"))
+                    findings.append(Finding(.notPhone(field, number: number), field: field, record: record))
                 } else if mobileOnly.contains(field.id), kind != .mobile {
-                    findings.append(Finding(.error, rule: "field.phone.mobile", field: field, record: record,
-                                            message: "\(field.quoted)应填写11位手机号码，「\(number)」不是手机号码"))
+                    findings.append(Finding(.notMobile(field, number: number), field: field, record: record))
                 }
             }
         }
         return findings
+    }
+}
+
+extension RuleCode {
+    static let fieldPhoneFormat = RuleCode("field.phone.format", "not a phone number")
+    static let fieldPhoneMobile = RuleCode("field.phone.mobile", "a landline where the form asks for 手机")
+}
+
+extension RuleMessage {
+    static func notPhone(_ field: FieldSpec, number: String) -> RuleMessage {
+        RuleMessage(.fieldPhoneFormat, .error, "\(field.quoted)「\(number)」不是有效的手机或固定电话号码")
+    }
+
+    static func notMobile(_ field: FieldSpec, number: String) -> RuleMessage {
+        RuleMessage(.fieldPhoneMobile, .error, "\(field.quoted)应填写11位手机号码，「\(number)」不是手机号码")
     }
 }

@@ -8,9 +8,7 @@ import ShenbaoExtraction
 /// ≤ 15 for a 地方主管部门, ≤ 3 for a 中央企业集团). The unit and its kind are read from the fields the call
 /// names (`inbox.quota-fields`); each project of an over-quota unit gets the error.
 package struct QuotaRule: InboxRule {
-    package static let codes = [
-        RuleCode("inbox.quota", "a recommending unit over its quota"),
-    ]
+    package static let codes: [RuleCode] = [.inboxQuota]
 
     package func check(_ outcomes: [SubmissionOutcome], specs: [String: CallSpec], options: InboxOptions) -> [(Int, Finding)] {
         var groups: [String: [Int]] = [:]
@@ -30,10 +28,19 @@ package struct QuotaRule: InboxRule {
             guard let (kind, limit) = limits[key], indices.count > limit else { continue }
             let unit = String(key.split(separator: "|").last ?? "")
             for index in indices {
-                findings.append((index, Finding(.error, rule: "inbox.quota",
-                    message: "推荐单位「\(unit)」（\(kind)）推荐了\(indices.count)个项目，超过上限\(limit)个")))
+                findings.append((index, Finding(.overQuota(unit: unit, kind: kind, projects: indices.count, limit: limit))))
             }
         }
         return findings.sorted { $0.0 < $1.0 }
+    }
+}
+
+extension RuleCode {
+    static let inboxQuota = RuleCode("inbox.quota", "a recommending unit over its quota")
+}
+
+extension RuleMessage {
+    static func overQuota(unit: String, kind: String, projects: Int, limit: Int) -> RuleMessage {
+        RuleMessage(.inboxQuota, .error, "推荐单位「\(unit)」（\(kind)）推荐了\(projects)个项目，超过上限\(limit)个")
     }
 }

@@ -6,9 +6,7 @@ import ShenbaoExtraction
 
 /// `field.required`: a required field is missing or blank (also `required unless …` fields).
 package struct RequiredFieldRule: RecordRule {
-    package static let codes = [
-        RuleCode("field.required", "a required field is blank (also required-unless fields)"),
-    ]
+    package static let codes: [RuleCode] = [.fieldRequired]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         guard !record.scanned else { return [] }
@@ -27,8 +25,18 @@ package struct RequiredFieldRule: RecordRule {
             guard (field.required || conditionallyRequired[field.id] != nil), !exempt.contains(field.id),
                   record.fields[field.id] == nil, record.unparsed[field.id] == nil else { return nil }
             let reason = conditionallyRequired[field.id] ?? ""
-            return Finding(.error, rule: "field.required", field: field, record: record,
-                           message: "缺少必填项\(field.quoted)\(reason)")
+            return Finding(.requiredMissing(field, reason: reason), field: field, record: record)
         }
+    }
+}
+
+extension RuleCode {
+    static let fieldRequired = RuleCode("field.required", "a required field is blank (also required-unless fields)")
+}
+
+extension RuleMessage {
+    /// `reason`: why a required-unless field is required here (or empty).
+    static func requiredMissing(_ field: FieldSpec, reason: String) -> RuleMessage {
+        RuleMessage(.fieldRequired, .error, "缺少必填项\(field.quoted)\(reason)")
     }
 }

@@ -13,10 +13,7 @@ import ShenbaoExtraction
 ///   the message says what the scan shows beside the label, so a clerk can look at that page). A field whose
 ///   label the scan does not show is not judged but listed as `submission.scan-unchecked`.
 package struct StampedCopyAgreementRule: SubmissionRule {
-    package static let codes = [
-        RuleCode("submission.scan-mismatch", "the stamped PDF is not the same book as the Word file (a key field differs)"),
-        RuleCode("submission.scan-unchecked", "key fields whose labels a scan's first pages do not show, so they could not be compared"),
-    ]
+    package static let codes: [RuleCode] = [.submissionScanMismatch, .submissionScanUnchecked]
 
     package func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         guard let word = outcome.books.first(where: { $0.isWord })?.record else { return [] }
@@ -27,8 +24,8 @@ package struct StampedCopyAgreementRule: SubmissionRule {
                 for id in spec.submission.keyFields {
                     guard let field = spec.field(id), let a = word.fields[id], let b = record.fields[id],
                           !CrossFieldRule.sameText(a, b) else { continue }
-                    findings.append(Finding(.error, rule: "submission.scan-mismatch", field: id, section: field.section,
-                                            message: "Word 版与 PDF 版（\(name)）的\(field.quoted)不一致：「\(a.displayText)」/「\(b.displayText)」"))
+                    findings.append(Finding(.copyDiffers(name, field, word: a.displayText, pdf: b.displayText),
+                                            field: id, section: field.section))
                 }
             } else if let pages = pdf.stamped?.pagesRead, !pages.isEmpty {
                 findings += scanFindings(word: word, pages: pages, file: name, spec: spec)
@@ -52,16 +49,37 @@ package struct StampedCopyAgreementRule: SubmissionRule {
                 unchecked.append(field.quoted)
                 continue
             }
-            let there = shown.text.isEmpty ? "扫描件第\(shown.page)页该处为空白或无法识别"
-                : "扫描件第\(shown.page)页该处为「\(String(shown.text.prefix(40)))」"
-            findings.append(Finding(.warning, rule: "submission.scan-mismatch", field: id, section: field.section,
-                                    message: "盖章扫描件（\(file)）中没有找到 Word 版的\(field.quoted)「\(value)」：\(there)，请核对是否为同一版本"))
+            findings.append(Finding(.scanDiffers(file, field, word: value, shown: shown.text, page: shown.page),
+                                    field: id, section: field.section))
         }
         if !unchecked.isEmpty {
-            findings.append(Finding(.warning, rule: "submission.scan-unchecked",
-                                    message: "\(file)：扫描件前\(pages.count)页中识别不出\(unchecked.joined(separator: "、"))栏目"
-                                        + "（扫描质量太差、缺页，或不是这份申报书的扫描件），未能与 Word 版核对"))
+            findings.append(Finding(.scanUnchecked(file, pages: pages.count, labels: unchecked)))
         }
         return findings
+    }
+}
+
+extension RuleCode {
+    static let submissionScanMismatch = RuleCode("submission.scan-mismatch", "the stamped PDF is not the same book as the Word file (a key field differs)")
+    static let submissionScanUnchecked = RuleCode("submission.scan-unchecked", "key fields whose labels a scan's first pages do not show, so they could not be compared")
+}
+
+extension RuleMessage {
+    /// A text PDF whose key field differs from the Word book's (an error: both texts are certain).
+    static func copyDiffers(_ file: String, _ field: FieldSpec, word: String, pdf: String) -> RuleMessage {
+        RuleMessage(.submissionScanMismatch, .error, "Word 版与 PDF 版（\(file)）的\(field.quoted)不一致：「\(word)」/「\(pdf)」")
+    }
+
+    /// A scan where OCR did not find the Word book's value; `shown` is what it read beside the label on `page`.
+    static func scanDiffers(_ file: String, _ field: FieldSpec, word: String, shown: String, page: Int) -> RuleMessage {
+        let there = shown.isEmpty ? "扫描件第\(page)页该处为空白或无法识别"
+            : "扫描件第\(page)页该处为「\(String(shown.prefix(40)))」"
+        return RuleMessage(.submissionScanMismatch, .warning,
+                           "盖章扫描件（\(file)）中没有找到 Word 版的\(field.quoted)「\(word)」：\(there)，请核对是否为同一版本")
+    }
+
+    static func scanUnchecked(_ file: String, pages: Int, labels: [String]) -> RuleMessage {
+        RuleMessage(.submissionScanUnchecked, .warning, "\(file)：扫描件前\(pages)页中识别不出\(labels.joined(separator: "、"))栏目"
+            + "（扫描质量太差、缺页，或不是这份申报书的扫描件），未能与 Word 版核对")
     }
 }

@@ -10,14 +10,9 @@ import ShenbaoExtraction
 /// (the 承诺书 and its pledges and signature lines), `structure.overview-missing` (no 项目概述 to derive the
 /// summary description from). Needs the document; a scanned book is skipped.
 package struct StructureRule: RecordRule {
-    package static let codes = [
-        RuleCode("structure.section-missing", "a section of the book missing"),
-        RuleCode("structure.item-missing", "a material of the ordered list missing"),
-        RuleCode("structure.order", "materials out of order"),
-        RuleCode("structure.declaration-missing", "no 承诺书"),
-        RuleCode("structure.declaration-pledges", "the 承诺书 without its pledges"),
-        RuleCode("structure.signature-missing", "a signature line of the 承诺书 missing"),
-        RuleCode("structure.overview-missing", "no 项目概述"),
+    package static let codes: [RuleCode] = [
+        .structureSectionMissing, .structureItemMissing, .structureOrder, .structureDeclarationMissing,
+        .structureDeclarationPledges, .structureSignatureMissing, .structureOverviewMissing,
     ]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
@@ -32,8 +27,7 @@ package struct StructureRule: RecordRule {
                 lineKey.contains(key) && lineKey.count <= key.count + 10 && BookIndex.sameOrdinal(line, section)
             }
             if !found {
-                findings.append(Finding(.error, rule: "structure.section-missing", section: section,
-                                        message: "申报书缺少「\(section)」部分"))
+                findings.append(Finding(.sectionMissing(section), section: section))
             }
         }
         var lastPosition = -1
@@ -41,13 +35,11 @@ package struct StructureRule: RecordRule {
         for item in structure.orderedItems {
             let key = item.labelKey
             guard let position = keys.firstIndex(where: { $0.hasPrefix(key) }) else {
-                findings.append(Finding(.error, rule: "structure.item-missing", section: item,
-                                        message: "申报材料缺少「\(item)」"))
+                findings.append(Finding(.itemMissing(item), section: item))
                 continue
             }
             if position < lastPosition {
-                findings.append(Finding(.error, rule: "structure.order", section: item,
-                                        message: "申报材料顺序不对：「\(item)」应排在「\(lastItem)」之后"))
+                findings.append(Finding(.outOfOrder(item, after: lastItem), section: item))
             }
             lastPosition = max(lastPosition, position)
             lastItem = item
@@ -56,8 +48,7 @@ package struct StructureRule: RecordRule {
             findings += checkDeclaration(declaration, lines: lines, keys: keys)
         }
         if let overview = structure.overview, !keys.contains(where: { $0.contains(overview.labelKey) }) {
-            findings.append(Finding(.warning, rule: "structure.overview-missing", section: overview,
-                                    message: "未找到「\(overview)」，汇总表的项目描述需手工填写"))
+            findings.append(Finding(.overviewMissing(overview), section: overview))
         }
         return findings
     }
@@ -66,8 +57,7 @@ package struct StructureRule: RecordRule {
         let titleKey = declaration.title.labelKey
         // The letter's own title line (the last one: the book's list of materials names it earlier).
         guard let start = keys.lastIndex(where: { $0 == titleKey || ($0.hasSuffix(titleKey) && $0.count <= titleKey.count + 6) }) else {
-            return [Finding(.error, rule: "structure.declaration-missing", section: declaration.title,
-                            message: "申报书中没有「\(declaration.title)」")]
+            return [Finding(.declarationMissing(declaration.title), section: declaration.title)]
         }
         var findings: [Finding] = []
         let letter = lines[(start + 1)...]
@@ -77,13 +67,12 @@ package struct StructureRule: RecordRule {
             return Int(trimmed[match])
         })
         if pledges.count < declaration.pledges {
-            findings.append(Finding(.error, rule: "structure.declaration-pledges", section: declaration.title,
-                                    message: "「\(declaration.title)」应有\(declaration.pledges)条承诺，只找到\(pledges.count)条"))
+            findings.append(Finding(.pledgesMissing(declaration.title, expected: declaration.pledges, found: pledges.count),
+                                    section: declaration.title))
         }
         let letterKeys = letter.map(\.labelKey).joined()
         for signature in declaration.signatures where !letterKeys.contains(signature.labelKey) {
-            findings.append(Finding(.error, rule: "structure.signature-missing", section: declaration.title,
-                                    message: "「\(declaration.title)」缺少「\(signature)」一栏"))
+            findings.append(Finding(.signatureLineMissing(declaration.title, line: signature), section: declaration.title))
         }
         return findings
     }
@@ -104,5 +93,45 @@ package struct StructureRule: RecordRule {
         }
         add(document.blocks, depth: 0)
         return lines
+    }
+}
+
+extension RuleCode {
+    static let structureSectionMissing = RuleCode("structure.section-missing", "a section of the book missing")
+    static let structureItemMissing = RuleCode("structure.item-missing", "a material of the ordered list missing")
+    static let structureOrder = RuleCode("structure.order", "materials out of order")
+    static let structureDeclarationMissing = RuleCode("structure.declaration-missing", "no 承诺书")
+    static let structureDeclarationPledges = RuleCode("structure.declaration-pledges", "the 承诺书 without its pledges")
+    static let structureSignatureMissing = RuleCode("structure.signature-missing", "a signature line of the 承诺书 missing")
+    static let structureOverviewMissing = RuleCode("structure.overview-missing", "no 项目概述")
+}
+
+extension RuleMessage {
+    static func sectionMissing(_ section: String) -> RuleMessage {
+        RuleMessage(.structureSectionMissing, .error, "申报书缺少「\(section)」部分")
+    }
+
+    static func itemMissing(_ item: String) -> RuleMessage {
+        RuleMessage(.structureItemMissing, .error, "申报材料缺少「\(item)」")
+    }
+
+    static func outOfOrder(_ item: String, after previous: String) -> RuleMessage {
+        RuleMessage(.structureOrder, .error, "申报材料顺序不对：「\(item)」应排在「\(previous)」之后")
+    }
+
+    static func overviewMissing(_ overview: String) -> RuleMessage {
+        RuleMessage(.structureOverviewMissing, .warning, "未找到「\(overview)」，汇总表的项目描述需手工填写")
+    }
+
+    static func declarationMissing(_ title: String) -> RuleMessage {
+        RuleMessage(.structureDeclarationMissing, .error, "申报书中没有「\(title)」")
+    }
+
+    static func pledgesMissing(_ title: String, expected: Int, found: Int) -> RuleMessage {
+        RuleMessage(.structureDeclarationPledges, .error, "「\(title)」应有\(expected)条承诺，只找到\(found)条")
+    }
+
+    static func signatureLineMissing(_ title: String, line: String) -> RuleMessage {
+        RuleMessage(.structureSignatureMissing, .error, "「\(title)」缺少「\(line)」一栏")
     }
 }

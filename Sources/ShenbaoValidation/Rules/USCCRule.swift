@@ -7,26 +7,31 @@ import ShenbaoExtraction
 /// `field.uscc.format` (wrong length or character) and `field.uscc.check-digit` (the 18th character
 /// does not match: usually a typo) for 统一社会信用代码 fields.
 package struct USCCRule: RecordRule {
-    package static let codes = [
-        RuleCode("field.uscc.format", "统一社会信用代码 length or characters"),
-        RuleCode("field.uscc.check-digit", "the GB 32100-2015 check character (a typo hint)"),
-    ]
+    package static let codes: [RuleCode] = [.fieldUSCCFormat, .fieldUSCCCheckDigit]
 
     package func check(_ record: Record, in context: RuleContext) -> [Finding] {
         context.spec.fields.filter { $0.type == .uscc }.compactMap { field in
             guard case .string(let code)? = record.fields[field.id],
                   let problem = UnifiedSocialCreditCode.problem(in: code) else { return nil }
-            switch problem {
-            case .length(let count):
-                return Finding(.error, rule: "field.uscc.format", field: field, record: record,
-                               message: "\(field.quoted)应为18位，实际为\(count)位：\(code)")
-            case .character(let character, let position):
-                return Finding(.error, rule: "field.uscc.format", field: field, record: record,
-                               message: "\(field.quoted)第\(position)位「\(character)」不是允许的字符（不使用 I、O、Z、S、V）：\(code)")
-            case .checkCharacter(let expected):
-                return Finding(.error, rule: "field.uscc.check-digit", field: field, record: record,
-                               message: "\(field.quoted)校验位不正确（按前17位应为「\(expected)」），请核对是否有笔误：\(code)")
-            }
+            return Finding(.uscc(field, code: code, problem: problem), field: field, record: record)
+        }
+    }
+}
+
+extension RuleCode {
+    static let fieldUSCCFormat = RuleCode("field.uscc.format", "统一社会信用代码 length or characters")
+    static let fieldUSCCCheckDigit = RuleCode("field.uscc.check-digit", "the GB 32100-2015 check character (a typo hint)")
+}
+
+extension RuleMessage {
+    static func uscc(_ field: FieldSpec, code: String, problem: UnifiedSocialCreditCode.Problem) -> RuleMessage {
+        switch problem {
+        case .length(let count):
+            return RuleMessage(.fieldUSCCFormat, .error, "\(field.quoted)应为18位，实际为\(count)位：\(code)")
+        case .character(let character, let position):
+            return RuleMessage(.fieldUSCCFormat, .error, "\(field.quoted)第\(position)位「\(character)」不是允许的字符（不使用 I、O、Z、S、V）：\(code)")
+        case .checkCharacter(let expected):
+            return RuleMessage(.fieldUSCCCheckDigit, .error, "\(field.quoted)校验位不正确（按前17位应为「\(expected)」），请核对是否有笔误：\(code)")
         }
     }
 }

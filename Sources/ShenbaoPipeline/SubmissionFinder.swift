@@ -1,0 +1,82 @@
+import Foundation
+import ShenbaoModel
+import ShenbaoValidation
+
+/// Assembles submissions from the paths given: groups files into applicants' submissions and measures
+/// what the rules need of each file (size, last change), so the rules read no files.
+public enum SubmissionFinder {
+    /// Groups command-line paths into submissions. A folder that directly holds one Word file is one
+    /// applicant's submission; files in its sub-folders without Word files (an 附件 folder of scans)
+    /// belong to it. A folder holding several Word files holds several applicants' books side by side:
+    /// each Word file is a submission with the files whose names start with its name (its PDF, its
+    /// 营业执照 …). A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
+    public static func find(in paths: [String]) -> [Submission] {
+        var submissions: [Submission] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                collect(folder: path, into: &submissions, current: nil, depth: 0)
+            } else {
+                submissions.append(Submission(folder: nil, files: [path]))
+            }
+        }
+        return submissions.flatMap(splitByBook).filter { !$0.books.isEmpty }.map(measured)
+    }
+
+    /// A file given on its own (a book, a data file or one of its rows) as its submission.
+    public static func loose(_ file: String) -> Submission {
+        measured(Submission(folder: nil, files: [file]))
+    }
+
+    /// The submission with each of its files measured.
+    public static func measured(_ submission: Submission) -> Submission {
+        var submission = submission
+        for file in submission.files {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { continue }
+            submission.facts[file] = Submission.FileFacts(size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                                                          modified: attributes[.modificationDate] as? Date)
+        }
+        return submission
+    }
+
+    /// A folder with several Word books split into one submission per book, by file-name prefix.
+    private static func splitByBook(_ submission: Submission) -> [Submission] {
+        guard let folder = submission.folder else { return [submission] }
+        let words = submission.files.filter { Submission.editableExtensions.contains($0.fileExtension) && ($0 as NSString).deletingLastPathComponent == folder }
+        guard words.count > 1 else { return [Submission(folder: folder, files: submission.files.sorted(), name: submission.name)] }
+        var groups: [String: [String]] = [:]
+        var loose: [String] = []
+        let stems = words.map { $0.fileStem }.sorted { $0.count > $1.count }
+        for file in submission.files {
+            if let stem = stems.first(where: { file.fileStem.hasPrefix($0) }) { groups[stem, default: []].append(file) } else { loose.append(file) }
+        }
+        let grouped = groups.keys.sorted().map { stem in
+            Submission(folder: folder, files: groups[stem]!.sorted(), name: (folder as NSString).appendingPathComponent(stem))
+        }
+        return grouped + loose.filter { Submission.bookExtensions.contains($0.fileExtension) }.sorted().map { Submission(folder: nil, files: [$0]) }
+    }
+
+    private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int) {
+        guard depth < 32 else { return }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+        var files: [String] = []
+        var folders: [String] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
+        }
+        let hasEditable = files.contains { Submission.editableExtensions.contains($0.fileExtension) }
+        let hasBook = files.contains { Submission.bookExtensions.contains($0.fileExtension) }
+        var owner = current
+        if hasEditable || (hasBook && current == nil) {
+            submissions.append(Submission(folder: folder, files: files))
+            owner = submissions.count - 1
+        } else if let current {
+            submissions[current].files += files
+        }
+        for sub in folders { collect(folder: sub, into: &submissions, current: owner, depth: depth + 1) }
+    }
+}
