@@ -77,7 +77,7 @@ enum PageTemplates {
 
     static let inbox = """
     {{<layout}}{{$content}}
-    <p class="meta">推荐单位：{{bureau}}　申报类别：{{callID}}{{#quota}}　推荐名额：{{quota}}{{/quota}}</p>
+    <p class="meta">推荐单位：{{bureau}}　申报类别：{{callID}}　已推荐 {{recommended}} 个{{#quota}}（名额 {{quota}} 个）{{/quota}}</p>
     <section aria-labelledby="upload-title" class="card">
       <h2 id="upload-title">上传收到的材料</h2>
       <form method="post" action="/inboxes/{{id}}/upload" enctype="multipart/form-data" data-upload>
@@ -93,17 +93,17 @@ enum PageTemplates {
     <table>
       <caption>已收到的申报材料（{{count}} 份）</caption>
       <thead><tr><th scope="col">申报单位</th><th scope="col">项目名称</th><th scope="col">统一社会信用代码</th>
-      <th scope="col">Word</th><th scope="col">PDF</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">收到时间</th></tr></thead>
+      <th scope="col">Word</th><th scope="col">PDF</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">推荐意见</th><th scope="col">收到时间</th></tr></thead>
       <tbody>
       {{#submissions}}
       <tr>
         <td><a href="/submissions/{{id}}">{{applicant}}</a></td><td>{{project}}</td><td class="code">{{uscc}}</td>
         <td>{{word}}</td><td>{{pdf}}</td>
         <td class="{{#errors}}bad{{/errors}}">{{errors}}</td><td class="{{#warnings}}warn{{/warnings}}">{{warnings}}</td>
-        <td>{{arrived}}</td>
+        <td>{{decision}}</td><td>{{arrived}}</td>
       </tr>
       {{/submissions}}
-      {{^submissions}}<tr><td colspan="8">尚未收到材料。</td></tr>{{/submissions}}
+      {{^submissions}}<tr><td colspan="9">尚未收到材料。</td></tr>{{/submissions}}
       </tbody>
     </table>
     {{/content}}{{/layout}}
@@ -130,7 +130,18 @@ enum PageTemplates {
       <dt>材料位置</dt><dd>{{name}}</dd>
       <dt>收到时间</dt><dd>{{arrived}}</dd>
       <dt>错误 / 警告</dt><dd>{{errors}} / {{warnings}}</dd>
+      <dt>推荐意见</dt><dd>{{decisionName}}{{#note}}（{{note}}）{{/note}}</dd>
     </dl>
+    <form class="card" method="post" action="/submissions/{{id}}/decision">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <fieldset><legend>推荐意见{{#quota}}（本申报类别名额 {{quota}} 个）{{/quota}}</legend>
+        <input type="radio" id="d-yes" name="decision" value="recommended" {{#isRecommended}}checked{{/isRecommended}}><label for="d-yes">推荐</label>
+        <input type="radio" id="d-no" name="decision" value="not-recommended" {{#isNotRecommended}}checked{{/isNotRecommended}}><label for="d-no">不推荐</label>
+        <input type="radio" id="d-none" name="decision" value="none" {{#isUndecided}}checked{{/isUndecided}}><label for="d-none">未定</label>
+        <p><label for="note">说明</label><textarea id="note" name="note" rows="2" cols="60" maxlength="500">{{note}}</textarea></p>
+      </fieldset>
+      <p><button type="submit">保存推荐意见</button></p>
+    </form>
     {{#hasGeneral}}
     <h2>整份材料的问题</h2>
     <table><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">字段</th><th scope="col">说明</th></tr></thead>

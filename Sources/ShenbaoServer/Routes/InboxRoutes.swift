@@ -12,6 +12,7 @@ struct InboxRoutes {
         router.post("/inboxes/:id/upload") { request, context in try await upload(request, context) }
         router.get("/submissions/:id") { _, context in try await submission(context) }
         router.get("/files/:id") { _, context in try await download(context) }
+        router.post("/submissions/:id/decision") { _, context in try await decide(context) }
     }
 
     private func access(_ context: DeskContext) throws -> DeskAccess {
@@ -51,10 +52,12 @@ struct InboxRoutes {
         values["bureau"] = owner?.displayName ?? ""
         if let quota = inbox.quota { values["quota"] = quota }
         values["count"] = submissions.count
+        values["recommended"] = submissions.filter { $0.decision == .recommended }.count
         values["submissions"] = submissions.map { submission -> [String: Any] in
             ["id": submission.id, "applicant": submission.applicant ?? submission.name, "project": submission.projectName ?? "",
              "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
-             "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt)]
+             "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
+             "decision": submission.decision?.chineseName ?? "未定"]
         }
         return Pages.shared.response(template: "inbox", values)
     }
@@ -89,6 +92,13 @@ struct InboxRoutes {
         values["arrived"] = Self.time(submission.arrivedAt)
         values["errors"] = submission.errors
         values["warnings"] = submission.warnings
+        values["id"] = submission.id
+        values["decisionName"] = submission.decision?.chineseName ?? "未定"
+        values["isRecommended"] = submission.decision == .recommended
+        values["isNotRecommended"] = submission.decision == .notRecommended
+        values["isUndecided"] = submission.decision == nil
+        values["note"] = submission.decisionNote
+        if let quota = inbox.quota { values["quota"] = quota }
         let general = findings.filter { $0.fileID == nil }.map(row)
         values["general"] = general
         values["hasGeneral"] = !general.isEmpty
@@ -105,6 +115,29 @@ struct InboxRoutes {
             return item
         }
         return Pages.shared.response(template: "submission", values)
+    }
+
+    /// 推荐 / 不推荐 / 未定 with a note; recommending beyond the inbox's quota is refused with a message.
+    private func decide(_ context: DeskContext) async throws -> Response {
+        let account = try context.signedIn()
+        let (submission, inbox) = try await access(context).submission(context.parameters.get("id", as: Int64.self))
+        let choice = context.form["decision"] ?? ""
+        let decision: Decision?
+        switch choice {
+        case "none": decision = nil
+        default:
+            guard let chosen = Decision(rawValue: choice) else { throw DeskError(.badRequest, "请选择推荐、不推荐或未定") }
+            decision = chosen
+        }
+        let note = (context.form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard note.count <= 500 else { throw DeskError(.badRequest, "说明不能超过 500 字") }
+        do {
+            try await desk.store.decide(submissionID: submission.id, decision: decision, note: note, by: account.id, at: desk.clock(),
+                                        quota: inbox.quota)
+        } catch let error as DeskStoreError {
+            throw DeskError(.conflict, error.description)
+        }
+        return .redirect(to: "/submissions/\(submission.id)", type: .normal)
     }
 
     private func download(_ context: DeskContext) async throws -> Response {

@@ -83,6 +83,14 @@ enum DeskMigrations {
                 CREATE INDEX finding_submission ON finding(submission_id);
                 """)
         }
+        migrator.registerMigration("v2: recommendation of submissions") { db in
+            try db.execute(sql: """
+                ALTER TABLE submission ADD COLUMN decision TEXT CHECK (decision IN ('recommended', 'not-recommended'));
+                ALTER TABLE submission ADD COLUMN decision_note TEXT NOT NULL DEFAULT '';
+                ALTER TABLE submission ADD COLUMN decided_at DOUBLE;
+                ALTER TABLE submission ADD COLUMN decided_by INTEGER REFERENCES account(id);
+                """)
+        }
         return migrator
     }
 }

@@ -76,6 +76,17 @@ public struct StoredSubmission: Sendable, Equatable, Codable {
     public var errors: Int
     public var warnings: Int
     public var arrivedAt: Date
+    /// 推荐 / 不推荐, or nil while undecided.
+    public var decision: Decision? = nil
+    public var decisionNote: String = ""
+}
+
+/// A bureau's decision on a submission.
+public enum Decision: String, Sendable, Codable, CaseIterable {
+    case recommended
+    case notRecommended = "not-recommended"
+
+    public var chineseName: String { self == .recommended ? "推荐" : "不推荐" }
 }
 
 /// One stored file of a submission (the original bytes live in the blob store under `sha256`).

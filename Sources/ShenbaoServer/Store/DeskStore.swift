@@ -34,16 +34,21 @@ public protocol DeskStore: Sendable {
     func findings(submissionID: Int64) async throws -> [StoredFinding]
     /// Stores an upload's submissions, files and findings in one transaction; returns the new submissions' ids.
     func store(_ upload: NewUpload, at: Date) async throws -> [Int64]
+    /// Records a decision (nil: undecided again). Recommending beyond `quota` recommended submissions in the
+    /// inbox throws `DeskStoreError.quotaFull`; the count and the change are one transaction.
+    func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws
     /// Every sha256 some file row names (for sweeping orphan blobs at start).
     func referencedBlobs() async throws -> Set<String>
 }
 
 public enum DeskStoreError: Error, Equatable, CustomStringConvertible {
     case duplicateLogin(String)
+    case quotaFull(Int)
 
     public var description: String {
         switch self {
         case .duplicateLogin(let login): return "登录名 \(login) 已被使用"
+        case .quotaFull(let quota): return "推荐名额已满（本申报类别最多推荐 \(quota) 个），请先将其他材料改为不推荐"
         }
     }
 }

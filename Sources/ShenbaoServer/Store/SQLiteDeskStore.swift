@@ -160,7 +160,8 @@ public final class SQLiteDeskStore: DeskStore {
         StoredSubmission(id: row["id"], inboxID: row["inbox_id"], uploadID: row["upload_id"], name: row["name"], callID: row["call_id"],
                          applicant: row["applicant"], projectName: row["project_name"], uscc: row["uscc"],
                          hasWord: row["has_word"], hasPDF: row["has_pdf"], errors: row["errors"], warnings: row["warnings"],
-                         arrivedAt: Date(timeIntervalSince1970: row["arrived_at"]))
+                         arrivedAt: Date(timeIntervalSince1970: row["arrived_at"]),
+                         decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row["decision_note"] ?? "")
     }
 
     public func files(submissionID: Int64) async throws -> [StoredFile] {
@@ -230,6 +231,20 @@ public final class SQLiteDeskStore: DeskStore {
         try db.execute(sql: """
             INSERT INTO finding (submission_id, file_id, severity, rule, field, label, message) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [submissionID, fileID, finding.severity, finding.rule, finding.field, finding.label, finding.message])
+    }
+
+    public func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws {
+        try await pool.write { db in
+            if decision == .recommended, let quota {
+                let others = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM submission WHERE decision = 'recommended' AND id != ?
+                      AND inbox_id = (SELECT inbox_id FROM submission WHERE id = ?)
+                    """, arguments: [submissionID, submissionID]) ?? 0
+                if others >= quota { throw DeskStoreError.quotaFull(quota) }
+            }
+            try db.execute(sql: "UPDATE submission SET decision = ?, decision_note = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+                           arguments: [decision?.rawValue, note, at.timeIntervalSince1970, accountID, submissionID])
+        }
     }
 
     public func referencedBlobs() async throws -> Set<String> {
