@@ -90,6 +90,16 @@ enum PageTemplates {
         <p class="progress" role="status" aria-live="polite" hidden><progress max="100" value="0"></progress> <span></span></p>
       </form>
     </section>
+    <section aria-labelledby="export-title" class="card">
+      <h2 id="export-title">汇总表与问题清单</h2>
+      <form method="get" action="/inboxes/{{id}}/summary">
+        <p><label for="contact">联系人及电话</label><input id="contact" name="contact" maxlength="100"></p>
+        <p><label for="format">格式</label><select id="format" name="format"><option value="docx">Word（.docx）</option>
+        <option value="xlsx">Excel（.xlsx）</option><option value="csv">CSV</option></select>
+        <button type="submit">下载已推荐材料的汇总表</button></p>
+      </form>
+      <p><a href="/inboxes/{{id}}/findings.csv">下载全部问题清单（CSV）</a></p>
+    </section>
     <table>
       <caption>已收到的申报材料（{{count}} 份）</caption>
       <thead><tr><th scope="col">申报单位</th><th scope="col">项目名称</th><th scope="col">统一社会信用代码</th>

@@ -13,6 +13,8 @@ struct InboxRoutes {
         router.get("/submissions/:id") { _, context in try await submission(context) }
         router.get("/files/:id") { _, context in try await download(context) }
         router.post("/submissions/:id/decision") { _, context in try await decide(context) }
+        router.get("/inboxes/:id/summary") { request, context in try await summary(request, context) }
+        router.get("/inboxes/:id/findings.csv") { _, context in try await findings(context) }
     }
 
     private func access(_ context: DeskContext) throws -> DeskAccess {
@@ -140,18 +142,41 @@ struct InboxRoutes {
         return .redirect(to: "/submissions/\(submission.id)", type: .normal)
     }
 
+    private func summary(_ request: Request, _ context: DeskContext) async throws -> Response {
+        let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
+        guard let format = request.uri.queryParameters["format"].flatMap({ SummaryFormat(rawValue: String($0)) }) else {
+            throw DeskError(.badRequest, "请选择汇总表格式：docx、xlsx 或 csv")
+        }
+        let contact = request.uri.queryParameters["contact"].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard (contact?.count ?? 0) <= 100 else { throw DeskError(.badRequest, "联系人及电话不能超过 100 字") }
+        let data = try await SummaryExport(desk: desk).table(inbox, format: format, contact: contact)
+        let types: [SummaryFormat: String] = [
+            .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .csv: "text/csv; charset=utf-8",
+        ]
+        return Self.attachment(data, name: "汇总表-\(inbox.callID).\(format.rawValue)", type: types[format]!)
+    }
+
+    private func findings(_ context: DeskContext) async throws -> Response {
+        let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
+        return Self.attachment(try await SummaryExport(desk: desk).findingsCSV(inbox), name: "问题清单-\(inbox.callID).csv",
+                               type: "text/csv; charset=utf-8")
+    }
+
+    static func attachment(_ data: Data, name: String, type: String) -> Response {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return Response(status: .ok, headers: [
+            .contentType: type,
+            .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+            .cacheControl: "private, no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     private func download(_ context: DeskContext) async throws -> Response {
         let file = try await access(context).file(context.parameters.get("id", as: Int64.self))
         guard let path = desk.blobs.path(for: file.sha256), let handle = FileHandle(forReadingAtPath: path) else { throw DeskError.notFound }
         defer { try? handle.close() }
-        let data = try handle.readToEnd() ?? Data()
-        let name = file.name.lastPathComponentText
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return Response(status: .ok, headers: [
-            .contentType: "application/octet-stream",
-            .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
-            .cacheControl: "private, no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Self.attachment(try handle.readToEnd() ?? Data(), name: file.name.lastPathComponentText, type: "application/octet-stream")
     }
 }
