@@ -17,12 +17,13 @@ struct ZipUnpacker {
         } catch {
             throw UploadRefusal("\(uploadedName)：压缩包无法打开（\(Self.zipWording(error.message))），未接收")
         }
-        let names = archive.entryNames
+        let entries = archive.entriesForUnpacking
+        let names = entries.map(\.name)
         for name in names where UploadFolder.safeRelativePath(name, maxDepth: limits.maxDepth) == nil {
             throw UploadRefusal("\(uploadedName)：压缩包中的条目「\(name)」路径不安全（含 ../、绝对路径或盘符），整个压缩包未接收")
         }
-        let wanted = names.filter { name in
-            !name.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
+        let wanted = entries.filter { entry in
+            !entry.name.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
         }
         guard folder.fileCount + wanted.count <= limits.maxFiles else {
             throw UploadRefusal("\(uploadedName)：压缩包中的文件过多（\(wanted.count) 个，一次上传最多 \(limits.maxFiles) 个），未接收")
@@ -31,11 +32,10 @@ struct ZipUnpacker {
                                                  maxDepth: 1) ?? "压缩包"
         var written: [String] = []
         do {
-            for name in wanted {
+            for (index, name) in wanted {
                 let bytes: [UInt8]
                 do {
-                    guard let read = try archive.read(name) else { continue }
-                    bytes = read
+                    bytes = try archive.read(index: index)
                 } catch {
                     throw UploadRefusal("\(uploadedName)：条目「\(name)」\(Self.zipWording(error.message))，整个压缩包未接收")
                 }
