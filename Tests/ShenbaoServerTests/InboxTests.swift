@@ -97,6 +97,22 @@ import Testing
         }
     }
 
+    @Test func oneApplicantArrivingTwiceIsFlaggedAcrossUploads() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let inbox = try await harness.inbox(of: "bureau-a")
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.login(client, "bureau-a")
+            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            #expect(try await browser.upload(client, inbox: inbox.id, [try sample("hubei-s154-02.docx")]).status == .ok)
+            #expect(!String(buffer: try await browser.get(client, "/inboxes/\(inbox.id)").body).contains("重复申报"))
+            #expect(try await browser.upload(client, inbox: inbox.id, [("再次/申报书.docx", try sample("hubei-s154-02.docx").1)]).status == .ok)
+            let page = String(buffer: try await browser.get(client, "/inboxes/\(inbox.id)").body)
+            #expect(page.components(separatedBy: "重复申报").count - 1 == 2)
+        }
+    }
+
     @Test func aZipWithAParentPathEntryIsRefusedWithAMessage() async throws {
         let harness = try await DeskHarness()
         defer { harness.remove() }

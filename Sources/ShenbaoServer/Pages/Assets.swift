@@ -24,6 +24,7 @@ enum Assets {
     dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
     .file { border-top: 2px solid #d0d5dc; margin-top: 24px; }
     button { padding: 4px 14px; }
+    .tag { color: #b00020; border: 1px solid #b00020; padding: 0 4px; font-size: 0.85em; font-weight: normal; }
     @media print { .top, form, .skip { display: none; } body { background: #fff; } }
     """
 

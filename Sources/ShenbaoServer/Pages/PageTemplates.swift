@@ -107,7 +107,7 @@ enum PageTemplates {
       <tbody>
       {{#submissions}}
       <tr>
-        <td><a href="/submissions/{{id}}">{{applicant}}</a></td><td>{{project}}</td><td class="code">{{uscc}}</td>
+        <td><a href="/submissions/{{id}}">{{applicant}}</a>{{#duplicate}} <strong class="tag">重复申报</strong>{{/duplicate}}</td><td>{{project}}</td><td class="code">{{uscc}}</td>
         <td>{{word}}</td><td>{{pdf}}</td>
         <td class="{{#errors}}bad{{/errors}}">{{errors}}</td><td class="{{#warnings}}warn{{/warnings}}">{{warnings}}</td>
         <td>{{decision}}</td><td>{{arrived}}</td>

@@ -55,11 +55,14 @@ struct InboxRoutes {
         if let quota = inbox.quota { values["quota"] = quota }
         values["count"] = submissions.count
         values["recommended"] = submissions.filter { $0.decision == .recommended }.count
+        // One applicant (by 统一社会信用代码) submitting more than once, across every upload of the inbox.
+        let codes = submissions.compactMap(\.uscc).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         values["submissions"] = submissions.map { submission -> [String: Any] in
             ["id": submission.id, "applicant": submission.applicant ?? submission.name, "project": submission.projectName ?? "",
              "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
              "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
-             "decision": submission.decision?.chineseName ?? "未定"]
+             "decision": submission.decision?.chineseName ?? "未定",
+             "duplicate": submission.uscc.map { codes[$0, default: 0] > 1 } ?? false]
         }
         return Pages.shared.response(template: "inbox", values)
     }
