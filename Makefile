@@ -11,7 +11,7 @@ export OMP_THREAD_LIMIT := 1
 
 PREFIX ?= /usr/local
 
-.PHONY: all build release demo test deps test-deps clean install uninstall
+.PHONY: all build release demo serve test deps test-deps clean install uninstall
 
 all: build
 
@@ -76,6 +76,24 @@ demo: release
 	  $(BIN) declaration --call $$call Samples/data/applicant-$$call.yaml --out $(DEMO_OUT)/承诺书-$$call.docx; done
 	@$(BIN) extract --call hubei-industrial-model-2026 --format text $(DEMO_OUT)/申报书-hubei-industrial-model-2026.docx | head -12
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
+
+## The web desk on 127.0.0.1:8080 with its data in $(SERVE_DATA)/. On first start it creates a demo administrator
+## `admin` and a demo bureau `wuhan` (武汉市经济和信息化局, every call) with random passwords, printed and kept in
+## $(SERVE_DATA)/demo-logins.txt (readable by you only).
+SERVE_DATA ?= serve-data
+SERVE_PORT ?= 8080
+serve: release
+	@if [ ! -f $(SERVE_DATA)/demo-logins.txt ]; then \
+	  mkdir -p $(SERVE_DATA) && chmod 700 $(SERVE_DATA); \
+	  admin=$$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16); \
+	  bureau=$$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16); \
+	  SHENBAO_ADMIN_PASSWORD=$$admin $(BIN) serve --data $(SERVE_DATA) --create-admin admin && \
+	  SHENBAO_BUREAU_PASSWORD=$$bureau SHENBAO_BUREAU_NAME=武汉市经济和信息化局 SHENBAO_BUREAU_REGION=武汉市 \
+	    $(BIN) serve --data $(SERVE_DATA) --create-bureau wuhan && \
+	  (umask 077; printf '管理员 admin 密码 %s\n推荐单位 wuhan 密码 %s\n' $$admin $$bureau > $(SERVE_DATA)/demo-logins.txt); \
+	fi
+	@echo "== 收件台 http://127.0.0.1:$(SERVE_PORT)/  登录（演示账户，见 $(SERVE_DATA)/demo-logins.txt）："; cat $(SERVE_DATA)/demo-logins.txt
+	$(BIN) serve --data $(SERVE_DATA) --host 127.0.0.1 --port $(SERVE_PORT)
 
 test: test-deps
 	swift build --build-tests

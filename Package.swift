@@ -3,16 +3,23 @@ import PackageDescription
 
 let package = Package(
     name: "shenbao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "shenbao", targets: ["shenbao"]),
         .library(name: "ShenbaoKit", targets: ["ShenbaoKit"]),
+        .library(name: "ShenbaoServer", targets: ["ShenbaoServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The web desk (`shenbao serve`): HTTP server, bcrypt, SQLite, multipart uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries the product is built on, each wrapped in a small system-library target.
@@ -82,11 +89,25 @@ let package = Package(
                 "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "ShenbaoPipeline",
             ]
         ),
+        // The web desk: accounts, inboxes, uploads and pages over the same pipeline (`shenbao serve`).
+        .target(
+            name: "ShenbaoServer",
+            dependencies: [
+                "ShenbaoKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The command-line program.
         .executableTarget(
             name: "shenbao",
             dependencies: [
                 "ShenbaoKit",
+                "ShenbaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +129,14 @@ let package = Package(
         .testTarget(
             name: "ShenbaoCLITests",
             dependencies: ["shenbao", "CLibZip", "ShenbaoTestSupport"]
+        ),
+        // The web desk through its HTTP routes (HummingbirdTesting); books are read by the built `shenbao` workers.
+        .testTarget(
+            name: "ShenbaoServerTests",
+            dependencies: [
+                "ShenbaoServer", "shenbao", "ShenbaoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -67,6 +67,28 @@ package final class ZipArchive {
         }
     }
 
+    /// Every entry (directories excluded) with its index, for unpacking a zip of folders: the name as UTF-8 where
+    /// its bytes are UTF-8, else as GB18030 — zips made on Chinese Windows store names in the local code page
+    /// without the UTF-8 flag, which libzip would otherwise read as CP437. Read them with `read(index:)`.
+    package var entriesForUnpacking: [(index: UInt64, name: String)] {
+        let count = zip_get_num_entries(handle, 0)
+        guard count > 0 else { return [] }
+        return (0..<UInt64(count)).compactMap { index in
+            guard let raw = zip_get_name(handle, index, zip_flags_t(ZIP_FL_ENC_RAW)) else { return nil }
+            let bytes = Data(bytes: raw, count: strlen(raw))
+            let name = String(data: bytes, encoding: .utf8)
+                ?? String(data: bytes, encoding: String.Encoding(rawValue: 0x8000_0632))  // kCFStringEncodingGB_18030_2000
+                ?? String(cString: zip_get_name(handle, index, 0))
+            return name.hasSuffix("/") ? nil : (index, name)
+        }
+    }
+
+    /// The uncompressed bytes of the entry at `index`, under the same limits as `read(_:)`.
+    package func read(index: UInt64) throws(ReadError) -> [UInt8] {
+        let name = zip_get_name(handle, index, 0).map { String(cString: $0) } ?? "#\(index)"
+        return try read(index: index, name: name)
+    }
+
     /// Whether an entry with this name exists (case-insensitively, as OPC part names are).
     package func contains(_ name: String) -> Bool {
         zip_name_locate(handle, name, ZIP_FL_NOCASE) >= 0

@@ -12,7 +12,7 @@ struct Shenbao: ParsableCommand {
         退出码：0 成功；1 有文件无法读取（extract）或发现错误（validate），其余文件照常处理；2 用法错误或输入输出错误。
         """,
         subcommands: [CallsCommand.self, ExtractCommand.self, ValidateCommand.self, SummaryCommand.self, InitCommand.self,
-                      FillCommand.self, DeclarationCommand.self, ClassifyCommand.self, DumpCommand.self, CheckCallCommand.self, CheckStampCommand.self, WorkerCommand.self]
+                      FillCommand.self, DeclarationCommand.self, ClassifyCommand.self, DumpCommand.self, CheckCallCommand.self, CheckStampCommand.self, ServeCommand.self, WorkerCommand.self]
     )
 
     static func main() {

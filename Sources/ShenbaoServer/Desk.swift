@@ -1,0 +1,48 @@
+import Foundation
+import ShenbaoKit
+
+/// One running desk: its store, its blob store, the calls it knows and its configuration.
+public final class Desk: Sendable {
+    public let configuration: DeskConfiguration
+    public let store: any DeskStore
+    public let blobs: BlobStore
+    /// The calls that load (a broken call folder is left out, as the CLI does).
+    public let specs: [CallSpec]
+    /// Now; tests may fix it.
+    let clock: @Sendable () -> Date
+
+    public init(configuration: DeskConfiguration, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        self.configuration = configuration
+        self.clock = clock
+        let data = configuration.dataDirectory
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chmod(data, 0o700)
+        store = try SQLiteDeskStore(path: data + "/desk.sqlite")
+        blobs = try BlobStore(root: data + "/files")
+        specs = CallSpecLoader(directory: configuration.templates).loadEach().specs
+        try? FileManager.default.removeItem(atPath: data + "/tmp")  // uploads a crash interrupted
+    }
+
+    /// Removes blobs no row names and temporary files (at start, before any upload can be under way).
+    public func sweep() async throws -> Int {
+        blobs.sweep(keeping: try await store.referencedBlobs())
+    }
+
+    public func spec(_ id: String) -> CallSpec? { specs.first { $0.id == id } }
+
+    /// Creates an administrator (for `--create-admin` and first start).
+    public func createAdministrator(login: String, password: String) async throws -> Account {
+        if let weakness = Passwords.weakness(password) { throw DeskError(.badRequest, weakness) }
+        return try await store.createAdministrator(login: login, displayName: "管理员", passwordHash: configuration.passwords.hash(password))
+    }
+
+    /// Creates a bureau account with an inbox for each of its calls.
+    public func createBureau(_ bureau: NewBureau) async throws -> Account {
+        if let weakness = Passwords.weakness(bureau.password) { throw DeskError(.badRequest, weakness) }
+        for call in bureau.calls.keys where spec(call) == nil { throw DeskError(.badRequest, "未知的申报类别 \(call)") }
+        return try await store.createBureau(bureau, passwordHash: configuration.passwords.hash(bureau.password))
+    }
+
+    /// A readable random password.
+    public static func randomPassword() -> String { Tokens.password() }
+}

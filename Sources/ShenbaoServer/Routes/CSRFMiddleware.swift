@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// Every request that is not GET or HEAD must carry the session's CSRF token: in the `X-CSRF-Token`
+/// header (the JSON API and the page script), or as the `csrf` field of a url-encoded form (read here,
+/// at most 1 MiB, and handed on in the context). The login form, before there is a session, carries the
+/// token of its `shenbao_login` cookie. A multipart body is accepted only by the upload route, which
+/// checks its first field before writing any file. Anything else: 403 with a Chinese message.
+struct CSRFMiddleware: RouterMiddleware {
+    static func isUploadPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0].isEmpty && parts[1] == "inboxes" && !parts[2].isEmpty
+            && parts[2].allSatisfy(\.isASCII) && parts[2].allSatisfy(\.isNumber) && parts[3] == "upload"
+    }
+
+    func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
+        guard request.method != .get, request.method != .head else { return try await next(request, context) }
+        let path = request.uri.path
+        let expected: String? = path == "/login" ? DeskCookies.value(DeskCookies.login, in: request) : context.session?.csrfToken
+        if let header = request.headers[.csrfToken] {
+            guard let expected, Tokens.equal(header, expected) else { throw DeskError.csrf }
+            return try await next(request, context)
+        }
+        if MultipartUpload.boundary(of: request.headers[.contentType]) != nil, Self.isUploadPath(path) {
+            return try await next(request, context)  // checked by the upload as its first field
+        }
+        guard FormFields.isURLEncoded(request) else { throw DeskError.csrf }
+        var request = request
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: 1 << 20) } catch { throw DeskError(.contentTooLarge, "表单内容过大") }
+        let form = FormFields(String(buffer: body))
+        guard let expected, let token = form["csrf"], Tokens.equal(token, expected) else { throw DeskError.csrf }
+        var context = context
+        context.form = form
+        return try await next(request, context)
+    }
+}

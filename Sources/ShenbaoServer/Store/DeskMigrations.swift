@@ -1,0 +1,96 @@
+import GRDB
+
+/// The desk's database schema, one migration per version, applied in order at start. A migration once
+/// released is never edited: a change is a new migration.
+enum DeskMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: accounts, sessions, inboxes, submissions, files, findings") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'bureau')),
+                    region TEXT NOT NULL DEFAULT '',
+                    password_hash TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL
+                );
+                CREATE TABLE session (
+                    token_hash TEXT PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL,
+                    expires_at DOUBLE NOT NULL
+                );
+                CREATE INDEX session_expiry ON session(expires_at);
+                CREATE TABLE login_failure (
+                    key TEXT NOT NULL,
+                    at DOUBLE NOT NULL
+                );
+                CREATE INDEX login_failure_key ON login_failure(key, at);
+                CREATE TABLE inbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    call_id TEXT NOT NULL,
+                    quota INTEGER,
+                    UNIQUE (account_id, call_id)
+                );
+                CREATE TABLE upload (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    inbox_id INTEGER NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    created_at DOUBLE NOT NULL,
+                    refused TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE TABLE submission (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    inbox_id INTEGER NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
+                    upload_id INTEGER NOT NULL REFERENCES upload(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    call_id TEXT,
+                    applicant TEXT,
+                    project_name TEXT,
+                    uscc TEXT,
+                    has_word BOOLEAN NOT NULL,
+                    has_pdf BOOLEAN NOT NULL,
+                    errors INTEGER NOT NULL,
+                    warnings INTEGER NOT NULL,
+                    arrived_at DOUBLE NOT NULL
+                );
+                CREATE INDEX submission_inbox ON submission(inbox_id);
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    fields TEXT NOT NULL DEFAULT '[]',
+                    read_error TEXT
+                );
+                CREATE INDEX file_submission ON file(submission_id);
+                CREATE TABLE finding (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                    file_id INTEGER REFERENCES file(id) ON DELETE CASCADE,
+                    severity TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    field TEXT,
+                    label TEXT,
+                    message TEXT NOT NULL
+                );
+                CREATE INDEX finding_submission ON finding(submission_id);
+                """)
+        }
+        migrator.registerMigration("v2: recommendation of submissions") { db in
+            try db.execute(sql: """
+                ALTER TABLE submission ADD COLUMN decision TEXT CHECK (decision IN ('recommended', 'not-recommended'));
+                ALTER TABLE submission ADD COLUMN decision_note TEXT NOT NULL DEFAULT '';
+                ALTER TABLE submission ADD COLUMN decided_at DOUBLE;
+                ALTER TABLE submission ADD COLUMN decided_by INTEGER REFERENCES account(id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// The role of an account: the administrator sees and manages everything; a bureau (推荐单位) sees
+/// only its own inboxes, submissions and files.
+public enum AccountRole: String, Sendable, Codable {
+    case administrator = "admin"
+    case bureau
+}
+
+/// A person's or bureau's login.
+public struct Account: Sendable, Equatable, Codable {
+    public var id: Int64
+    /// The login name.
+    public var login: String
+    /// The bureau's name as printed (武汉市经济和信息化局), or the administrator's name.
+    public var displayName: String
+    public var role: AccountRole
+    /// 市州/地市 of a bureau.
+    public var region: String
+    public var passwordHash: String
+    public var createdAt: Date
+
+    public var isAdministrator: Bool { role == .administrator }
+}
+
+/// What creating a bureau account takes.
+public struct NewBureau: Sendable {
+    public var login: String
+    public var displayName: String
+    public var region: String
+    public var password: String
+    /// Call id → the bureau's quota for it (nil: the call sets none).
+    public var calls: [String: Int?]
+
+    public init(login: String, displayName: String, region: String, password: String, calls: [String: Int?]) {
+        self.login = login
+        self.displayName = displayName
+        self.region = region
+        self.password = password
+        self.calls = calls
+    }
+}
+
+/// A signed-in browser. The cookie carries the token; the store keeps only its SHA-256.
+public struct DeskSession: Sendable, Equatable {
+    public var tokenHash: String
+    public var accountID: Int64
+    /// The token every form and every non-GET request must carry.
+    public var csrfToken: String
+    public var createdAt: Date
+    public var expiresAt: Date
+}
+
+/// One bureau's inbox for one call.
+public struct Inbox: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var accountID: Int64
+    public var callID: String
+    /// The bureau's quota for the call, where it has one.
+    public var quota: Int?
+}
+
+/// One applicant's submission as stored: what the inbox table shows.
+public struct StoredSubmission: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var inboxID: Int64
+    public var uploadID: Int64
+    /// The submission's folder or file, relative to what was uploaded.
+    public var name: String
+    public var callID: String?
+    public var applicant: String?
+    public var projectName: String?
+    public var uscc: String?
+    public var hasWord: Bool
+    public var hasPDF: Bool
+    public var errors: Int
+    public var warnings: Int
+    public var arrivedAt: Date
+    /// 推荐 / 不推荐, or nil while undecided.
+    public var decision: Decision? = nil
+    public var decisionNote: String = ""
+}
+
+/// A bureau's decision on a submission.
+public enum Decision: String, Sendable, Codable, CaseIterable {
+    case recommended
+    case notRecommended = "not-recommended"
+
+    public var chineseName: String { self == .recommended ? "推荐" : "不推荐" }
+}
+
+/// One stored file of a submission (the original bytes live in the blob store under `sha256`).
+public struct StoredFile: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var submissionID: Int64
+    /// The path as uploaded (inside its folder or zip), shown to the clerk and used as the download name.
+    public var name: String
+    public var sha256: String
+    public var size: Int64
+    /// book / attachment / unread
+    public var kind: String
+    /// Fields extracted from the book, in catalogue order.
+    public var fields: [ExtractedField]
+    /// Why the file could not be read, if it could not.
+    public var readError: String?
+}
+
+/// A field read from a book, with its label as the form prints it.
+public struct ExtractedField: Sendable, Equatable, Codable {
+    public var id: String
+    public var label: String
+    public var value: String
+}
+
+/// A finding as stored: on a file, or on the submission as a whole (`fileID` nil).
+public struct StoredFinding: Sendable, Equatable, Codable {
+    public var submissionID: Int64
+    public var fileID: Int64?
+    /// error / warning / info
+    public var severity: String
+    public var rule: String
+    public var field: String?
+    /// The field's label as the form prints it.
+    public var label: String?
+    public var message: String
+}
+
+/// Everything one upload adds to an inbox, stored in one transaction after its files are in the blob store.
+public struct NewUpload: Sendable {
+    public struct File: Sendable {
+        public var name: String
+        public var sha256: String
+        public var size: Int64
+        public var kind: String
+        public var fields: [ExtractedField]
+        public var readError: String?
+        public var findings: [StoredFinding]
+    }
+
+    public struct Submission: Sendable {
+        public var name: String
+        public var callID: String?
+        public var applicant: String?
+        public var projectName: String?
+        public var uscc: String?
+        public var hasWord: Bool
+        public var hasPDF: Bool
+        public var files: [File]
+        /// Findings on the submission as a whole.
+        public var findings: [StoredFinding]
+    }
+
+    public var inboxID: Int64
+    public var accountID: Int64
+    public var submissions: [Submission]
+    /// Files refused or left out, with the reason (stored with the upload for its history).
+    public var refused: [String]
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything the desk keeps, behind one protocol: SQLite (`SQLiteDeskStore`) is the embedded default;
+/// a PostgreSQL store for a province-wide desk implements the same methods. Access checks are not the
+/// store's: callers pass the signed-in account to `DeskAccess`, which asks by id.
+public protocol DeskStore: Sendable {
+    // Accounts
+    func account(id: Int64) async throws -> Account?
+    func account(login: String) async throws -> Account?
+    func accounts() async throws -> [Account]
+    func hasAdministrator() async throws -> Bool
+    /// Creates an administrator; throws `DeskStoreError.duplicateLogin` when the name is taken.
+    func createAdministrator(login: String, displayName: String, passwordHash: String) async throws -> Account
+    /// Creates a bureau and its inboxes (one per call).
+    func createBureau(_ bureau: NewBureau, passwordHash: String) async throws -> Account
+
+    // Sessions
+    func createSession(_ session: DeskSession) async throws
+    func session(tokenHash: String, now: Date) async throws -> DeskSession?
+    func deleteSession(tokenHash: String) async throws
+
+    // Login throttling: failed attempts per key (an account or an address) since a time.
+    func recordLoginFailure(keys: [String], at: Date) async throws
+    func loginFailures(key: String, since: Date) async throws -> Int
+    func clearLoginFailures(key: String) async throws
+
+    // Inboxes, submissions, files, findings
+    func inboxes(accountID: Int64?) async throws -> [Inbox]
+    func inbox(id: Int64) async throws -> Inbox?
+    func submissions(inboxID: Int64) async throws -> [StoredSubmission]
+    func submission(id: Int64) async throws -> StoredSubmission?
+    func files(submissionID: Int64) async throws -> [StoredFile]
+    func file(id: Int64) async throws -> StoredFile?
+    func findings(submissionID: Int64) async throws -> [StoredFinding]
+    /// Stores an upload's submissions, files and findings in one transaction; returns the new submissions' ids.
+    func store(_ upload: NewUpload, at: Date) async throws -> [Int64]
+    /// Records a decision (nil: undecided again). Recommending beyond `quota` recommended submissions in the
+    /// inbox throws `DeskStoreError.quotaFull`; the count and the change are one transaction.
+    func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws
+    /// Every sha256 some file row names (for sweeping orphan blobs at start).
+    func referencedBlobs() async throws -> Set<String>
+}
+
+public enum DeskStoreError: Error, Equatable, CustomStringConvertible {
+    case duplicateLogin(String)
+    case quotaFull(Int)
+
+    public var description: String {
+        switch self {
+        case .duplicateLogin(let login): return "登录名 \(login) 已被使用"
+        case .quotaFull(let quota): return "推荐名额已满（本申报类别最多推荐 \(quota) 个），请先将其他材料改为不推荐"
+        }
+    }
+}

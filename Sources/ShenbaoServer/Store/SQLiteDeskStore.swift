@@ -1,0 +1,253 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file (`desk.sqlite`) in WAL mode through a GRDB `DatabasePool`, so
+/// pages read while an upload is being written. Migrations run at open (`DeskMigrations`).
+public final class SQLiteDeskStore: DeskStore {
+    private let pool: DatabasePool
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)  // WAL is the pool's journal mode
+        try DeskMigrations.migrator.migrate(pool)
+    }
+
+    /// The journal mode in use (`wal`), for tests and the start-up log.
+    public func journalMode() throws -> String {
+        try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    // MARK: Accounts
+
+    public func account(id: Int64) async throws -> Account? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Self.account) }
+    }
+
+    public func account(login: String) async throws -> Account? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM account WHERE login = ?", arguments: [login]).map(Self.account) }
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await pool.read { try Row.fetchAll($0, sql: "SELECT * FROM account ORDER BY role, region, display_name").map(Self.account) }
+    }
+
+    public func hasAdministrator() async throws -> Bool {
+        try await pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM account WHERE role = 'admin'") ?? 0 > 0 }
+    }
+
+    public func createAdministrator(login: String, displayName: String, passwordHash: String) async throws -> Account {
+        try await pool.write { db in
+            try Self.insertAccount(db, login: login, displayName: displayName, role: .administrator, region: "", passwordHash: passwordHash)
+        }
+    }
+
+    public func createBureau(_ bureau: NewBureau, passwordHash: String) async throws -> Account {
+        try await pool.write { db in
+            let account = try Self.insertAccount(db, login: bureau.login, displayName: bureau.displayName, role: .bureau,
+                                                 region: bureau.region, passwordHash: passwordHash)
+            for (call, quota) in bureau.calls.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO inbox (account_id, call_id, quota) VALUES (?, ?, ?)",
+                               arguments: [account.id, call, quota ?? nil])
+            }
+            return account
+        }
+    }
+
+    private static func insertAccount(_ db: Database, login: String, displayName: String, role: AccountRole, region: String,
+                                      passwordHash: String) throws -> Account {
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account WHERE login = ?", arguments: [login]) ?? 0 > 0 {
+            throw DeskStoreError.duplicateLogin(login)
+        }
+        let now = Date()
+        try db.execute(sql: """
+            INSERT INTO account (login, display_name, role, region, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [login, displayName, role.rawValue, region, passwordHash, now.timeIntervalSince1970])
+        return Account(id: db.lastInsertedRowID, login: login, displayName: displayName, role: role, region: region,
+                       passwordHash: passwordHash, createdAt: now)
+    }
+
+    private static func account(_ row: Row) -> Account {
+        Account(id: row["id"], login: row["login"], displayName: row["display_name"],
+                role: AccountRole(rawValue: row["role"]) ?? .bureau, region: row["region"],
+                passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+
+    // MARK: Sessions
+
+    public func createSession(_ session: DeskSession) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE expires_at < ?", arguments: [session.createdAt.timeIntervalSince1970])
+            try db.execute(sql: """
+                INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [session.tokenHash, session.accountID, session.csrfToken,
+                                 session.createdAt.timeIntervalSince1970, session.expiresAt.timeIntervalSince1970])
+        }
+    }
+
+    public func session(tokenHash: String, now: Date) async throws -> DeskSession? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM session WHERE token_hash = ? AND expires_at > ?",
+                             arguments: [tokenHash, now.timeIntervalSince1970]).map { row in
+                DeskSession(tokenHash: row["token_hash"], accountID: row["account_id"], csrfToken: row["csrf_token"],
+                            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
+            }
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await pool.write { try $0.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    // MARK: Login throttling
+
+    public func recordLoginFailure(keys: [String], at: Date) async throws {
+        try await pool.write { db in
+            // Old attempts no longer count toward any limit.
+            try db.execute(sql: "DELETE FROM login_failure WHERE at < ?", arguments: [at.timeIntervalSince1970 - 86_400])
+            for key in keys {
+                try db.execute(sql: "INSERT INTO login_failure (key, at) VALUES (?, ?)", arguments: [key, at.timeIntervalSince1970])
+            }
+        }
+    }
+
+    public func loginFailures(key: String, since: Date) async throws -> Int {
+        try await pool.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM login_failure WHERE key = ? AND at >= ?",
+                             arguments: [key, since.timeIntervalSince1970]) ?? 0
+        }
+    }
+
+    public func clearLoginFailures(key: String) async throws {
+        try await pool.write { try $0.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key]) }
+    }
+
+    // MARK: Inboxes and submissions
+
+    public func inboxes(accountID: Int64?) async throws -> [Inbox] {
+        try await pool.read { db in
+            let rows = if let accountID {
+                try Row.fetchAll(db, sql: "SELECT * FROM inbox WHERE account_id = ? ORDER BY call_id", arguments: [accountID])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM inbox ORDER BY account_id, call_id")
+            }
+            return rows.map(Self.inbox)
+        }
+    }
+
+    public func inbox(id: Int64) async throws -> Inbox? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM inbox WHERE id = ?", arguments: [id]).map(Self.inbox) }
+    }
+
+    private static func inbox(_ row: Row) -> Inbox {
+        Inbox(id: row["id"], accountID: row["account_id"], callID: row["call_id"], quota: row["quota"])
+    }
+
+    public func submissions(inboxID: Int64) async throws -> [StoredSubmission] {
+        try await pool.read {
+            try Row.fetchAll($0, sql: "SELECT * FROM submission WHERE inbox_id = ? ORDER BY arrived_at DESC, id",
+                             arguments: [inboxID]).map(Self.submission)
+        }
+    }
+
+    public func submission(id: Int64) async throws -> StoredSubmission? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM submission WHERE id = ?", arguments: [id]).map(Self.submission) }
+    }
+
+    private static func submission(_ row: Row) -> StoredSubmission {
+        StoredSubmission(id: row["id"], inboxID: row["inbox_id"], uploadID: row["upload_id"], name: row["name"], callID: row["call_id"],
+                         applicant: row["applicant"], projectName: row["project_name"], uscc: row["uscc"],
+                         hasWord: row["has_word"], hasPDF: row["has_pdf"], errors: row["errors"], warnings: row["warnings"],
+                         arrivedAt: Date(timeIntervalSince1970: row["arrived_at"]),
+                         decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row["decision_note"] ?? "")
+    }
+
+    public func files(submissionID: Int64) async throws -> [StoredFile] {
+        try await pool.read {
+            try Row.fetchAll($0, sql: "SELECT * FROM file WHERE submission_id = ? ORDER BY id", arguments: [submissionID]).map(Self.file)
+        }
+    }
+
+    public func file(id: Int64) async throws -> StoredFile? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM file WHERE id = ?", arguments: [id]).map(Self.file) }
+    }
+
+    private static func file(_ row: Row) -> StoredFile {
+        let fieldsJSON: String = row["fields"]
+        let fields = (try? JSONDecoder().decode([ExtractedField].self, from: Data(fieldsJSON.utf8))) ?? []
+        return StoredFile(id: row["id"], submissionID: row["submission_id"], name: row["name"], sha256: row["sha256"],
+                          size: row["size"], kind: row["kind"], fields: fields, readError: row["read_error"])
+    }
+
+    public func findings(submissionID: Int64) async throws -> [StoredFinding] {
+        try await pool.read {
+            try Row.fetchAll($0, sql: "SELECT * FROM finding WHERE submission_id = ? ORDER BY id", arguments: [submissionID]).map { row in
+                StoredFinding(submissionID: row["submission_id"], fileID: row["file_id"], severity: row["severity"], rule: row["rule"],
+                              field: row["field"], label: row["label"], message: row["message"])
+            }
+        }
+    }
+
+    public func store(_ upload: NewUpload, at: Date) async throws -> [Int64] {
+        let refused = String(decoding: (try? JSONEncoder().encode(upload.refused)) ?? Data("[]".utf8), as: UTF8.self)
+        return try await pool.write { db in
+            try db.execute(sql: "INSERT INTO upload (inbox_id, account_id, created_at, refused) VALUES (?, ?, ?, ?)",
+                           arguments: [upload.inboxID, upload.accountID, at.timeIntervalSince1970, refused])
+            let uploadID = db.lastInsertedRowID
+            var ids: [Int64] = []
+            for submission in upload.submissions {
+                let all = submission.findings + submission.files.flatMap(\.findings)
+                try db.execute(sql: """
+                    INSERT INTO submission (inbox_id, upload_id, name, call_id, applicant, project_name, uscc, has_word, has_pdf,
+                                            errors, warnings, arrived_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [upload.inboxID, uploadID, submission.name, submission.callID, submission.applicant,
+                                     submission.projectName, submission.uscc, submission.hasWord, submission.hasPDF,
+                                     all.filter { $0.severity == "error" }.count, all.filter { $0.severity == "warning" }.count,
+                                     at.timeIntervalSince1970])
+                let submissionID = db.lastInsertedRowID
+                ids.append(submissionID)
+                for finding in submission.findings {
+                    try Self.insert(finding, submissionID: submissionID, fileID: nil, db)
+                }
+                for file in submission.files {
+                    let fields = String(decoding: (try? JSONEncoder().encode(file.fields)) ?? Data("[]".utf8), as: UTF8.self)
+                    try db.execute(sql: """
+                        INSERT INTO file (submission_id, name, sha256, size, kind, fields, read_error) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [submissionID, file.name, file.sha256, file.size, file.kind, fields, file.readError])
+                    let fileID = db.lastInsertedRowID
+                    for finding in file.findings {
+                        try Self.insert(finding, submissionID: submissionID, fileID: fileID, db)
+                    }
+                }
+            }
+            return ids
+        }
+    }
+
+    private static func insert(_ finding: StoredFinding, submissionID: Int64, fileID: Int64?, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO finding (submission_id, file_id, severity, rule, field, label, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [submissionID, fileID, finding.severity, finding.rule, finding.field, finding.label, finding.message])
+    }
+
+    public func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws {
+        try await pool.write { db in
+            if decision == .recommended, let quota {
+                let others = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM submission WHERE decision = 'recommended' AND id != ?
+                      AND inbox_id = (SELECT inbox_id FROM submission WHERE id = ?)
+                    """, arguments: [submissionID, submissionID]) ?? 0
+                if others >= quota { throw DeskStoreError.quotaFull(quota) }
+            }
+            try db.execute(sql: "UPDATE submission SET decision = ?, decision_note = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+                           arguments: [decision?.rawValue, note, at.timeIntervalSince1970, accountID, submissionID])
+        }
+    }
+
+    public func referencedBlobs() async throws -> Set<String> {
+        try await pool.read { Set(try String.fetchAll($0, sql: "SELECT DISTINCT sha256 FROM file")) }
+    }
+}
