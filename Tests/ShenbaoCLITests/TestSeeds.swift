@@ -1,10 +1,10 @@
 import Foundation
 
-/// Seeds for the tests that generate books: a fixed list, so a failure replays exactly. A soak run
-/// (`SHENBAO_SOAK=1 swift test`) adds one seed from the clock, printed in every failure message.
+/// Seeds for the tests that generate books: a fixed list, so a failure replays exactly. A soak run names
+/// more seeds itself (`SHENBAO_SEEDS=101,202 swift test`), so any failure it finds replays with the same line.
 enum TestSeeds {
     static func seeds(_ fixed: [Int]) -> [Int] {
-        guard ProcessInfo.processInfo.environment["SHENBAO_SOAK"] == "1" else { return fixed }
-        return fixed + [Int(Date().timeIntervalSince1970) % 100_000]
+        let extra = (ProcessInfo.processInfo.environment["SHENBAO_SEEDS"] ?? "").split(separator: ",").compactMap { Int($0) }
+        return fixed + extra.filter { !fixed.contains($0) }
     }
 }
