@@ -10,6 +10,8 @@ public final class Desk: Sendable {
     public let specs: [CallSpec]
     /// Now; tests may fix it.
     let clock: @Sendable () -> Date
+    /// The reading jobs this server runs, with their progress.
+    let readingQueue = ReadingQueue()
 
     public init(configuration: DeskConfiguration, clock: @escaping @Sendable () -> Date = Date.init) throws {
         self.configuration = configuration
@@ -23,10 +25,21 @@ public final class Desk: Sendable {
         try? FileManager.default.removeItem(atPath: data + "/tmp")  // uploads a crash interrupted
     }
 
-    /// Removes blobs no row names and temporary files (at start, before any upload can be under way).
+    /// Removes blobs no row names and job folders no waiting job names (at start, before any upload can be
+    /// under way), then queues the jobs a stop interrupted.
     public func sweep() async throws -> Int {
-        blobs.sweep(keeping: try await store.referencedBlobs())
+        let waiting = try await store.waitingJobs()
+        let named = Set(waiting.map(\.folder))
+        for folder in (try? FileManager.default.contentsOfDirectory(atPath: jobFolder(""))) ?? [] where !named.contains(folder) {
+            try? FileManager.default.removeItem(atPath: jobFolder(folder))
+        }
+        let swept = blobs.sweep(keeping: try await store.referencedBlobs())
+        for job in waiting { await JobReader(desk: self).enqueue(job) }
+        return swept
     }
+
+    /// The folder of a reading job's files (`jobs/NAME` in the data folder).
+    func jobFolder(_ name: String) -> String { configuration.dataDirectory + "/jobs/" + name }
 
     public func spec(_ id: String) -> CallSpec? { specs.first { $0.id == id } }
 

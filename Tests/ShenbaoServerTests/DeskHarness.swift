@@ -102,7 +102,18 @@ struct Browser {
     }
 
     /// Uploads files (name, bytes) as the inbox page's form does; the CSRF field first unless `csrf` is false.
+    /// When the upload is taken (303 to its reading job), waits for the job through its JSON, as the page's
+    /// script does, and returns the job's page.
     mutating func upload(_ client: any TestClientProtocol, inbox: Int64, _ files: [(String, [UInt8])], csrf: Bool = true) async throws -> TestResponse {
+        try await send(client, "/inboxes/\(inbox)/upload", files, csrf: csrf)
+    }
+
+    /// Replaces file `file` of a submission with `replacement`, as the submission page's form does.
+    mutating func replace(_ client: any TestClientProtocol, file: Int64, with replacement: (String, [UInt8])) async throws -> TestResponse {
+        try await send(client, "/files/\(file)/replace", [replacement], csrf: true)
+    }
+
+    private mutating func send(_ client: any TestClientProtocol, _ uri: String, _ files: [(String, [UInt8])], csrf: Bool) async throws -> TestResponse {
         let boundary = "----shenbao-test-\(UUID().uuidString)"
         var body = ByteBuffer()
         if csrf {
@@ -117,9 +128,21 @@ struct Browser {
         body.writeString("--\(boundary)--\r\n")
         var headers = self.headers
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-        let response = try await client.execute(uri: "/inboxes/\(inbox)/upload", method: .post, headers: headers, body: body)
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
         keep(response)
-        return response
+        guard response.status == .seeOther, let job = response.headers[.location], job.hasPrefix("/jobs/") else { return response }
+        try await waitFor(client, job: job)
+        return try await get(client, job)
+    }
+
+    /// Polls the job's JSON until it is no longer waiting (at most five minutes: books are read by workers).
+    func waitFor(_ client: any TestClientProtocol, job: String) async throws {
+        for _ in 0..<3000 {
+            let status = try await client.execute(uri: "/api/v1" + job, method: .get, headers: headers)
+            if !String(buffer: status.body).contains("\"state\":\"waiting\"") { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CancellationError()
     }
 }
 

@@ -4,8 +4,8 @@ import Testing
 @testable import ShenbaoServer
 
 /// The real program (`shenbao serve`) killed with SIGKILL while an upload is arriving and while it is being
-/// read and stored, then started again: nothing stored is lost, and no row lacks its file, no temporary file
-/// or half-written blob stays.
+/// read and stored, then started again: nothing stored is lost, an upload whose body had arrived is read at
+/// the next start, and no row lacks its file, no temporary file, job folder or half-written blob stays.
 @Suite struct FaultTests {
     @Test func killedDuringUploadsTheDeskRestartsWhole() async throws {
         let harness = try await DeskHarness()
@@ -15,7 +15,10 @@ import Testing
         // A first upload that is stored before any kill.
         var server = try LiveServer(data: harness.folder)
         var session = try server.login("bureau-a", DeskHarness.password)
-        #expect(try server.upload(inbox: inbox.id, session: session, files: [("甲/申报书.docx", book)]).hasPrefix("HTTP/1.1 200"))
+        let taken = try server.upload(inbox: inbox.id, session: session, files: [("甲/申报书.docx", book)])
+        #expect(taken.hasPrefix("HTTP/1.1 303"))
+        let job = try #require(taken.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location: /jobs/") }?.split(separator: "/").last)
+        try server.waitFor(job: String(job), session: session)
         // Killed while the body is still arriving.
         try server.uploadAndKill(inbox: inbox.id, session: session, files: [("乙/申报书.docx", book)], sendFraction: 0.5, waitAfter: 0)
         // Killed after the whole body arrived, while the book is read or stored (at a few moments).
@@ -24,10 +27,12 @@ import Testing
             session = try server.login("bureau-a", DeskHarness.password)
             try server.uploadAndKill(inbox: inbox.id, session: session, files: [("丙/申报书.docx", book)], sendFraction: 1, waitAfter: wait)
         }
-        server = try LiveServer(data: harness.folder)  // the restart sweeps what the kills left
-        server.stop()
-
+        server = try LiveServer(data: harness.folder)  // the restart sweeps what the kills left and reads the waiting uploads
         let desk = try Desk(configuration: harness.desk.configuration)
+        for _ in 0..<1200 where !(try await desk.store.waitingJobs().isEmpty) { try await Task.sleep(for: .milliseconds(100)) }
+        server.stop()
+        #expect(try await desk.store.waitingJobs().isEmpty)
+
         let submissions = try await desk.store.submissions(inboxID: inbox.id)
         #expect(submissions.contains { $0.name == "甲" })
         #expect(!submissions.contains { $0.name == "乙" })
@@ -41,6 +46,11 @@ import Testing
             .filter { $0.contains(".tmp-") } ?? []
         #expect(leftovers.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: harness.folder + "/tmp"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: harness.folder + "/jobs")) ?? []).isEmpty)
+        // Whatever of 丙 was taken before a kill was read whole at a later start.
+        for submission in submissions where submission.name == "丙" {
+            #expect(submission.applicant != nil && submission.hasWord)
+        }
     }
 }
 
@@ -139,6 +149,16 @@ struct LiveServer {
 
     func upload(inbox: Int64, session: Session, files: [(String, [UInt8])]) throws -> String {
         try exchange(uploadRequest(inbox: inbox, session: session, files: files))
+    }
+
+    /// Polls the reading job's JSON until it is no longer waiting (at most two minutes).
+    func waitFor(job: String, session: Session) throws {
+        for _ in 0..<1200 {
+            let answer = try exchange(Array("GET /api/v1/jobs/\(job) HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: shenbao_session=\(session.cookie)\r\n\r\n".utf8))
+            if !answer.contains("\"state\":\"waiting\"") { return }
+            usleep(100_000)
+        }
+        throw Failure(description: "读取任务 \(job) 没有完成")
     }
 
     /// Sends `sendFraction` of the upload, waits `waitAfter` seconds and kills the server with SIGKILL.

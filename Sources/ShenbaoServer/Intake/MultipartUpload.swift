@@ -4,7 +4,7 @@ import MultipartKit
 import NIOCore
 
 /// Receives a `multipart/form-data` upload as it streams in: the form's `csrf` field must come first (the
-/// page puts it first) and is checked before any file is written; each file goes straight to the upload
+/// page puts it first) and is checked before any file is written, unless an API client sent it as a header; each file goes straight to the upload
 /// folder at its (browser folder or plain) name, zips to the staging folder. Nothing is held in memory.
 /// A file over a limit or with an unsafe name is refused with a message naming it; the rest are kept.
 final class MultipartUpload {
@@ -35,10 +35,13 @@ final class MultipartUpload {
     private var csrfChecked = false
     private var failure: DeskError?
 
-    init(folder: UploadFolder, limits: UploadLimits, checkCSRF: @escaping (String) -> Bool) {
+    /// `tokenInHeader`: the request's `X-CSRF-Token` header was checked already (an API client); then no
+    /// `csrf` field is needed.
+    init(folder: UploadFolder, limits: UploadLimits, tokenInHeader: Bool = false, checkCSRF: @escaping (String) -> Bool) {
         self.folder = folder
         self.limits = limits
         self.checkCSRF = checkCSRF
+        csrfChecked = tokenInHeader
     }
 
     /// The boundary of a `multipart/form-data` content type, or nil.

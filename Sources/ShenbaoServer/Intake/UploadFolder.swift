@@ -22,6 +22,31 @@ final class UploadFolder {
 
     func remove() { try? FileManager.default.removeItem(atPath: base) }
 
+    /// The folder's unique name (`upload-XXXXXX`), which its reading job's folder takes.
+    var name: String { base.lastPathComponentText }
+
+    /// Moves the laid-out files (the `root` folder) to `destination`, on the same file system, at once.
+    func moveFiles(to destination: String) throws {
+        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard rename(root, destination) == 0 else { throw UploadRefusal("无法保存上传的文件（\(String(cString: strerror(errno)))）") }
+    }
+
+    /// Moves a laid-out file to another relative path (already safe).
+    func move(_ relative: String, to newRelative: String) throws {
+        guard relative != newRelative else { return }
+        let descriptor = try create(newRelative)
+        close(descriptor)
+        guard rename(root + "/" + relative, root + "/" + newRelative) == 0 else { throw UploadRefusal("\(relative)：无法保存") }
+    }
+
+    /// Copies `source` (a stored original) to a relative path (already safe).
+    func copy(_ source: String, to relative: String) throws {
+        let descriptor = try create(relative)
+        close(descriptor)
+        unlink(root + "/" + relative)
+        try FileManager.default.copyItem(atPath: source, toPath: root + "/" + relative)
+    }
+
     /// The path as a relative path of at most `maxDepth` plain names, or nil when it is absolute, names a
     /// parent (`..`), a drive (`C:`), holds control characters or is empty. Backslashes count as separators.
     static func safeRelativePath(_ raw: String, maxDepth: Int) -> String? {
@@ -71,12 +96,15 @@ final class UploadFolder {
     }
 
     /// Every file laid out, relative to `root`, sorted.
-    func laidOutFiles() -> [String] {
+    func laidOutFiles() -> [String] { Self.files(under: root) }
+
+    /// Every file under `folder`, relative to it, sorted.
+    static func files(under folder: String) -> [String] {
         var found: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: root)
+        let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
                 found.append(relative)
             }
         }

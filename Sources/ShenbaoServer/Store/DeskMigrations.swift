@@ -91,6 +91,30 @@ enum DeskMigrations {
                 ALTER TABLE submission ADD COLUMN decided_by INTEGER REFERENCES account(id);
                 """)
         }
+        migrator.registerMigration("v3: reading jobs, stamped-copy status, replaced files") { db in
+            try db.execute(sql: """
+                CREATE TABLE job (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    inbox_id INTEGER NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    folder TEXT NOT NULL,
+                    replaces_file_id INTEGER REFERENCES file(id),
+                    replacement TEXT,
+                    state TEXT NOT NULL CHECK (state IN ('waiting', 'done', 'failed')),
+                    refused TEXT NOT NULL DEFAULT '[]',
+                    submission_ids TEXT NOT NULL DEFAULT '[]',
+                    error TEXT,
+                    created_at DOUBLE NOT NULL,
+                    finished_at DOUBLE
+                );
+                CREATE INDEX job_state ON job(state);
+                ALTER TABLE submission ADD COLUMN seals_found INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE submission ADD COLUMN seals_missing INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE submission ADD COLUMN copy_state TEXT;
+                ALTER TABLE file ADD COLUMN replaced_at DOUBLE;
+                ALTER TABLE file ADD COLUMN replaced_by INTEGER REFERENCES file(id);
+                """)
+        }
         return migrator
     }
 }

@@ -79,6 +79,34 @@ public struct StoredSubmission: Sendable, Equatable, Codable {
     /// 推荐 / 不推荐, or nil while undecided.
     public var decision: Decision? = nil
     public var decisionNote: String = ""
+    /// What the stamped copy shows: seals found and missing, and whether it agrees with the Word book.
+    public var stampedCopy: StampedCopyStatus = .init()
+}
+
+/// The stamped copy (盖章件) of a submission at a glance, for the inbox table.
+public struct StampedCopyStatus: Sendable, Equatable, Codable {
+    /// Whether the stamped copy says the same as the Word book on the call's key fields.
+    public enum Agreement: String, Sendable, Codable {
+        /// Compared, and every key field read on both sides is the same.
+        case agrees
+        /// A key field differs (`submission.scan-mismatch`).
+        case differs
+        /// A scan on which OCR could not find some key fields' labels (`submission.scan-unchecked`).
+        case unchecked
+    }
+
+    /// Seals found on the PDF (`submission.seal-found`).
+    public var sealsFound: Int = 0
+    /// Places the call names where no seal was found (`submission.seal-missing`).
+    public var sealsMissing: Int = 0
+    /// Nil when there was nothing to compare (no PDF, no Word book, or a scan OCR could not read).
+    public var agreement: Agreement? = nil
+
+    public init(sealsFound: Int = 0, sealsMissing: Int = 0, agreement: Agreement? = nil) {
+        self.sealsFound = sealsFound
+        self.sealsMissing = sealsMissing
+        self.agreement = agreement
+    }
 }
 
 /// A bureau's decision on a submission.
@@ -103,6 +131,11 @@ public struct StoredFile: Sendable, Equatable, Codable {
     public var fields: [ExtractedField]
     /// Why the file could not be read, if it could not.
     public var readError: String?
+    /// When a re-upload replaced this file, and the file that replaced it (the row stays as history).
+    public var replacedAt: Date? = nil
+    public var replacedBy: Int64? = nil
+
+    public var isCurrent: Bool { replacedAt == nil }
 }
 
 /// A field read from a book, with its label as the form prints it.
@@ -135,6 +168,8 @@ public struct NewUpload: Sendable {
         public var fields: [ExtractedField]
         public var readError: String?
         public var findings: [StoredFinding]
+        /// The file a re-upload brought (the others of the submission were stored before).
+        public var isReplacement: Bool = false
     }
 
     public struct Submission: Sendable {
@@ -145,6 +180,7 @@ public struct NewUpload: Sendable {
         public var uscc: String?
         public var hasWord: Bool
         public var hasPDF: Bool
+        public var stampedCopy: StampedCopyStatus
         public var files: [File]
         /// Findings on the submission as a whole.
         public var findings: [StoredFinding]
@@ -155,4 +191,30 @@ public struct NewUpload: Sendable {
     public var submissions: [Submission]
     /// Files refused or left out, with the reason (stored with the upload for its history).
     public var refused: [String]
+}
+
+/// An upload (or the replacement of one file) waiting to be read, or read. Its files wait in their own
+/// folder under the data folder until the books are stored, so a restart goes on where a crash stopped.
+public struct ReadingJob: Sendable, Equatable, Codable {
+    public enum State: String, Sendable, Codable {
+        case waiting, done, failed
+    }
+
+    public var id: Int64
+    public var inboxID: Int64
+    public var accountID: Int64
+    /// The folder's name under the data folder's `jobs/`.
+    public var folder: String
+    /// A re-upload: the file it replaces, and the new file's path in the job's folder.
+    public var replacesFileID: Int64?
+    public var replacement: String?
+    public var state: State
+    /// Files refused or left out, with the reason.
+    public var refused: [String]
+    /// The submissions stored (new ones, or the one whose file was replaced).
+    public var submissionIDs: [Int64]
+    /// Why the job failed, in Chinese.
+    public var error: String?
+    public var createdAt: Date
+    public var finishedAt: Date?
 }

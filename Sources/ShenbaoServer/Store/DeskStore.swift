@@ -33,7 +33,20 @@ public protocol DeskStore: Sendable {
     func file(id: Int64) async throws -> StoredFile?
     func findings(submissionID: Int64) async throws -> [StoredFinding]
     /// Stores an upload's submissions, files and findings in one transaction; returns the new submissions' ids.
-    func store(_ upload: NewUpload, at: Date) async throws -> [Int64]
+    /// With `job`, that job is marked done (with those ids) in the same transaction.
+    func store(_ upload: NewUpload, at: Date, job: Int64?) async throws -> [Int64]
+    /// Replaces file `fileID` of its submission: the submission takes `replacement`'s files, fields, findings
+    /// and status; the old file's row stays as history (`replacedAt`, `replacedBy`), its decision stays.
+    /// Marks `job` done in the same transaction.
+    func replace(fileID: Int64, with replacement: NewUpload.Submission, at: Date, job: Int64) async throws
+
+    // Reading jobs
+    func createJob(inboxID: Int64, accountID: Int64, folder: String, replacing: (fileID: Int64, newFile: String)?, refused: [String],
+                   at: Date) async throws -> ReadingJob
+    func job(id: Int64) async throws -> ReadingJob?
+    /// Jobs not yet done or failed, oldest first (resumed at start).
+    func waitingJobs() async throws -> [ReadingJob]
+    func failJob(id: Int64, error: String, at: Date) async throws
     /// Records a decision (nil: undecided again). Recommending beyond `quota` recommended submissions in the
     /// inbox throws `DeskStoreError.quotaFull`; the count and the change are one transaction.
     func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws
@@ -44,11 +57,13 @@ public protocol DeskStore: Sendable {
 public enum DeskStoreError: Error, Equatable, CustomStringConvertible {
     case duplicateLogin(String)
     case quotaFull(Int)
+    case replacedAlready
 
     public var description: String {
         switch self {
         case .duplicateLogin(let login): return "登录名 \(login) 已被使用"
         case .quotaFull(let quota): return "推荐名额已满（本申报类别最多推荐 \(quota) 个），请先将其他材料改为不推荐"
+        case .replacedAlready: return "该文件已被另一次上传替换，请在材料页面重新选择要替换的文件"
         }
     }
 }

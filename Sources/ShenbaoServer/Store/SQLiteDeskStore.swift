@@ -161,7 +161,9 @@ public final class SQLiteDeskStore: DeskStore {
                          applicant: row["applicant"], projectName: row["project_name"], uscc: row["uscc"],
                          hasWord: row["has_word"], hasPDF: row["has_pdf"], errors: row["errors"], warnings: row["warnings"],
                          arrivedAt: Date(timeIntervalSince1970: row["arrived_at"]),
-                         decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row["decision_note"] ?? "")
+                         decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row["decision_note"] ?? "",
+                         stampedCopy: StampedCopyStatus(sealsFound: row["seals_found"], sealsMissing: row["seals_missing"],
+                                                        agreement: (row["copy_state"] as String?).flatMap(StampedCopyStatus.Agreement.init(rawValue:))))
     }
 
     public func files(submissionID: Int64) async throws -> [StoredFile] {
@@ -178,7 +180,8 @@ public final class SQLiteDeskStore: DeskStore {
         let fieldsJSON: String = row["fields"]
         let fields = (try? JSONDecoder().decode([ExtractedField].self, from: Data(fieldsJSON.utf8))) ?? []
         return StoredFile(id: row["id"], submissionID: row["submission_id"], name: row["name"], sha256: row["sha256"],
-                          size: row["size"], kind: row["kind"], fields: fields, readError: row["read_error"])
+                          size: row["size"], kind: row["kind"], fields: fields, readError: row["read_error"],
+                          replacedAt: (row["replaced_at"] as Double?).map(Date.init(timeIntervalSince1970:)), replacedBy: row["replaced_by"])
     }
 
     public func findings(submissionID: Int64) async throws -> [StoredFinding] {
@@ -190,41 +193,77 @@ public final class SQLiteDeskStore: DeskStore {
         }
     }
 
-    public func store(_ upload: NewUpload, at: Date) async throws -> [Int64] {
-        let refused = String(decoding: (try? JSONEncoder().encode(upload.refused)) ?? Data("[]".utf8), as: UTF8.self)
-        return try await pool.write { db in
+    public func store(_ upload: NewUpload, at: Date, job: Int64?) async throws -> [Int64] {
+        try await pool.write { db in
             try db.execute(sql: "INSERT INTO upload (inbox_id, account_id, created_at, refused) VALUES (?, ?, ?, ?)",
-                           arguments: [upload.inboxID, upload.accountID, at.timeIntervalSince1970, refused])
+                           arguments: [upload.inboxID, upload.accountID, at.timeIntervalSince1970, Self.json(upload.refused)])
             let uploadID = db.lastInsertedRowID
             var ids: [Int64] = []
             for submission in upload.submissions {
-                let all = submission.findings + submission.files.flatMap(\.findings)
                 try db.execute(sql: """
-                    INSERT INTO submission (inbox_id, upload_id, name, call_id, applicant, project_name, uscc, has_word, has_pdf,
-                                            errors, warnings, arrived_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [upload.inboxID, uploadID, submission.name, submission.callID, submission.applicant,
-                                     submission.projectName, submission.uscc, submission.hasWord, submission.hasPDF,
-                                     all.filter { $0.severity == "error" }.count, all.filter { $0.severity == "warning" }.count,
-                                     at.timeIntervalSince1970])
+                    INSERT INTO submission (inbox_id, upload_id, name, call_id, has_word, has_pdf, errors, warnings, arrived_at)
+                    VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?)
+                    """, arguments: [upload.inboxID, uploadID, submission.name, submission.callID, at.timeIntervalSince1970])
                 let submissionID = db.lastInsertedRowID
+                try Self.fill(submissionID, with: submission, db)
                 ids.append(submissionID)
-                for finding in submission.findings {
-                    try Self.insert(finding, submissionID: submissionID, fileID: nil, db)
-                }
-                for file in submission.files {
-                    let fields = String(decoding: (try? JSONEncoder().encode(file.fields)) ?? Data("[]".utf8), as: UTF8.self)
-                    try db.execute(sql: """
-                        INSERT INTO file (submission_id, name, sha256, size, kind, fields, read_error) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [submissionID, file.name, file.sha256, file.size, file.kind, fields, file.readError])
-                    let fileID = db.lastInsertedRowID
-                    for finding in file.findings {
-                        try Self.insert(finding, submissionID: submissionID, fileID: fileID, db)
-                    }
-                }
+            }
+            if let job {
+                try db.execute(sql: "UPDATE job SET state = 'done', submission_ids = ?, finished_at = ? WHERE id = ?",
+                               arguments: [Self.json(ids), at.timeIntervalSince1970, job])
             }
             return ids
         }
+    }
+
+    public func replace(fileID: Int64, with replacement: NewUpload.Submission, at: Date, job: Int64) async throws {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT submission_id, replaced_at FROM file WHERE id = ?", arguments: [fileID]),
+                  (row["replaced_at"] as Double?) == nil else { throw DeskStoreError.replacedAlready }
+            let submissionID: Int64 = row["submission_id"]
+            // The old file stays as history; the other current files and every current finding are stored anew.
+            try db.execute(sql: "UPDATE file SET replaced_at = ? WHERE id = ?", arguments: [at.timeIntervalSince1970, fileID])
+            try db.execute(sql: "DELETE FROM finding WHERE submission_id = ? AND (file_id IS NULL OR file_id IN (SELECT id FROM file WHERE replaced_at IS NULL))",
+                           arguments: [submissionID])
+            try db.execute(sql: "DELETE FROM file WHERE submission_id = ? AND replaced_at IS NULL", arguments: [submissionID])
+            let newFiles = try Self.fill(submissionID, with: replacement, db)
+            let successor = newFiles.first { $0.isNew }
+            try db.execute(sql: "UPDATE file SET replaced_by = ? WHERE id = ?", arguments: [successor?.id, fileID])
+            try db.execute(sql: "UPDATE job SET state = 'done', submission_ids = ?, finished_at = ? WHERE id = ?",
+                           arguments: [Self.json([submissionID]), at.timeIntervalSince1970, job])
+        }
+    }
+
+    /// Writes a submission's facts, files and findings; returns the files' ids and names.
+    @discardableResult
+    private static func fill(_ submissionID: Int64, with submission: NewUpload.Submission, _ db: Database) throws -> [(id: Int64, name: String, isNew: Bool)] {
+        let all = submission.findings + submission.files.flatMap(\.findings)
+        try db.execute(sql: """
+            UPDATE submission SET applicant = ?, project_name = ?, uscc = ?, has_word = ?, has_pdf = ?, errors = ?, warnings = ?,
+                                  seals_found = ?, seals_missing = ?, copy_state = ? WHERE id = ?
+            """, arguments: [submission.applicant, submission.projectName, submission.uscc, submission.hasWord, submission.hasPDF,
+                             all.filter { $0.severity == "error" }.count, all.filter { $0.severity == "warning" }.count,
+                             submission.stampedCopy.sealsFound, submission.stampedCopy.sealsMissing,
+                             submission.stampedCopy.agreement?.rawValue, submissionID])
+        for finding in submission.findings {
+            try insert(finding, submissionID: submissionID, fileID: nil, db)
+        }
+        var stored: [(id: Int64, name: String, isNew: Bool)] = []
+        for file in submission.files {
+            try db.execute(sql: """
+                INSERT INTO file (submission_id, name, sha256, size, kind, fields, read_error) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [submissionID, file.name, file.sha256, file.size, file.kind, json(file.fields), file.readError])
+            let fileID = db.lastInsertedRowID
+            stored.append((fileID, file.name, file.isReplacement))
+            for finding in file.findings {
+                try insert(finding, submissionID: submissionID, fileID: fileID, db)
+            }
+        }
+        return stored
+    }
+
+    private static func json<T: Encodable>(_ value: T) -> String {
+        String(decoding: (try? JSONEncoder().encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     private static func insert(_ finding: StoredFinding, submissionID: Int64, fileID: Int64?, _ db: Database) throws {
@@ -245,6 +284,46 @@ public final class SQLiteDeskStore: DeskStore {
             try db.execute(sql: "UPDATE submission SET decision = ?, decision_note = ?, decided_at = ?, decided_by = ? WHERE id = ?",
                            arguments: [decision?.rawValue, note, at.timeIntervalSince1970, accountID, submissionID])
         }
+    }
+
+    // MARK: Reading jobs
+
+    public func createJob(inboxID: Int64, accountID: Int64, folder: String, replacing: (fileID: Int64, newFile: String)?, refused: [String],
+                          at: Date) async throws -> ReadingJob {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO job (inbox_id, account_id, folder, replaces_file_id, replacement, state, refused, created_at)
+                VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)
+                """, arguments: [inboxID, accountID, folder, replacing?.fileID, replacing?.newFile, Self.json(refused), at.timeIntervalSince1970])
+            return ReadingJob(id: db.lastInsertedRowID, inboxID: inboxID, accountID: accountID, folder: folder,
+                              replacesFileID: replacing?.fileID, replacement: replacing?.newFile,
+                              state: .waiting, refused: refused, submissionIDs: [], error: nil, createdAt: at, finishedAt: nil)
+        }
+    }
+
+    public func job(id: Int64) async throws -> ReadingJob? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM job WHERE id = ?", arguments: [id]).map(Self.job) }
+    }
+
+    public func waitingJobs() async throws -> [ReadingJob] {
+        try await pool.read { try Row.fetchAll($0, sql: "SELECT * FROM job WHERE state = 'waiting' ORDER BY id").map(Self.job) }
+    }
+
+    public func failJob(id: Int64, error: String, at: Date) async throws {
+        try await pool.write {
+            try $0.execute(sql: "UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?",
+                           arguments: [error, at.timeIntervalSince1970, id])
+        }
+    }
+
+    private static func job(_ row: Row) -> ReadingJob {
+        let decode = { (text: String) in (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? [] }
+        let ids = (try? JSONDecoder().decode([Int64].self, from: Data((row["submission_ids"] as String).utf8))) ?? []
+        return ReadingJob(id: row["id"], inboxID: row["inbox_id"], accountID: row["account_id"], folder: row["folder"],
+                          replacesFileID: row["replaces_file_id"], replacement: row["replacement"], state: ReadingJob.State(rawValue: row["state"]) ?? .failed,
+                          refused: decode(row["refused"]), submissionIDs: ids, error: row["error"],
+                          createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                          finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     public func referencedBlobs() async throws -> Set<String> {
