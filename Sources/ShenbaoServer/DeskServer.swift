@@ -12,6 +12,9 @@ public enum DeskServer {
         AssetRoutes().add(to: router)
         AuthRoutes(desk: desk).add(to: router)
         InboxRoutes(desk: desk).add(to: router)
+        JobRoutes(desk: desk).add(to: router)
+        APIRoutes(desk: desk).add(to: router)
+        OpenAPIDocument.add(to: router)
         AdminRoutes(desk: desk).add(to: router)
         return router
     }

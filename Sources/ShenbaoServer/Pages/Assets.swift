@@ -24,11 +24,15 @@ enum Assets {
     dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
     .file { border-top: 2px solid #d0d5dc; margin-top: 24px; }
     button { padding: 4px 14px; }
+    form.filter { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 16px 0 0; }
+    form.filter label { min-width: 0; margin-right: 0; }
+    thead th a { color: inherit; } .history { color: #4a5360; }
     .tag { color: #b00020; border: 1px solid #b00020; padding: 0 4px; font-size: 0.85em; font-weight: normal; }
     @media print { .top, form, .skip { display: none; } body { background: #fff; } }
     """
 
-    /// Upload progress: sends the form with XMLHttpRequest and shows the bytes sent, then that the books are being read.
+    /// Upload progress: sends the form with XMLHttpRequest and shows the bytes sent, then opens the reading
+    /// job's page; there the job's JSON is polled and the bar shows the books read, until the job is finished.
     static let js = """
     document.addEventListener('DOMContentLoaded', function () {
       document.querySelectorAll('form[data-upload]').forEach(function (form) {
@@ -43,11 +47,30 @@ enum Assets {
             if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); text.textContent = '正在上传 ' + bar.value + '%'; }
           };
           request.upload.onload = function () { bar.removeAttribute('value'); text.textContent = '上传完成，正在读取和校验申报书……'; };
-          request.onload = function () { document.open(); document.write(request.responseText); document.close(); };
+          request.onload = function () {
+            if (request.status === 200 && request.responseURL) { window.location.assign(request.responseURL); return; }
+            document.open(); document.write(request.responseText); document.close();
+          };
           request.onerror = function () { text.textContent = '上传失败，请检查网络后重试'; button.disabled = false; };
           request.send(new FormData(form));
         });
       });
+      var job = document.getElementById('job');
+      if (job && job.dataset.state === 'waiting' && window.fetch) {
+        var bar = document.getElementById('job-progress'), text = document.getElementById('job-text');
+        var poll = function () {
+          fetch('/api/v1/jobs/' + job.dataset.job, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+            .then(function (r) { return r.json(); })
+            .then(function (s) {
+              if (s.state !== 'waiting') { window.location.reload(); return; }
+              if (s.total > 0) { bar.max = s.total; bar.value = s.done; text.textContent = '已读取 ' + s.done + ' / ' + s.total + ' 个文件'; }
+              else if (s.ahead > 0) { text.textContent = '排队中，前面还有 ' + s.ahead + ' 批材料'; }
+              setTimeout(poll, 1000);
+            })
+            .catch(function () { setTimeout(poll, 3000); });
+        };
+        setTimeout(poll, 500);
+      }
     });
     """
 }

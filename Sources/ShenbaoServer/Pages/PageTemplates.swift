@@ -2,7 +2,7 @@
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "inboxes": inboxes, "inbox": inbox, "submission": submission,
-        "accounts": accounts, "error": error, "uploaded": uploaded,
+        "accounts": accounts, "error": error, "job": job,
     ]
 
     static let layout = """
@@ -100,33 +100,53 @@ enum PageTemplates {
       </form>
       <p><a href="/inboxes/{{id}}/findings.csv">下载全部问题清单（CSV）</a></p>
     </section>
-    <table>
-      <caption>已收到的申报材料（{{count}} 份）</caption>
-      <thead><tr><th scope="col">申报单位</th><th scope="col">项目名称</th><th scope="col">统一社会信用代码</th>
-      <th scope="col">Word</th><th scope="col">PDF</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">推荐意见</th><th scope="col">收到时间</th></tr></thead>
+    {{#jobs}}<p class="notice" role="status"><a href="/jobs/{{id}}">一批上传的材料正在读取中，查看进度</a></p>{{/jobs}}
+    <form class="filter" method="get" action="/inboxes/{{id}}" role="search">
+      <label for="q">查找</label><input id="q" name="q" value="{{search}}" placeholder="单位、项目或信用代码">
+      <label for="show">显示</label><select id="show" name="show">{{#views}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/views}}</select>
+      <button type="submit">筛选</button>{{#filtered}} <a href="/inboxes/{{id}}">显示全部</a>{{/filtered}}
+    </form>
+    <table id="submissions">
+      <caption>已收到的申报材料（{{count}} 份{{#filtered}}，显示 {{shown}} 份{{/filtered}}）</caption>
+      <thead><tr>{{#columns}}<th scope="col" aria-sort="{{sort}}"><a href="{{link}}">{{name}}</a> {{arrow}}</th>{{/columns}}
+      <th scope="col">Word</th><th scope="col">PDF</th></tr></thead>
       <tbody>
       {{#submissions}}
-      <tr>
+      <tr data-errors="{{errors}}">
         <td><a href="/submissions/{{id}}">{{applicant}}</a>{{#duplicate}} <strong class="tag">重复申报</strong>{{/duplicate}}</td><td>{{project}}</td><td class="code">{{uscc}}</td>
-        <td>{{word}}</td><td>{{pdf}}</td>
         <td class="{{#errors}}bad{{/errors}}">{{errors}}</td><td class="{{#warnings}}warn{{/warnings}}">{{warnings}}</td>
-        <td>{{decision}}</td><td>{{arrived}}</td>
+        <td class="{{#copyBad}}bad{{/copyBad}}">{{copy}}</td>
+        <td>{{decision}}</td><td>{{arrived}}</td><td>{{word}}</td><td>{{pdf}}</td>
       </tr>
       {{/submissions}}
-      {{^submissions}}<tr><td colspan="9">尚未收到材料。</td></tr>{{/submissions}}
+      {{^submissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/submissions}}
       </tbody>
     </table>
     {{/content}}{{/layout}}
     """
 
-    static let uploaded = """
+    static let job = """
     {{<layout}}{{$content}}
-    <p class="notice ok" role="status">已保存 {{count}} 份申报材料。</p>
+    <div id="job" data-job="{{id}}" data-state="{{state}}">
+    {{#waiting}}
+    <noscript><meta http-equiv="refresh" content="3"></noscript>
+    <p role="status" aria-live="polite"><label for="job-progress">正在读取和校验申报书</label>
+    <progress id="job-progress" max="{{booksTotal}}" {{#hasTotal}}value="{{booksDone}}"{{/hasTotal}}>{{progressText}}</progress>
+    <span id="job-text">{{progressText}}</span></p>
+    <p class="meta">可以离开本页：读取在服务器上继续，完成后材料出现在收件箱中。</p>
+    {{/waiting}}
+    {{#done}}
+    <div id="job-finished" class="notice ok" role="status"><p>读取完成，已保存 {{count}} 份申报材料。</p>
+    <p><a href="/inboxes/{{inboxID}}">返回收件箱</a>{{#submission}} · <a href="/submissions/{{submission}}">查看该材料</a>{{/submission}}</p></div>
+    {{/done}}
+    {{#failed}}
+    <div id="job-finished" class="notice error" role="alert"><p>读取未完成：{{error}}</p><p><a href="/inboxes/{{inboxID}}">返回收件箱</a></p></div>
+    {{/failed}}
     {{#hasRefused}}
     <section aria-labelledby="refused-title"><h2 id="refused-title">未接收的文件</h2>
     <ul class="refused">{{#refused}}<li>{{.}}</li>{{/refused}}</ul></section>
     {{/hasRefused}}
-    <p><a href="/inboxes/{{inboxID}}">返回收件箱</a></p>
+    </div>
     {{/content}}{{/layout}}
     """
 
@@ -161,6 +181,13 @@ enum PageTemplates {
     <section class="file" aria-labelledby="file-{{id}}">
       <h2 id="file-{{id}}">{{name}}</h2>
       <p class="meta">{{kindName}} · {{sizeText}} · <a href="/files/{{id}}" download>下载原件</a></p>
+      <details class="replace"><summary>替换此文件（申报单位寄来了新版本）</summary>
+      <form method="post" action="/files/{{id}}/replace" enctype="multipart/form-data" data-upload>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="replace-{{id}}">新版本</label><input id="replace-{{id}}" name="files" type="file" required>
+        <button type="submit">替换并重新校验</button></p>
+        <p class="progress" role="status" aria-live="polite" hidden><progress max="100" value="0"></progress> <span></span></p>
+      </form></details>
       {{#readError}}<p class="notice error">无法读取：{{readError}}</p>{{/readError}}
       {{#hasFindings}}
       <table><caption>问题</caption><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">字段</th><th scope="col">说明</th></tr></thead>
@@ -174,6 +201,13 @@ enum PageTemplates {
       {{/hasFields}}
     </section>
     {{/files}}
+    {{#hasHistory}}
+    <section aria-labelledby="history-title" class="history">
+    <h2 id="history-title">被替换的旧版本</h2>
+    <table><thead><tr><th scope="col">文件</th><th scope="col">大小</th><th scope="col">替换时间</th><th scope="col">替换为</th></tr></thead>
+    <tbody>{{#history}}<tr><td><a href="/files/{{id}}" download>{{name}}</a></td><td>{{sizeText}}</td><td>{{replacedAt}}</td><td>{{replacedBy}}</td></tr>{{/history}}</tbody></table>
+    </section>
+    {{/hasHistory}}
     {{/content}}{{/layout}}
     """
 

@@ -24,27 +24,38 @@ struct AdminRoutes {
     private func create(_ context: DeskContext) async throws -> Response {
         try DeskAccess(desk: desk, account: try context.signedIn()).administrator()
         let form = context.form
-        let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard login.count >= 2, login.count <= 40, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) else {
-            return try await page(context, message: "登录名须为 2–40 个字母、数字、下划线、点或连字符", kind: "error", status: .badRequest)
-        }
         var calls: [String: Int?] = [:]
         for call in form.values["call"] ?? [] {
-            let quota = form["quota-\(call)"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            calls[call] = quota
+            calls[call] = form["quota-\(call)"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         }
-        let bureau = NewBureau(login: login, displayName: (form["displayName"] ?? "").trimmingCharacters(in: .whitespaces),
-                               region: (form["region"] ?? "").trimmingCharacters(in: .whitespaces), password: form["password"] ?? "", calls: calls)
-        guard !bureau.displayName.isEmpty, !bureau.region.isEmpty else {
-            return try await page(context, message: "请填写推荐单位名称和市州", kind: "error", status: .badRequest)
-        }
+        let bureau = NewBureau(login: form["login"] ?? "", displayName: form["displayName"] ?? "", region: form["region"] ?? "",
+                               password: form["password"] ?? "", calls: calls)
         do {
-            _ = try await desk.createBureau(bureau)
+            let account = try await create(bureau)
+            return try await page(context, message: "已创建推荐单位账户 \(account.login)（\(calls.count) 个收件箱）", kind: "ok", status: .ok)
         } catch let error as DeskError {
-            return try await page(context, message: error.message, kind: "error", status: .badRequest)
-        } catch let error as DeskStoreError {
-            return try await page(context, message: error.description, kind: "error", status: .conflict)
+            return try await page(context, message: error.message, kind: "error", status: error.status)
         }
-        return try await page(context, message: "已创建推荐单位账户 \(login)（\(calls.count) 个收件箱）", kind: "ok", status: .ok)
+    }
+
+    /// Creates a bureau account after checking its login name, names and quotas; the page and the API both create here.
+    func create(_ bureau: NewBureau) async throws -> Account {
+        var bureau = bureau
+        bureau.login = bureau.login.trimmingCharacters(in: .whitespaces)
+        bureau.displayName = bureau.displayName.trimmingCharacters(in: .whitespaces)
+        bureau.region = bureau.region.trimmingCharacters(in: .whitespaces)
+        let login = bureau.login
+        guard login.count >= 2, login.count <= 40, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) else {
+            throw DeskError(.badRequest, "登录名须为 2–40 个字母、数字、下划线、点或连字符")
+        }
+        guard !bureau.displayName.isEmpty, !bureau.region.isEmpty, bureau.displayName.count <= 100, bureau.region.count <= 50 else {
+            throw DeskError(.badRequest, "请填写推荐单位名称和市州")
+        }
+        for quota in bureau.calls.values { if let quota, quota < 0 || quota > 9999 { throw DeskError(.badRequest, "名额须为 0–9999 的整数") } }
+        do {
+            return try await desk.createBureau(bureau)
+        } catch let error as DeskStoreError {
+            throw DeskError(.conflict, error.description)
+        }
     }
 }

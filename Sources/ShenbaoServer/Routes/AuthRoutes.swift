@@ -12,12 +12,9 @@ struct AuthRoutes {
         }
         router.get("/login") { _, context in loginPage(context, status: .ok, message: nil, login: "") }
         router.post("/login") { _, context in try await login(context) }
-        router.post("/logout") { request, context -> Response in
-            if let token = DeskCookies.value(DeskCookies.session, in: request) {
-                try await desk.store.deleteSession(tokenHash: Tokens.digest(token))
-            }
+        router.post("/logout") { request, _ -> Response in
             var response = Response.redirect(to: "/login", type: .normal)
-            response.headers[.setCookie] = DeskCookies.header(DeskCookies.session, "", maxAge: 0, secure: desk.configuration.secureCookies)
+            response.headers[.setCookie] = try await signOut(request)
             return response
         }
     }
@@ -35,24 +32,49 @@ struct AuthRoutes {
 
     private func login(_ context: DeskContext) async throws -> Response {
         let login = (context.form["login"] ?? "").trimmingCharacters(in: .whitespaces)
-        let password = context.form["password"] ?? ""
+        switch try await signIn(login: login, password: context.form["password"] ?? "", address: context.remoteAddress) {
+        case .refused(let status, let message):
+            return loginPage(context, status: status, message: message, login: login)
+        case .signedIn(_, let cookie, _):
+            var response = Response.redirect(to: "/inboxes", type: .normal)
+            response.headers[.setCookie] = cookie
+            return response
+        }
+    }
+
+    /// A sign-in attempt's outcome: refused with a status and message, or a new session and its cookie.
+    enum SignIn {
+        case refused(HTTPResponse.Status, String)
+        case signedIn(Account, cookie: String, session: DeskSession)
+    }
+
+    /// Checks the password (throttled per login name and address) and opens a session; the page and the API both sign in here.
+    func signIn(login: String, password: String, address: String?) async throws -> SignIn {
         let now = desk.clock()
         let throttle = desk.configuration.throttle
-        if try await throttle.blocked(login: login, address: context.remoteAddress, store: desk.store, now: now) {
-            return loginPage(context, status: .tooManyRequests, message: throttle.message, login: login)
+        if try await throttle.blocked(login: login, address: address, store: desk.store, now: now) {
+            return .refused(.tooManyRequests, throttle.message)
         }
         guard !login.isEmpty, password.utf8.count <= 200, let account = try await desk.store.account(login: login),
               desk.configuration.passwords.verify(password, hash: account.passwordHash) else {
-            try await throttle.failed(login: login, address: context.remoteAddress, store: desk.store, now: now)
-            return loginPage(context, status: .unauthorized, message: "登录名或密码不正确", login: login)
+            try await throttle.failed(login: login, address: address, store: desk.store, now: now)
+            return .refused(.unauthorized, "登录名或密码不正确")
         }
         try await throttle.succeeded(login: login, store: desk.store)
         let token = Tokens.random()
-        try await desk.store.createSession(DeskSession(tokenHash: Tokens.digest(token), accountID: account.id, csrfToken: Tokens.random(),
-                                                       createdAt: now, expiresAt: now.addingTimeInterval(desk.configuration.sessionLifetime)))
-        var response = Response.redirect(to: "/inboxes", type: .normal)
-        response.headers[.setCookie] = DeskCookies.header(DeskCookies.session, token, maxAge: Int(desk.configuration.sessionLifetime),
-                                                          secure: desk.configuration.secureCookies)
-        return response
+        let session = DeskSession(tokenHash: Tokens.digest(token), accountID: account.id, csrfToken: Tokens.random(),
+                                  createdAt: now, expiresAt: now.addingTimeInterval(desk.configuration.sessionLifetime))
+        try await desk.store.createSession(session)
+        let cookie = DeskCookies.header(DeskCookies.session, token, maxAge: Int(desk.configuration.sessionLifetime),
+                                        secure: desk.configuration.secureCookies)
+        return .signedIn(account, cookie: cookie, session: session)
+    }
+
+    /// Ends the session of the request's cookie; returns the header that clears the cookie.
+    func signOut(_ request: Request) async throws -> String {
+        if let token = DeskCookies.value(DeskCookies.session, in: request) {
+            try await desk.store.deleteSession(tokenHash: Tokens.digest(token))
+        }
+        return DeskCookies.header(DeskCookies.session, "", maxAge: 0, secure: desk.configuration.secureCookies)
     }
 }

@@ -4,18 +4,26 @@ import Hummingbird
 /// Every request that is not GET or HEAD must carry the session's CSRF token: in the `X-CSRF-Token`
 /// header (the JSON API and the page script), or as the `csrf` field of a url-encoded form (read here,
 /// at most 1 MiB, and handed on in the context). The login form, before there is a session, carries the
-/// token of its `shenbao_login` cookie. A multipart body is accepted only by the upload route, which
-/// checks its first field before writing any file. Anything else: 403 with a Chinese message.
+/// token of its `shenbao_login` cookie. A multipart body is accepted only by the upload and replace routes, which
+/// checks its first field before writing any file. Signing in through the API (a JSON body, which a page
+/// of another site cannot send without this server's consent) needs no token. Anything else: 403.
 struct CSRFMiddleware: RouterMiddleware {
+    /// `/inboxes/N/upload` and `/files/N/replace`: the routes that take files.
     static func isUploadPath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0].isEmpty && parts[1] == "inboxes" && !parts[2].isEmpty
-            && parts[2].allSatisfy(\.isASCII) && parts[2].allSatisfy(\.isNumber) && parts[3] == "upload"
+        guard parts.count == 4, parts[0].isEmpty, !parts[2].isEmpty, parts[2].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isNumber) else {
+            return false
+        }
+        return (parts[1] == "inboxes" && parts[3] == "upload") || (parts[1] == "files" && parts[3] == "replace")
     }
 
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         let path = request.uri.path
+        if path == APIRoutes.prefix + "/session", request.method == .post,
+           request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
+            return try await next(request, context)  // signing in by API: a JSON body no other site's page can send
+        }
         let expected: String? = path == "/login" ? DeskCookies.value(DeskCookies.login, in: request) : context.session?.csrfToken
         if let header = request.headers[.csrfToken] {
             guard let expected, Tokens.equal(header, expected) else { throw DeskError.csrf }

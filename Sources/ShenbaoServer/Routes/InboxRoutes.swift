@@ -8,16 +8,24 @@ struct InboxRoutes {
 
     func add(to router: Router<DeskContext>) {
         router.get("/inboxes") { _, context in try await inboxes(context) }
-        router.get("/inboxes/:id") { _, context in try await inbox(context) }
-        router.post("/inboxes/:id/upload") { request, context in try await upload(request, context) }
+        router.get("/inboxes/:id") { request, context in try await inbox(request, context) }
+        router.post("/inboxes/:id/upload") { request, context -> Response in
+            .redirect(to: "/jobs/\(try await upload(request, context).id)", type: .normal)
+        }
+        router.post("/files/:id/replace") { request, context -> Response in
+            .redirect(to: "/jobs/\(try await replace(request, context).id)", type: .normal)
+        }
         router.get("/submissions/:id") { _, context in try await submission(context) }
-        router.get("/files/:id") { _, context in try await download(context) }
         router.post("/submissions/:id/decision") { _, context in try await decide(context) }
-        router.get("/inboxes/:id/summary") { request, context in try await summary(request, context) }
-        router.get("/inboxes/:id/findings.csv") { _, context in try await findings(context) }
+        // Downloads answer the pages and the API alike.
+        for prefix in ["", APIRoutes.prefix] {
+            router.get("\(prefix)/files/:id") { _, context in try await download(context) }
+            router.get("\(prefix)/inboxes/:id/summary") { request, context in try await summary(request, context) }
+            router.get("\(prefix)/inboxes/:id/findings.csv") { _, context in try await findings(context) }
+        }
     }
 
-    private func access(_ context: DeskContext) throws -> DeskAccess {
+    func access(_ context: DeskContext) throws -> DeskAccess {
         DeskAccess(desk: desk, account: try context.signedIn())
     }
 
@@ -30,13 +38,9 @@ struct InboxRoutes {
     }
 
     private func inboxes(_ context: DeskContext) async throws -> Response {
-        let account = try context.signedIn()
-        let accounts = Dictionary(try await desk.store.accounts().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [[String: Any]] = []
-        for inbox in try await desk.store.inboxes(accountID: account.isAdministrator ? nil : account.id) {
-            rows.append(["id": inbox.id, "bureau": accounts[inbox.accountID]?.displayName ?? "", "region": accounts[inbox.accountID]?.region ?? "",
-                         "callTitle": desk.spec(inbox.callID)?.title ?? inbox.callID, "quota": inbox.quota.map(String.init) ?? "不限",
-                         "count": try await desk.store.submissions(inboxID: inbox.id).count])
+        let rows = try await InboxSummary.all(desk, for: try context.signedIn()).map { inbox -> [String: Any] in
+            ["id": inbox.id, "bureau": inbox.bureau, "region": inbox.region, "callTitle": inbox.callTitle,
+             "quota": inbox.quota.map(String.init) ?? "不限", "count": inbox.submissions]
         }
         var values = Pages.frame(context, title: "收件箱")
         values["inboxes"] = rows
@@ -44,10 +48,11 @@ struct InboxRoutes {
         return Pages.shared.response(template: "inboxes", values)
     }
 
-    private func inbox(_ context: DeskContext) async throws -> Response {
+    private func inbox(_ request: Request, _ context: DeskContext) async throws -> Response {
         let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
         let owner = try await desk.store.account(id: inbox.accountID)
         let submissions = try await desk.store.submissions(inboxID: inbox.id)
+        let table = InboxTable(query: Self.query(request))
         var values = Pages.frame(context, title: desk.spec(inbox.callID)?.title ?? inbox.callID)
         values["id"] = inbox.id
         values["callID"] = inbox.callID
@@ -56,28 +61,73 @@ struct InboxRoutes {
         values["count"] = submissions.count
         values["recommended"] = submissions.filter { $0.decision == .recommended }.count
         // One applicant (by 统一社会信用代码) submitting more than once, across every upload of the inbox.
-        let codes = submissions.compactMap(\.uscc).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        values["submissions"] = submissions.map { submission -> [String: Any] in
-            ["id": submission.id, "applicant": submission.applicant ?? submission.name, "project": submission.projectName ?? "",
-             "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
-             "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
-             "decision": submission.decision?.chineseName ?? "未定",
-             "duplicate": submission.uscc.map { codes[$0, default: 0] > 1 } ?? false]
+        let duplicates = InboxTable.duplicateCodes(submissions)
+        let rows = table.rows(submissions)
+        values["shown"] = rows.count
+        values["filtered"] = rows.count != submissions.count
+        values["search"] = table.search
+        values["views"] = InboxTable.View.allCases.map { ["value": $0.rawValue, "name": $0.chineseName, "selected": $0 == table.view] }
+        values["columns"] = InboxTable.Column.allCases.map { column -> [String: Any] in
+            let active = column == table.column
+            return ["link": table.query(sort: column), "name": Self.columnNames[column] ?? column.rawValue,
+                    "sort": active ? (table.descending ? "descending" : "ascending") : "none", "arrow": active ? (table.descending ? "▼" : "▲") : ""]
         }
+        values["submissions"] = rows.map { submission -> [String: Any] in
+            let copy = Self.copyText(submission)
+            return ["id": submission.id, "applicant": submission.applicant ?? submission.name, "project": submission.projectName ?? "",
+                    "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
+                    "copy": copy.text, "copyBad": copy.bad,
+                    "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
+                    "decision": submission.decision?.chineseName ?? "未定",
+                    "duplicate": submission.uscc.map(duplicates.contains) ?? false]
+        }
+        let waiting = try await desk.store.waitingJobs().filter { $0.inboxID == inbox.id }
+        values["jobs"] = waiting.map { ["id": $0.id] }
         return Pages.shared.response(template: "inbox", values)
     }
 
-    private func upload(_ request: Request, _ context: DeskContext) async throws -> Response {
+    static let columnNames: [InboxTable.Column: String] = [
+        .applicant: "申报单位", .project: "项目名称", .uscc: "统一社会信用代码", .errors: "错误", .warnings: "警告",
+        .copy: "盖章件", .decision: "推荐意见", .arrived: "收到时间",
+    ]
+
+    /// The stamped copy's cell: seals found and missing, and whether it agrees with the Word book.
+    static func copyText(_ submission: StoredSubmission) -> (text: String, bad: Bool) {
+        guard submission.hasPDF else { return ("无盖章 PDF", true) }
+        let status = submission.stampedCopy
+        var parts = [status.sealsFound > 0 ? "印章 \(status.sealsFound) 处" : "未见印章"]
+        if status.sealsMissing > 0 { parts.append("缺 \(status.sealsMissing) 处") }
+        switch status.agreement {
+        case .agrees: parts.append("与 Word 一致")
+        case .differs: parts.append("与 Word 不一致")
+        case .unchecked: parts.append("部分字段未能比对")
+        case nil: parts.append(submission.hasWord ? "未能与 Word 比对" : "无 Word 可比对")
+        }
+        return (parts.joined(separator: "，"), status.sealsMissing > 0 || status.agreement == .differs)
+    }
+
+    static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        return query
+    }
+
+    /// Takes an upload into the inbox of the route's id and queues its reading (pages and API).
+    func upload(_ request: Request, _ context: DeskContext) async throws -> ReadingJob {
         let account = try context.signedIn()
         let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
         guard let session = context.session else { throw DeskError.csrf }
-        let outcome = try await InboxIntake(desk: desk).receive(request, inbox: inbox, account: account, csrfToken: session.csrfToken)
-        var values = Pages.frame(context, title: "上传结果")
-        values["count"] = outcome.submissionIDs.count
-        values["refused"] = outcome.refused
-        values["hasRefused"] = !outcome.refused.isEmpty
-        values["inboxID"] = inbox.id
-        return Pages.shared.response(status: outcome.submissionIDs.isEmpty ? .unprocessableContent : .ok, template: "uploaded", values)
+        return try await InboxIntake(desk: desk).receive(request, inbox: inbox, account: account, csrfToken: session.csrfToken)
+    }
+
+    /// A new version of one file of a submission; the submission is read again, the old file kept as history.
+    func replace(_ request: Request, _ context: DeskContext) async throws -> ReadingJob {
+        let account = try context.signedIn()
+        let file = try await access(context).file(context.parameters.get("id", as: Int64.self))
+        guard file.isCurrent else { throw DeskError(.conflict, DeskStoreError.replacedAlready.description) }
+        let (_, inbox) = try await access(context).submission(file.submissionID)
+        guard let session = context.session else { throw DeskError.csrf }
+        return try await InboxIntake(desk: desk).receive(request, replacing: file, inbox: inbox, account: account, csrfToken: session.csrfToken)
     }
 
     private func submission(_ context: DeskContext) async throws -> Response {
@@ -107,7 +157,14 @@ struct InboxRoutes {
         let general = findings.filter { $0.fileID == nil }.map(row)
         values["general"] = general
         values["hasGeneral"] = !general.isEmpty
-        values["files"] = files.map { file -> [String: Any] in
+        let current = files.filter(\.isCurrent)
+        let names = Dictionary(files.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        values["history"] = files.filter { !$0.isCurrent }.map { file -> [String: Any] in
+            ["id": file.id, "name": file.name, "sizeText": ByteCountFormatter.string(fromByteCount: file.size, countStyle: .file),
+             "replacedAt": file.replacedAt.map(Self.time) ?? "", "replacedBy": file.replacedBy.flatMap { names[$0] } ?? ""]
+        }
+        values["hasHistory"] = current.count != files.count
+        values["files"] = current.map { file -> [String: Any] in
             let mine = findings.filter { $0.fileID == file.id }.map(row)
             var item: [String: Any] = [
                 "id": file.id, "name": file.name, "sizeText": ByteCountFormatter.string(fromByteCount: file.size, countStyle: .file),
@@ -124,9 +181,15 @@ struct InboxRoutes {
 
     /// 推荐 / 不推荐 / 未定 with a note; recommending beyond the inbox's quota is refused with a message.
     private func decide(_ context: DeskContext) async throws -> Response {
+        let submission = try await record(decision: context.form["decision"] ?? "", note: context.form["note"] ?? "", context)
+        return .redirect(to: "/submissions/\(submission.id)", type: .normal)
+    }
+
+    /// Records a decision (`recommended`, `not-recommended` or `none`) on the submission of the route's id;
+    /// the page's form and the API both decide here.
+    func record(decision choice: String, note: String, _ context: DeskContext) async throws -> StoredSubmission {
         let account = try context.signedIn()
         let (submission, inbox) = try await access(context).submission(context.parameters.get("id", as: Int64.self))
-        let choice = context.form["decision"] ?? ""
         let decision: Decision?
         switch choice {
         case "none": decision = nil
@@ -134,7 +197,7 @@ struct InboxRoutes {
             guard let chosen = Decision(rawValue: choice) else { throw DeskError(.badRequest, "请选择推荐、不推荐或未定") }
             decision = chosen
         }
-        let note = (context.form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 500 else { throw DeskError(.badRequest, "说明不能超过 500 字") }
         do {
             try await desk.store.decide(submissionID: submission.id, decision: decision, note: note, by: account.id, at: desk.clock(),
@@ -142,7 +205,7 @@ struct InboxRoutes {
         } catch let error as DeskStoreError {
             throw DeskError(.conflict, error.description)
         }
-        return .redirect(to: "/submissions/\(submission.id)", type: .normal)
+        return try await desk.store.submission(id: submission.id) ?? submission
     }
 
     private func summary(_ request: Request, _ context: DeskContext) async throws -> Response {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import ShenbaoServer
+
+/// Sorting and filtering of the inbox table, on fixed rows.
+@Suite struct InboxTableTests {
+    static func row(_ id: Int64, _ applicant: String, uscc: String, errors: Int, decision: Decision? = nil, pdf: Bool = true,
+                    agreement: StampedCopyStatus.Agreement? = .agrees) -> StoredSubmission {
+        StoredSubmission(id: id, inboxID: 1, uploadID: 1, name: applicant, callID: nil, applicant: applicant, projectName: "项目\(id)",
+                         uscc: uscc, hasWord: true, hasPDF: pdf, errors: errors, warnings: 0,
+                         arrivedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(id)), decision: decision,
+                         stampedCopy: StampedCopyStatus(sealsFound: 2, agreement: agreement))
+    }
+
+    let rows = [
+        row(1, "武汉甲公司", uscc: "A", errors: 0, decision: .recommended),
+        row(2, "十堰乙公司", uscc: "B", errors: 3, pdf: false, agreement: nil),
+        row(3, "宜昌丙公司", uscc: "A", errors: 1, agreement: .differs),
+        row(4, "武汉丁公司", uscc: "D", errors: 0, decision: .notRecommended),
+    ]
+
+    @Test func sortsByAColumnEitherWayAndKeepsTiesInArrivalOrder() {
+        #expect(InboxTable(query: ["sort": "errors", "order": "desc"]).rows(rows).map(\.id) == [2, 3, 1, 4])
+        #expect(InboxTable(query: ["sort": "errors", "order": "asc"]).rows(rows).map(\.id) == [1, 4, 3, 2])
+        #expect(InboxTable(query: ["sort": "copy", "order": "asc"]).rows(rows).map(\.id) == [2, 3, 1, 4])
+        #expect(InboxTable(query: ["sort": "decision", "order": "asc"]).rows(rows).map(\.id) == [1, 2, 3, 4])
+        #expect(InboxTable(query: [:]).rows(rows).map(\.id) == [4, 3, 2, 1])  // newest first when nothing is asked
+        #expect(InboxTable(query: ["sort": "nonsense"]).rows(rows).map(\.id) == [4, 3, 2, 1])
+    }
+
+    @Test func filtersByTextAndView() {
+        #expect(InboxTable(query: ["q": "武汉"]).rows(rows).map(\.id) == [4, 1])
+        #expect(InboxTable(query: ["show": "errors"]).rows(rows).map(\.id) == [3, 2])
+        #expect(InboxTable(query: ["show": "duplicates"]).rows(rows).map(\.id) == [3, 1])
+        #expect(InboxTable(query: ["show": "nopdf"]).rows(rows).map(\.id) == [2])
+        #expect(InboxTable(query: ["show": "undecided", "q": "宜昌"]).rows(rows).map(\.id) == [3])
+        #expect(InboxTable(query: ["show": "recommended", "q": "十堰"]).rows(rows).isEmpty)
+    }
+
+    @Test func theHeaderLinksTurnTheOrderAndKeepTheFilter() {
+        let table = InboxTable(query: ["sort": "errors", "order": "desc", "q": "武汉 公司", "show": "errors"])
+        #expect(table.query(sort: .errors) == "?sort=errors&order=asc&q=%E6%AD%A6%E6%B1%89%20%E5%85%AC%E5%8F%B8&show=errors")
+        #expect(table.query(sort: .applicant).hasPrefix("?sort=applicant&order=asc"))
+    }
+
+    @Test func theStampedCopyCellSaysWhatWasFound() {
+        #expect(InboxRoutes.copyText(rows[0]) == ("印章 2 处，与 Word 一致", false))
+        #expect(InboxRoutes.copyText(rows[1]) == ("无盖章 PDF", true))
+        #expect(InboxRoutes.copyText(rows[2]) == ("印章 2 处，与 Word 不一致", true))
+    }
+}
