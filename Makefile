@@ -21,12 +21,13 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 
-## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx.
+## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx, schemathesis (the API fuzz run).
 test-deps: deps
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+	@command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
 
 build: deps
 	swift build
@@ -98,6 +99,8 @@ serve: release
 test: test-deps
 	swift build --build-tests
 	swift test --skip-build 2>&1 | tee .test-output.log; exit $${PIPESTATUS[0]}
+	@echo "== schemathesis against /openapi.yaml (bounded, fixed seed)"
+	bash Tests/API/openapi-fuzz.sh .build/debug/shenbao
 
 clean:
 	rm -rf .build $(DEMO_OUT)
