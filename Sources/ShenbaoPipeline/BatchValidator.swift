@@ -109,15 +109,18 @@ public struct BatchValidator: Sendable {
         case .failure(let error):
             return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
         case .success(let record):
-            let recognised = forcedCall == nil || (record.scanned
-                ? CallDetector.detect(scanText: record.ocr?.pages.map(\.text).joined(separator: "\n") ?? "", among: specs) != nil
-                : CallDetector.detect(document, among: specs) != nil)
+            let detected = forcedCall == nil ? nil : (record.scanned
+                ? CallDetector.detect(scanText: record.ocr?.pages.map(\.text).joined(separator: "\n") ?? "", among: specs)
+                : CallDetector.detect(document, among: specs))
+            let recognised = forcedCall == nil || detected != nil
+            // Read as the asked call, but the book says it is another's: said first, before the misplaced field findings.
+            let otherCall = detected.flatMap { book in forcedCall.flatMap { book.id == $0.id ? nil : OtherCallRule.finding(book: book, readAs: $0) } }
             guard let call = record.call, let validator = validators[call] else {
                 return BookOutcome(file: path, record: record, findings: ScanReadingRule.findings(for: record, spec: nil),
                                    stamped: stampedCopy(path, document: document, call: nil, pagesRead: record.ocr?.pages))
             }
-            let findings = record.scanned ? ScanReadingRule.findings(for: record, spec: specs.first { $0.id == call })
-                : validator.validate(record, document: document)
+            let findings = (otherCall.map { [$0] } ?? []) + (record.scanned ? ScanReadingRule.findings(for: record, spec: specs.first { $0.id == call })
+                : validator.validate(record, document: document))
             return BookOutcome(file: path, record: record, findings: findings, recognised: recognised,
                                stamped: stampedCopy(path, document: document, call: call, pagesRead: record.ocr?.pages))
         }

@@ -20,8 +20,8 @@ public enum RuleRegistry {
     /// Rules across an inbox.
     package static let inboxRules: [any InboxRule] = [DuplicateApplicantRule(), QuotaRule(), DeadlineRule()]
     /// Rules over what reading a file gave: an error, a scan, a data file's columns, a stamped 汇总表.
-    package static let readingRules: [any ValidationRule.Type] = [ReadErrorRule.self, ScanReadingRule.self, DataColumnRule.self,
-                                                                   SummarySealRule.self]
+    package static let readingRules: [any ValidationRule.Type] = [ReadErrorRule.self, OtherCallRule.self, ScanReadingRule.self,
+                                                                   DataColumnRule.self, SummarySealRule.self]
 
     /// Every rule type.
     public static var all: [any ValidationRule.Type] {
