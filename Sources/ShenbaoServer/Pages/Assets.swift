@@ -12,7 +12,7 @@ enum Assets {
     table { border-collapse: collapse; width: 100%; background: #fff; margin: 12px 0 24px; }
     caption { text-align: left; font-weight: bold; padding: 6px 0; }
     th, td { border: 1px solid #d0d5dc; padding: 6px 8px; text-align: left; vertical-align: top; }
-    thead th { background: #e9eef4; }
+    thead th { background: #e9eef4; white-space: nowrap; } .nowrap { white-space: nowrap; }
     .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
     .bad, tr.error td:first-child { color: #b00020; font-weight: bold; } .warn, tr.warning td:first-child { color: #8a5a00; }
     .card { background: #fff; border: 1px solid #d0d5dc; padding: 12px 16px; margin: 12px 0; max-width: 720px; }
@@ -24,11 +24,13 @@ enum Assets {
     dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
     .file { border-top: 2px solid #d0d5dc; margin-top: 24px; }
     button { padding: 4px 14px; }
+    .cards { display: flex; gap: 16px; flex-wrap: wrap; align-items: stretch; } .cards .card { flex: 1 1 420px; margin: 0; }
+    tr.error td:first-child, tr.warning td:first-child, tr.info td:first-child { white-space: nowrap; }
     form.filter { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 16px 0 0; }
     form.filter label { min-width: 0; margin-right: 0; }
     thead th a { color: inherit; } .history { color: #4a5360; }
     .tag { color: #b00020; border: 1px solid #b00020; padding: 0 4px; font-size: 0.85em; font-weight: normal; }
-    @media print { .top, form, .skip { display: none; } body { background: #fff; } }
+    @media print { .top, form, .skip, .cards, details.replace, thead th a + span { display: none; } body { background: #fff; } thead th a { text-decoration: none; } }
     """
 
     /// Upload progress: sends the form with XMLHttpRequest and shows the bytes sent, then opens the reading

@@ -78,6 +78,7 @@ enum PageTemplates {
     static let inbox = """
     {{<layout}}{{$content}}
     <p class="meta">推荐单位：{{bureau}}　申报类别：{{callID}}　已推荐 {{recommended}} 个{{#quota}}（名额 {{quota}} 个）{{/quota}}</p>
+    <div class="cards">
     <section aria-labelledby="upload-title" class="card">
       <h2 id="upload-title">上传收到的材料</h2>
       <form method="post" action="/inboxes/{{id}}/upload" enctype="multipart/form-data" data-upload>
@@ -100,6 +101,7 @@ enum PageTemplates {
       </form>
       <p><a href="/inboxes/{{id}}/findings.csv">下载全部问题清单（CSV）</a></p>
     </section>
+    </div>
     {{#jobs}}<p class="notice" role="status"><a href="/jobs/{{id}}">一批上传的材料正在读取中，查看进度</a></p>{{/jobs}}
     <form class="filter" method="get" action="/inboxes/{{id}}" role="search">
       <label for="q">查找</label><input id="q" name="q" value="{{search}}" placeholder="单位、项目或信用代码">
@@ -116,7 +118,7 @@ enum PageTemplates {
         <td><a href="/submissions/{{id}}">{{applicant}}</a>{{#duplicate}} <strong class="tag">重复申报</strong>{{/duplicate}}</td><td>{{project}}</td><td class="code">{{uscc}}</td>
         <td class="{{#errors}}bad{{/errors}}">{{errors}}</td><td class="{{#warnings}}warn{{/warnings}}">{{warnings}}</td>
         <td class="{{#copyBad}}bad{{/copyBad}}">{{copy}}</td>
-        <td>{{decision}}</td><td>{{arrived}}</td><td>{{word}}</td><td>{{pdf}}</td>
+        <td>{{decision}}</td><td class="nowrap">{{arrived}}</td><td>{{word}}</td><td>{{pdf}}</td>
       </tr>
       {{/submissions}}
       {{^submissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/submissions}}
@@ -160,7 +162,8 @@ enum PageTemplates {
       <dt>材料位置</dt><dd>{{name}}</dd>
       <dt>收到时间</dt><dd>{{arrived}}</dd>
       <dt>错误 / 警告</dt><dd>{{errors}} / {{warnings}}</dd>
-      <dt>推荐意见</dt><dd>{{decisionName}}{{#note}}（{{note}}）{{/note}}</dd>
+      <dt>盖章件</dt><dd class="{{#copyBad}}bad{{/copyBad}}">{{copy}}</dd>
+      <dt>推荐意见</dt><dd>{{decisionName}}{{#hasNote}}（{{note}}）{{/hasNote}}</dd>
     </dl>
     <form class="card" method="post" action="/submissions/{{id}}/decision">
       <input type="hidden" name="csrf" value="{{csrf}}">

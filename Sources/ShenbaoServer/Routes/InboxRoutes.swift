@@ -153,6 +153,8 @@ struct InboxRoutes {
         values["isNotRecommended"] = submission.decision == .notRecommended
         values["isUndecided"] = submission.decision == nil
         values["note"] = submission.decisionNote
+        values["hasNote"] = !submission.decisionNote.isEmpty
+        (values["copy"], values["copyBad"]) = Self.copyText(submission)
         if let quota = inbox.quota { values["quota"] = quota }
         let general = findings.filter { $0.fileID == nil }.map(row)
         values["general"] = general
