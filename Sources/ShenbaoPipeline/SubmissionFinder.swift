@@ -12,7 +12,10 @@ public enum SubmissionFinder {
     /// 营业执照 …). A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
     public static func find(in paths: [String]) -> [Submission] {
         var submissions: [Submission] = []
-        for path in paths {
+        for given in paths {
+            // `收件/` and `收件` are one folder: a trailing slash must not change how its books are grouped.
+            var path = given
+            while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 collect(folder: path, into: &submissions, current: nil, depth: 0)
