@@ -85,19 +85,33 @@ public struct Preview: Sendable, Equatable, Codable {
         }
     }
 
-    /// A paragraph (with its heading level, if any) or a table as rows of cell texts.
+    /// A paragraph (with its heading level, if any) or a table as rows of cells.
     public struct TextBlock: Sendable, Equatable, Codable {
         public var paragraph: String?
         public var headingLevel: Int?
-        public var rows: [[String]]?
+        /// The cells that start in each grid row, left to right.
+        public var rows: [[TextCell]]?
 
         public init(paragraph: String, headingLevel: Int? = nil) {
             self.paragraph = paragraph
             self.headingLevel = headingLevel
         }
 
-        public init(rows: [[String]]) {
+        public init(rows: [[TextCell]]) {
             self.rows = rows
+        }
+    }
+
+    /// A table cell's text and the grid columns and rows it spans (nil for one).
+    public struct TextCell: Sendable, Equatable, Codable {
+        public var text: String
+        public var columns: Int?
+        public var rows: Int?
+
+        public init(text: String, columns: Int = 1, rows: Int = 1) {
+            self.text = text
+            self.columns = columns > 1 ? columns : nil
+            self.rows = rows > 1 ? rows : nil
         }
     }
 

@@ -28,7 +28,7 @@ public enum FilePreview {
         }
     }
 
-    /// The document's paragraphs and tables (rows of cell texts), empty paragraphs left out, cut at
+    /// The document's paragraphs and tables (rows of cells), empty paragraphs left out, cut at
     /// `Preview.textLimit` characters.
     static func text(of document: Document, limit: Int = Preview.textLimit) -> Preview.Text {
         var blocks: [Preview.TextBlock] = []
@@ -42,10 +42,12 @@ public enum FilePreview {
                 item = Preview.TextBlock(paragraph: text, headingLevel: paragraph.headingLevel)
             case .table(let table):
                 item = Preview.TextBlock(rows: (0..<table.rowCount).map { row in
-                    table.cells(inRow: row).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    table.cells(inRow: row).map {
+                        Preview.TextCell(text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines), columns: $0.columnSpan, rows: $0.rowSpan)
+                    }
                 })
             }
-            let size = item.paragraph?.count ?? item.rows?.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } ?? 0
+            let size = item.paragraph?.count ?? item.rows?.reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.count } } ?? 0
             if characters + size > limit { return Preview.Text(blocks: blocks, truncated: true) }
             characters += size
             blocks.append(item)

@@ -101,9 +101,11 @@ import Testing
         let text = try #require(FilePreview.answer(PreviewRequest(path: Self.book + ".docx", ask: .text)).text)
         #expect(!text.truncated)
         #expect(text.blocks.contains { $0.paragraph?.contains("承诺书") == true })
-        let cells = text.blocks.compactMap(\.rows).flatMap { $0 }.flatMap { $0 }
+        let cells = text.blocks.compactMap(\.rows).flatMap { $0 }.flatMap { $0 }.map(\.text)
         #expect(cells.contains { $0.contains("91420300NYQM61362U") })
         #expect(cells.contains { $0.contains("十堰蓝海信息技术有限公司") })
+        // Merged cells keep their spans (the 单位基本情况表 has a label over two rows or columns).
+        #expect(text.blocks.compactMap(\.rows).flatMap { $0 }.flatMap { $0 }.contains { ($0.columns ?? 1) > 1 || ($0.rows ?? 1) > 1 })
 
         // Cut at the limit: what is kept is whole blocks, and the cut is said.
         let document = try DocumentReader.read(path: Self.book + ".docx")
