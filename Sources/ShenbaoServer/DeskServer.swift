@@ -12,6 +12,7 @@ public enum DeskServer {
         AssetRoutes().add(to: router)
         AuthRoutes(desk: desk).add(to: router)
         InboxRoutes(desk: desk).add(to: router)
+        PreviewRoutes(desk: desk).add(to: router)
         AdminRoutes(desk: desk).add(to: router)
         return router
     }
