@@ -56,6 +56,13 @@ public struct IsolatedWorkers: Sendable {
         }
     }
 
+    /// Each request's preview, a worker (`shenbao worker preview`) answering; a worker that dies or runs out
+    /// of time gives a `Preview` with the Chinese `error` of `read.crashed` / `read.timeout`.
+    public func previews(_ requests: [PreviewRequest]) -> [Preview] {
+        let answers: [Result<Preview, BookError>] = run(.preview, inputs: requests.map(\.line))
+        return answers.map { $0.answer { Preview(error: $0.message) } }
+    }
+
     /// Validates the submissions found in `paths` with `validator`, each book read and checked in a worker
     /// (`shenbao worker validate`); `progress` gets the books done and their total.
     public func validate(_ paths: [String], with validator: BatchValidator,

@@ -16,6 +16,8 @@ public enum WorkerTask: String, Sendable, CaseIterable {
     case checkStamp = "check-stamp"
     /// `CallBookReport`: where each field of the call came from.
     case checkCall = "check-call"
+    /// `Preview`: a PDF's outline or page image, or a Word book's text; each input line is a `PreviewRequest`.
+    case preview
 
     /// One answer of an `extract` worker: the file's output and whether it was read.
     public struct ExtractAnswer: Codable, Sendable {
@@ -65,6 +67,11 @@ public enum WorkerTask: String, Sendable, CaseIterable {
         /// The one-line answer for the file at `path`.
         public func answer(_ path: String) -> String {
             switch task {
+            case .preview:
+                guard let request = try? JSONDecoder().decode(PreviewRequest.self, from: Data(path.utf8)) else {
+                    return Self.line(Preview(error: "预览请求无法解析"))
+                }
+                return Self.line(FilePreview.answer(request))
             case .validate:
                 return validator.validateBook(path: path).wireLine()
             case .checkStamp:

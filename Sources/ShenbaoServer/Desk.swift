@@ -6,6 +6,8 @@ public final class Desk: Sendable {
     public let configuration: DeskConfiguration
     public let store: any DeskStore
     public let blobs: BlobStore
+    /// Page images and texts of the stored files, made by workers and cached under `previews/`.
+    let previews: FilePreviews
     /// The calls that load (a broken call folder is left out, as the CLI does).
     public let specs: [CallSpec]
     /// Now; tests may fix it.
@@ -21,6 +23,7 @@ public final class Desk: Sendable {
         chmod(data, 0o700)
         store = try SQLiteDeskStore(path: data + "/desk.sqlite")
         blobs = try BlobStore(root: data + "/files")
+        previews = FilePreviews(configuration: configuration, blobs: blobs)
         specs = CallSpecLoader(directory: configuration.templates).loadEach().specs
         try? FileManager.default.removeItem(atPath: data + "/tmp")  // uploads a crash interrupted
     }

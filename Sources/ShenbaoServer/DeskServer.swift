@@ -15,6 +15,7 @@ public enum DeskServer {
         JobRoutes(desk: desk).add(to: router)
         APIRoutes(desk: desk).add(to: router)
         OpenAPIDocument.add(to: router)
+        PreviewRoutes(desk: desk).add(to: router)
         AdminRoutes(desk: desk).add(to: router)
         return router
     }

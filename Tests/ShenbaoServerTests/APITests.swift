@@ -107,7 +107,8 @@ import Testing
         let harness = try await DeskHarness()
         defer { harness.remove() }
         let routes = DeskServer.router(harness.desk).routes.map { "\($0.method) \($0.path)" }
-        let api = Set(routes.filter { $0.contains(" /api/v1/") }.map { $0.replacingOccurrences(of: ":id", with: "{id}") })
+        let braced = { (route: String) in route.replacingOccurrences(of: #":([a-z]+)"#, with: "{$1}", options: .regularExpression) }
+        let api = Set(routes.filter { $0.contains(" /api/v1/") }.map(braced))
         // The document's operations: "  /api/v1/…:" path lines, each followed by its methods.
         var documented = Set<String>()
         var path: String?
@@ -128,7 +129,7 @@ import Testing
             && !route.hasSuffix("/openapi.yaml") {
             let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
             let twin = twins[route] ?? "\(parts[0]) /api/v1\(parts[1])"
-            #expect(api.contains(twin.replacingOccurrences(of: ":id", with: "{id}")), "\(route) has no API twin")
+            #expect(api.contains(braced(twin)), "\(route) has no API twin")
         }
 
         // Served as is, without a session.

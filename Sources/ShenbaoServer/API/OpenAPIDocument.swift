@@ -370,6 +370,34 @@ enum OpenAPIDocument {
                 application/octet-stream: {schema: {type: string, format: binary}}
             '401': {$ref: '#/components/responses/Error'}
             '404': {$ref: '#/components/responses/Error'}
+      /api/v1/files/{id}/pages/{page}:
+        get:
+          summary: PDF 一页的预览图（蓝框为识别出的印章；只预览前 30 页）
+          operationId: pagePreview
+          parameters:
+            - $ref: '#/components/parameters/id'
+            - {name: page, in: path, required: true, description: 页码加 .png，如 3.png, schema: {type: string, pattern: '^[0-9]{1,4}\\.png$'}}
+          responses:
+            '200':
+              description: PNG 图像
+              content:
+                image/png: {schema: {type: string, format: binary}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '422': {$ref: '#/components/responses/Error'}
+      /api/v1/files/{id}/text:
+        get:
+          summary: Word 申报书的文字（HTML 片段）
+          operationId: textPreview
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: HTML 片段
+              content:
+                text/html: {schema: {type: string}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '422': {$ref: '#/components/responses/Error'}
       /api/v1/files/{id}/replace:
         post:
           summary: 用新版本替换一个文件并重新读取整份材料（旧版本保留为历史）

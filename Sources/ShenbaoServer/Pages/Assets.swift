@@ -30,7 +30,18 @@ enum Assets {
     form.filter label { min-width: 0; margin-right: 0; }
     thead th a { color: inherit; } .history { color: #4a5360; }
     .tag { color: #b00020; border: 1px solid #b00020; padding: 0 4px; font-size: 0.85em; font-weight: normal; }
-    @media print { .top, form, .skip, .cards, details.replace, thead th a + span { display: none; } body { background: #fff; } thead th a { text-decoration: none; } }
+    .file-body.with-preview { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 16px; align-items: start; }
+    .file-fields > table { margin-top: 8px; } .file-fields th[scope=row] { width: 9em; } .file-preview > .meta { margin-top: 0; }
+    figure.page { margin: 0 0 16px; background: #fff; border: 1px solid #d0d5dc; }
+    figure.page img { display: block; width: 100%; height: auto; }
+    figure.page figcaption { padding: 4px 8px; color: #4a5360; border-top: 1px solid #d0d5dc; font-size: 0.9em; }
+    .book-text { background: #fff; border: 1px solid #d0d5dc; padding: 8px 16px; max-height: 80vh; overflow: auto; }
+    .book-text p { margin: 6px 0; white-space: pre-wrap; } .book-text p.heading { font-weight: bold; margin-top: 12px; }
+    .book-text table { margin: 8px 0; font-size: 0.92em; } .book-text td { white-space: pre-wrap; }
+    @media (max-width: 900px) { .file-body.with-preview { display: block; } }
+    @media print { .top, form, .skip, .cards, details.replace { display: none; } body { background: #fff; } thead th a { text-decoration: none; }
+      .file-body.with-preview { display: block; }
+      .book-text { max-height: none; overflow: visible; } figure.page { break-inside: avoid; } }
     """
 
     /// Upload progress: sends the form with XMLHttpRequest and shows the bytes sent, then opens the reading

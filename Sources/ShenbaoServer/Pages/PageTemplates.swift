@@ -196,12 +196,15 @@ enum PageTemplates {
       <table><caption>问题</caption><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">字段</th><th scope="col">说明</th></tr></thead>
       <tbody>{{#findings}}<tr class="{{severity}}"><td>{{severityName}}</td><td class="code">{{rule}}</td><td>{{label}}</td><td>{{message}}</td></tr>{{/findings}}</tbody></table>
       {{/hasFindings}}
+      <div class="file-body{{#preview}} with-preview{{/preview}}">
       {{#hasFields}}
-      <details><summary>读出的字段（{{fieldCount}} 项）</summary>
+      <details class="file-fields" open><summary>读出的字段（{{fieldCount}} 项）</summary>
       <table><thead><tr><th scope="col">字段</th><th scope="col">内容</th></tr></thead>
       <tbody>{{#fields}}<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>{{/fields}}</tbody></table>
       </details>
       {{/hasFields}}
+      {{#preview}}<div class="file-preview">{{>filepreview}}</div>{{/preview}}
+      </div>
     </section>
     {{/files}}
     {{#hasHistory}}

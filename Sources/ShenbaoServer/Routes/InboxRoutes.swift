@@ -134,6 +134,7 @@ struct InboxRoutes {
         let (submission, inbox) = try await access(context).submission(context.parameters.get("id", as: Int64.self))
         let files = try await desk.store.files(submissionID: submission.id)
         let findings = try await desk.store.findings(submissionID: submission.id)
+        let previews = await desk.previews.overviews(of: files.filter { $0.kind != "unread" })
         let row = { (finding: StoredFinding) -> [String: Any] in
             ["severity": finding.severity, "severityName": Finding.Severity(rawValue: finding.severity)?.chineseName ?? finding.severity,
              "rule": finding.rule, "label": finding.label ?? "", "message": finding.message]
@@ -176,6 +177,7 @@ struct InboxRoutes {
                 "fieldCount": file.fields.count,
             ]
             if let error = file.readError { item["readError"] = error }
+            if let preview = previews[file.id] { item["preview"] = PreviewSection.values(preview, fileID: file.id) }
             return item
         }
         return Pages.shared.response(template: "submission", values)

@@ -25,7 +25,9 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         guard let task = WorkerTask(rawValue: task) else { Self.exitWithUsage(.usage("未知的 worker 任务 \(task)")) }
-        let answerer = WorkerTask.Answerer(task: task, specs: (try? specOptions.loader.loadAll()) ?? [], call: call, format: format)
+        // A preview needs no call: the call folders are not loaded.
+        let specs = task == .preview ? [] : (try? specOptions.loader.loadAll()) ?? []
+        let answerer = WorkerTask.Answerer(task: task, specs: specs, call: call, format: format)
         while let path = readLine(strippingNewline: true) {
             FileHandle.standardOutput.write(Data((answerer.answer(path) + "\n").utf8))
         }
