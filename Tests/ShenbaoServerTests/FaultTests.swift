@@ -66,7 +66,8 @@ struct LiveServer {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<300 {
+        // Up to a minute: a loaded CI machine starts it slowly; no timing is asserted.
+        for _ in 0..<3000 {
             if let socket = try? Self.connect(port) { close(socket); return }
             usleep(20_000)
         }
