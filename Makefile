@@ -79,8 +79,9 @@ demo: release
 	@echo "outputs in $(DEMO_OUT)/:"; ls $(DEMO_OUT)
 
 ## The web desk on 127.0.0.1:8080 with its data in $(SERVE_DATA)/. On first start it creates a demo administrator
-## `admin` and a demo bureau `wuhan` (武汉市经济和信息化局, every call) with random passwords, printed and kept in
-## $(SERVE_DATA)/demo-logins.txt (readable by you only).
+## `admin` and a demo bureau `wuhan` (武汉市经济和信息化局, every call, 2 recommendations for the hubei call) with
+## random passwords, printed and kept in $(SERVE_DATA)/demo-logins.txt (readable by you only), and puts the sample
+## books into its hubei and guangdong inboxes (read as the desk starts).
 SERVE_DATA ?= serve-data
 SERVE_PORT ?= 8080
 serve: release
@@ -90,7 +91,9 @@ serve: release
 	  bureau=$$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16); \
 	  SHENBAO_ADMIN_PASSWORD=$$admin $(BIN) serve --data $(SERVE_DATA) --create-admin admin && \
 	  SHENBAO_BUREAU_PASSWORD=$$bureau SHENBAO_BUREAU_NAME=武汉市经济和信息化局 SHENBAO_BUREAU_REGION=武汉市 \
-	    $(BIN) serve --data $(SERVE_DATA) --create-bureau wuhan && \
+	    SHENBAO_BUREAU_QUOTAS=hubei-industrial-model-2026=2 $(BIN) serve --data $(SERVE_DATA) --create-bureau wuhan && \
+	  for call in hubei-industrial-model-2026 guangdong-ai-scenario-2023; do \
+	    $(BIN) serve --data $(SERVE_DATA) --import Samples/$$call --bureau wuhan --call $$call || exit 1; done && \
 	  (umask 077; printf '管理员 admin 密码 %s\n推荐单位 wuhan 密码 %s\n' $$admin $$bureau > $(SERVE_DATA)/demo-logins.txt); \
 	fi
 	@echo "== 收件台 http://127.0.0.1:$(SERVE_PORT)/  登录（演示账户，见 $(SERVE_DATA)/demo-logins.txt）："; cat $(SERVE_DATA)/demo-logins.txt

@@ -59,6 +59,15 @@ public final class Desk: Sendable {
         return try await store.createBureau(bureau, passwordHash: configuration.passwords.hash(bureau.password))
     }
 
+    /// Takes a folder on this machine into a bureau's inbox for `call`, read when the server runs (`serve --import`).
+    public func importFolder(_ path: String, bureau login: String, call: String) async throws -> Int64 {
+        guard let account = try await store.account(login: login), !account.isAdministrator,
+              let inbox = try await store.inboxes(accountID: account.id).first(where: { $0.callID == call }) else {
+            throw DeskError(.notFound, "推荐单位 \(login) 没有申报类别 \(call) 的收件箱")
+        }
+        return try await InboxIntake(desk: self).receive(folderOnDisk: path, inbox: inbox, account: account).id
+    }
+
     /// A readable random password.
     public static func randomPassword() -> String { Tokens.password() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoServer
 
@@ -47,5 +48,21 @@ import Testing
         let failed = try #require(try await harness.desk.store.job(id: job.id))
         #expect(failed.state == .failed)
         #expect(failed.error == "上传的文件已不在服务器上，请重新上传")
+    }
+
+    @Test func aFolderImportedOnTheServerIsReadAtStartLikeAnUpload() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let inbox = try await harness.inbox(of: "bureau-a")
+        let job = try await harness.desk.importFolder(packageRoot() + "/Samples/hubei-industrial-model-2026", bureau: "bureau-a",
+                                                      call: DeskHarness.call)
+        await #expect(throws: DeskError.self) {
+            try await harness.desk.importFolder(packageRoot() + "/Samples", bureau: "admin", call: DeskHarness.call)
+        }
+        _ = try await harness.desk.sweep()
+        await harness.desk.readingQueue.waitUntilIdle()
+        #expect(try await harness.desk.store.job(id: job)?.state == .done)
+        let applicants = try await harness.desk.store.submissions(inboxID: inbox.id).compactMap(\.applicant).sorted()
+        #expect(applicants == ["十堰蓝海信息技术有限公司", "宜昌融智软件股份有限公司", "武汉睿视智能科技有限公司"])
     }
 }

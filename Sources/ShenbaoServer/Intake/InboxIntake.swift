@@ -41,6 +41,21 @@ struct InboxIntake {
         return try await hand(folder, inbox: inbox, account: account, replacing: (file.id, place), refused: refused)
     }
 
+    /// A folder on the server's own disk taken in as if it had been uploaded (`shenbao serve --import`): its
+    /// regular files copied, hidden files and links left out; read when the server runs.
+    func receive(folderOnDisk source: String, inbox: Inbox, account: Account) async throws -> ReadingJob {
+        let folder = try UploadFolder(parent: desk.configuration.dataDirectory + "/tmp")
+        defer { folder.remove() }
+        for relative in UploadFolder.files(under: source) where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let path = source + "/" + relative
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
+                  let safe = UploadFolder.safeRelativePath(relative, maxDepth: desk.configuration.uploadLimits.maxDepth) else { continue }
+            try folder.copy(path, to: safe)
+        }
+        guard !folder.laidOutFiles().isEmpty else { throw DeskError(.unprocessableContent, "文件夹 \(source) 中没有可读取的文件") }
+        return try await hand(folder, inbox: inbox, account: account, replacing: nil, refused: [], queue: false)
+    }
+
     private func lay(out request: Request, inbox: Inbox, csrfToken: String) async throws -> (UploadFolder, [String]) {
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
             throw DeskError(.badRequest, "上传须以 multipart/form-data 表单提交")
@@ -71,9 +86,10 @@ struct InboxIntake {
         }
     }
 
-    /// Moves the laid-out files to the job's own folder and records the job, then queues it.
+    /// Moves the laid-out files to the job's own folder and records the job, then queues it (unless the
+    /// server is not running: an imported folder is read at its start).
     private func hand(_ folder: UploadFolder, inbox: Inbox, account: Account, replacing: (fileID: Int64, newFile: String)?,
-                      refused: [String]) async throws -> ReadingJob {
+                      refused: [String], queue: Bool = true) async throws -> ReadingJob {
         let name = folder.name
         try folder.moveFiles(to: desk.jobFolder(name))
         let job: ReadingJob
@@ -84,7 +100,7 @@ struct InboxIntake {
             try? FileManager.default.removeItem(atPath: desk.jobFolder(name))
             throw error
         }
-        await JobReader(desk: desk).enqueue(job)
+        if queue { await JobReader(desk: desk).enqueue(job) }
         return job
     }
 }

@@ -34,3 +34,7 @@ enum JSONText {
 }
 
 import Foundation
+
+extension DeskError: CustomStringConvertible {
+    var description: String { message }
+}
