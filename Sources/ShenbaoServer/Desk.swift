@@ -59,6 +59,19 @@ public final class Desk: Sendable {
         return try await store.createBureau(bureau, passwordHash: configuration.passwords.hash(bureau.password))
     }
 
+    /// Changes a bureau's calls and quotas, and its password when `password` is given (its sessions end).
+    func updateBureau(_ account: Account, calls: [String: Int?], password: String?) async throws {
+        guard !account.isAdministrator else { throw DeskError.notFound }
+        if let password, let weakness = Passwords.weakness(password) { throw DeskError(.badRequest, weakness) }
+        for call in calls.keys where spec(call) == nil { throw DeskError(.badRequest, "未知的申报类别 \(call)") }
+        for quota in calls.values { if let quota, quota < 0 || quota > 9999 { throw DeskError(.badRequest, "名额须为 0–9999 的整数") } }
+        do {
+            try await store.updateBureau(accountID: account.id, calls: calls, passwordHash: password.map(configuration.passwords.hash))
+        } catch let error as DeskStoreError {
+            throw DeskError(.conflict, error.description)
+        }
+    }
+
     /// Takes a folder on this machine into a bureau's inbox for `call`, read when the server runs (`serve --import`).
     public func importFolder(_ path: String, bureau login: String, call: String) async throws -> Int64 {
         guard let account = try await store.account(login: login), !account.isAdministrator,

@@ -90,4 +90,53 @@ import Testing
             #expect(try await harness.desk.store.account(login: "bureau-c") != nil)
         }
     }
+
+    @Test func theAdministratorChangesABureausCallsQuotasAndPassword() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let bureau = try #require(try await harness.desk.store.account(login: "bureau-a"))
+        let inbox = try await harness.inbox(of: "bureau-a")
+        try await harness.run { client in
+            var clerk = Browser()
+            #expect(try await clerk.login(client, "bureau-a").status == .seeOther)
+            _ = try await clerk.get(client, "/inboxes/\(inbox.id)")
+            #expect(try await clerk.upload(client, inbox: inbox.id, [try sample("hubei-s154-02.docx")]).status == .ok)
+            // A bureau cannot open the page.
+            #expect(try await clerk.get(client, "/admin/accounts/\(bureau.id)").status == .notFound)
+
+            var admin = Browser()
+            #expect(try await admin.login(client, "admin").status == .seeOther)
+            let page = try await admin.get(client, "/admin/accounts/\(bureau.id)")
+            #expect(page.status == .ok && String(buffer: page.body).contains("value=\"3\""))
+            // Quota 3 → 1 and a second call; the hubei inbox keeps its submission.
+            let changed = try await admin.post(client, "/admin/accounts/\(bureau.id)", [
+                ("call", DeskHarness.call), ("quota-\(DeskHarness.call)", "1"), ("call", "guangdong-ai-scenario-2023"),
+            ])
+            #expect(changed.status == .ok && String(buffer: changed.body).contains("已保存"))
+            let inboxes = try await harness.desk.store.inboxes(accountID: bureau.id)
+            #expect(inboxes.map(\.callID).sorted() == ["guangdong-ai-scenario-2023", DeskHarness.call])
+            #expect(inboxes.first { $0.callID == DeskHarness.call }?.quota == 1)
+            #expect(inboxes.first { $0.callID == DeskHarness.call }?.id == inbox.id)
+            // Dropping the call whose inbox holds a submission is refused, and nothing changes.
+            let refused = try await admin.post(client, "/admin/accounts/\(bureau.id)", [("call", "guangdong-ai-scenario-2023")])
+            #expect(refused.status == .conflict && String(buffer: refused.body).contains("已有材料"))
+            #expect(try await harness.desk.store.inboxes(accountID: bureau.id).count == 2)
+            // A new password ends the bureau's sessions; the new one signs in, the old one does not.
+            #expect(try await admin.post(client, "/admin/accounts/\(bureau.id)", [("call", DeskHarness.call), ("call", "guangdong-ai-scenario-2023"),
+                                                                                 ("password", "another-long-password")]).status == .ok)
+            #expect(try await clerk.get(client, "/inboxes").status == .unauthorized)
+            var again = Browser()
+            #expect(try await again.login(client, "bureau-a").status == .unauthorized)
+            #expect(try await again.login(client, "bureau-a", password: "another-long-password").status == .seeOther)
+            // A bureau created with a call and no quota has that inbox, without a quota.
+            #expect(try await admin.post(client, "/admin/accounts", [("login", "bureau-c"), ("displayName", "丙局"), ("region", "宜昌市"),
+                                                                     ("password", "long-enough-password"), ("call", DeskHarness.call)]).status == .ok)
+            let created = try #require(try await harness.desk.store.account(login: "bureau-c"))
+            #expect(try await harness.desk.store.inboxes(accountID: created.id).map { "\($0.callID) \($0.quota.map(String.init) ?? "不限")" }
+                    == ["\(DeskHarness.call) 不限"])
+            // The administrator's own account is no bureau to edit.
+            let own = try #require(try await harness.desk.store.account(login: "admin"))
+            #expect(try await admin.get(client, "/admin/accounts/\(own.id)").status == .notFound)
+        }
+    }
 }

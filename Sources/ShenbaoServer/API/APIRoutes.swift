@@ -45,6 +45,15 @@ struct APIRoutes {
                                                                             password: body.password, calls: body.calls))
             return try APIResponse.json(AccountView(account), status: .created)
         }
+        api.get("/accounts/:id") { _, context in
+            try APIResponse.json(try await InboxSummary.all(desk, for: try await AdminRoutes(desk: desk).bureau(context)))
+        }
+        api.post("/accounts/:id") { request, context in
+            let account = try await AdminRoutes(desk: desk).bureau(context)
+            let body = try await Self.decode(BureauChangeRequest.self, request)
+            try await desk.updateBureau(account, calls: body.calls, password: body.password)
+            return try APIResponse.json(try await InboxSummary.all(desk, for: account))
+        }
     }
 
     // MARK: Bodies and answers
@@ -58,6 +67,13 @@ struct APIRoutes {
         var password: String
         /// Call id → quota (null: the call sets none).
         var calls: [String: Int?]
+    }
+
+    struct BureauChangeRequest: Decodable {
+        /// Call id → quota (null: none); calls not listed lose their (empty) inbox.
+        var calls: [String: Int?]
+        /// A new password; the bureau's sessions end.
+        var password: String?
     }
 
     /// An account as the API shows it (never its password hash).

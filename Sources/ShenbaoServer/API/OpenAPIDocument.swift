@@ -79,6 +79,15 @@ enum OpenAPIDocument {
               type: object
               description: call id → quota (null when the call sets none)
               additionalProperties: {type: integer, nullable: true, minimum: 0, maximum: 9999}
+        BureauChangeRequest:
+          type: object
+          required: [calls]
+          properties:
+            calls:
+              type: object
+              description: call id → quota (null when the call sets none); calls not listed lose their inbox if it is empty
+              additionalProperties: {type: integer, nullable: true, minimum: 0, maximum: 9999}
+            password: {type: string, minLength: 10, maxLength: 200}
         InboxSummary:
           type: object
           required: [id, callID, callTitle, bureau, region, submissions, recommended]
@@ -446,6 +455,40 @@ enum OpenAPIDocument {
               content:
                 application/json:
                   schema: {$ref: '#/components/schemas/Account'}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '403': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '409': {$ref: '#/components/responses/Error'}
+            '415': {$ref: '#/components/responses/Error'}
+      /api/v1/accounts/{id}:
+        get:
+          summary: 一个推荐单位的收件箱、申报类别与名额（仅管理员）
+          operationId: bureau
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 该推荐单位的收件箱
+              content:
+                application/json:
+                  schema: {type: array, items: {$ref: '#/components/schemas/InboxSummary'}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+        post:
+          summary: 修改推荐单位的申报类别、名额或密码（仅管理员）
+          operationId: updateBureau
+          parameters: [{$ref: '#/components/parameters/id'}]
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/BureauChangeRequest'}
+          responses:
+            '200':
+              description: 该推荐单位修改后的收件箱
+              content:
+                application/json:
+                  schema: {type: array, items: {$ref: '#/components/schemas/InboxSummary'}}
             '400': {$ref: '#/components/responses/Error'}
             '401': {$ref: '#/components/responses/Error'}
             '403': {$ref: '#/components/responses/Error'}

@@ -2,7 +2,7 @@
 enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "inboxes": inboxes, "inbox": inbox, "submission": submission,
-        "accounts": accounts, "error": error, "job": job,
+        "accounts": accounts, "account": account, "error": error, "job": job,
     ]
 
     static let layout = """
@@ -217,13 +217,33 @@ enum PageTemplates {
     {{/content}}{{/layout}}
     """
 
+    static let account = """
+    {{<layout}}{{$content}}
+    <p class="meta"><a href="/admin/accounts">← 返回账户管理</a>　登录名：{{login}}　市州：{{region}}</p>
+    {{#message}}<p class="notice {{kind}}" role="status">{{message}}</p>{{/message}}
+    <form class="card" method="post" action="/admin/accounts/{{id}}">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <fieldset><legend>负责的申报类别及推荐名额（名额留空为不限）</legend>
+      {{#calls}}
+      <p><input type="checkbox" id="call-{{id}}" name="call" value="{{id}}"{{#checked}} checked{{/checked}}><label for="call-{{id}}">{{title}}（{{id}}）</label>
+      <label for="quota-{{id}}">名额</label><input id="quota-{{id}}" name="quota-{{id}}" type="number" min="0" max="9999" inputmode="numeric" value="{{quota}}"></p>
+      {{/calls}}
+      </fieldset>
+      <p><label for="password">新密码</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10"
+      aria-describedby="password-hint"> <small id="password-hint">不改密码请留空；改后该账户须重新登录</small></p>
+      <p><button type="submit">保存</button></p>
+    </form>
+    {{/content}}{{/layout}}
+    """
+
     static let accounts = """
     {{<layout}}{{$content}}
     {{#message}}<p class="notice {{kind}}" role="status">{{message}}</p>{{/message}}
     <table>
       <caption>账户</caption>
       <thead><tr><th scope="col">登录名</th><th scope="col">名称</th><th scope="col">角色</th><th scope="col">市州</th></tr></thead>
-      <tbody>{{#accounts}}<tr><td>{{login}}</td><td>{{name}}</td><td>{{role}}</td><td>{{region}}</td></tr>{{/accounts}}</tbody>
+      <tbody>{{#accounts}}<tr><td>{{#bureau}}<a href="/admin/accounts/{{id}}">{{login}}</a>{{/bureau}}{{^bureau}}{{login}}{{/bureau}}</td>
+      <td>{{name}}</td><td>{{role}}</td><td>{{region}}</td></tr>{{/accounts}}</tbody>
     </table>
     <form class="card" method="post" action="/admin/accounts">
       <h2>新建推荐单位账户</h2>

@@ -13,6 +13,10 @@ public protocol DeskStore: Sendable {
     func createAdministrator(login: String, displayName: String, passwordHash: String) async throws -> Account
     /// Creates a bureau and its inboxes (one per call).
     func createBureau(_ bureau: NewBureau, passwordHash: String) async throws -> Account
+    /// Sets a bureau's calls and quotas (an inbox of a call no longer listed is removed if it is empty;
+    /// `DeskStoreError.inboxNotEmpty` otherwise) and, with `passwordHash`, its password, ending its sessions.
+    /// One transaction.
+    func updateBureau(accountID: Int64, calls: [String: Int?], passwordHash: String?) async throws
 
     // Sessions
     func createSession(_ session: DeskSession) async throws
@@ -58,11 +62,13 @@ public enum DeskStoreError: Error, Equatable, CustomStringConvertible {
     case duplicateLogin(String)
     case quotaFull(Int)
     case replacedAlready
+    case inboxNotEmpty(String)
 
     public var description: String {
         switch self {
         case .duplicateLogin(let login): return "登录名 \(login) 已被使用"
         case .quotaFull(let quota): return "推荐名额已满（本申报类别最多推荐 \(quota) 个），请先将其他材料改为不推荐"
+        case .inboxNotEmpty(let call): return "申报类别 \(call) 的收件箱中已有材料，不能取消该类别"
         case .replacedAlready: return "该文件已被另一次上传替换，请在材料页面重新选择要替换的文件"
         }
     }

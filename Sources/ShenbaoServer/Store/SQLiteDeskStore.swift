@@ -55,6 +55,31 @@ public final class SQLiteDeskStore: DeskStore {
         }
     }
 
+    public func updateBureau(accountID: Int64, calls: [String: Int?], passwordHash: String?) async throws {
+        try await pool.write { db in
+            let existing = try Row.fetchAll(db, sql: "SELECT id, call_id FROM inbox WHERE account_id = ?", arguments: [accountID])
+            for row in existing {
+                let id: Int64 = row["id"], call: String = row["call_id"]
+                if let quota = calls[call] {
+                    try db.execute(sql: "UPDATE inbox SET quota = ? WHERE id = ?", arguments: [quota, id])
+                } else {
+                    let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE inbox_id = ?", arguments: [id]) ?? 0
+                        + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE inbox_id = ? AND state = 'waiting'", arguments: [id]) ?? 0)
+                    if held > 0 { throw DeskStoreError.inboxNotEmpty(call) }
+                    try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [id])
+                }
+            }
+            let known = Set(existing.map { $0["call_id"] as String })
+            for (call, quota) in calls.sorted(by: { $0.key < $1.key }) where !known.contains(call) {
+                try db.execute(sql: "INSERT INTO inbox (account_id, call_id, quota) VALUES (?, ?, ?)", arguments: [accountID, call, quota ?? nil])
+            }
+            if let passwordHash {
+                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE id = ?", arguments: [passwordHash, accountID])
+                try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [accountID])
+            }
+        }
+    }
+
     private static func insertAccount(_ db: Database, login: String, displayName: String, role: AccountRole, region: String,
                                       passwordHash: String) throws -> Account {
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account WHERE login = ?", arguments: [login]) ?? 0 > 0 {
