@@ -121,12 +121,14 @@ enum PageTemplates {
 
     static let uploaded = """
     {{<layout}}{{$content}}
+    <div id="job-finished">
     <p class="notice ok" role="status">已保存 {{count}} 份申报材料。</p>
     {{#hasRefused}}
     <section aria-labelledby="refused-title"><h2 id="refused-title">未接收的文件</h2>
     <ul class="refused">{{#refused}}<li>{{.}}</li>{{/refused}}</ul></section>
     {{/hasRefused}}
     <p><a href="/inboxes/{{inboxID}}">返回收件箱</a></p>
+    </div>
     {{/content}}{{/layout}}
     """
 
