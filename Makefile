@@ -1,8 +1,11 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
-TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium imagemagick
+TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium chromium-driver imagemagick
 PYTHON_PACKAGES := python-docx
+BROWSER_PYTHON_PACKAGES := selenium
+## The program the browser tests start (`SHENBAO_BIN=.build-web/debug/shenbao make test-browser` for another build).
+SHENBAO_BIN ?= .build/debug/shenbao
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/shenbao
 DEMO_OUT := demo-out
@@ -11,7 +14,7 @@ export OMP_THREAD_LIMIT := 1
 
 PREFIX ?= /usr/local
 
-.PHONY: all build release demo serve test deps test-deps clean install uninstall
+.PHONY: all build release demo serve test test-browser deps test-deps clean install uninstall
 
 all: build
 
@@ -22,12 +25,15 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 
 ## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx, schemathesis (the API fuzz run).
+## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx;
+## chromium-driver and Selenium (PyPI) drive Chromium through the web desk in the browser tests.
 test-deps: deps
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 	@command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q $(BROWSER_PYTHON_PACKAGES)
 
 build: deps
 	swift build
@@ -104,6 +110,12 @@ test: test-deps
 	swift test --skip-build 2>&1 | tee .test-output.log; exit $${PIPESTATUS[0]}
 	@echo "== schemathesis against /openapi.yaml (bounded, fixed seed)"
 	bash Tests/API/openapi-fuzz.sh .build/debug/shenbao
+	$(MAKE) --no-print-directory test-browser
+
+## The web desk in headless Chromium (Selenium): a clerk uploads, reads, recommends and downloads the 汇总表,
+## compared through LibreOffice with `shenbao summary`. Uses the debug build `swift build --build-tests` made.
+test-browser: test-deps
+	SHENBAO_BIN=$(SHENBAO_BIN) python3 Tests/Browser/desk_browser_test.py
 
 clean:
 	rm -rf .build $(DEMO_OUT)

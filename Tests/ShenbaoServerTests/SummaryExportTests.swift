@@ -27,7 +27,7 @@ import Testing
             _ = try await browser.get(client, "/submissions/\(chosen.id)")
             #expect(try await browser.post(client, "/submissions/\(chosen.id)/decision", [("decision", "recommended")]).status == .seeOther)
 
-            let csv = try await browser.get(client, "/inboxes/\(inbox.id)/summary?format=csv&contact=%E5%BC%A0%E4%B8%89%20027-1234")
+            let csv = try await browser.get(client, "/inboxes/\(inbox.id)/summary?format=csv&contact=%E5%BC%A0%E4%B8%89+027-1234")  // a typed space, as a browser sends it
             #expect(csv.status == .ok)
 
             // The CLI's sequence on the same book, as `shenbao summary 甲/ --recommender … --contact …` runs it.

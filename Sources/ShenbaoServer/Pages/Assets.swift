@@ -18,6 +18,7 @@ enum Assets {
     .card { background: #fff; border: 1px solid #d0d5dc; padding: 12px 16px; margin: 12px 0; max-width: 720px; }
     label { display: inline-block; min-width: 7em; margin-right: 8px; }
     input[type=number] { width: 6em; }
+    fieldset input[type=radio] + label { min-width: 0; margin-right: 20px; }
     .notice { padding: 8px 12px; border-left: 4px solid; background: #fff; } .notice.error { border-color: #b00020; } .notice.ok { border-color: #2e7d32; }
     .meta { color: #4a5360; }
     dl.facts { display: grid; grid-template-columns: 10em 1fr; gap: 4px 12px; background: #fff; padding: 12px; border: 1px solid #d0d5dc; }

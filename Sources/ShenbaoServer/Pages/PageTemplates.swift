@@ -116,7 +116,7 @@ enum PageTemplates {
       {{#submissions}}
       <tr data-errors="{{errors}}">
         <td><a href="/submissions/{{id}}">{{applicant}}</a>{{#duplicate}} <strong class="tag">重复申报</strong>{{/duplicate}}</td><td>{{project}}</td><td class="code">{{uscc}}</td>
-        <td class="{{#errors}}bad{{/errors}}">{{errors}}</td><td class="{{#warnings}}warn{{/warnings}}">{{warnings}}</td>
+        <td class="{{#hasErrors}}bad{{/hasErrors}}">{{errors}}</td><td class="{{#hasWarnings}}warn{{/hasWarnings}}">{{warnings}}</td>
         <td class="{{#copyBad}}bad{{/copyBad}}">{{copy}}</td>
         <td>{{decision}}</td><td class="nowrap">{{arrived}}</td><td>{{word}}</td><td>{{pdf}}</td>
       </tr>

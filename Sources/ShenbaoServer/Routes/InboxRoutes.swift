@@ -78,6 +78,7 @@ struct InboxRoutes {
                     "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
                     "copy": copy.text, "copyBad": copy.bad,
                     "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
+                    "hasErrors": submission.errors > 0, "hasWarnings": submission.warnings > 0,
                     "decision": submission.decision?.chineseName ?? "未定",
                     "duplicate": submission.uscc.map(duplicates.contains) ?? false]
         }
@@ -106,10 +107,9 @@ struct InboxRoutes {
         return (parts.joined(separator: "，"), status.sealsMissing > 0 || status.agreement == .differs)
     }
 
+    /// The query of a GET form, decoded as a form is (`+` is a space: what a browser sends for a typed space).
     static func query(_ request: Request) -> [String: String] {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-        return query
+        FormFields(request.uri.query ?? "").values.compactMapValues(\.first)
     }
 
     /// Takes an upload into the inbox of the route's id and queues its reading (pages and API).
@@ -214,10 +214,11 @@ struct InboxRoutes {
 
     private func summary(_ request: Request, _ context: DeskContext) async throws -> Response {
         let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
-        guard let format = request.uri.queryParameters["format"].flatMap({ SummaryFormat(rawValue: String($0)) }) else {
+        let query = Self.query(request)
+        guard let format = query["format"].flatMap(SummaryFormat.init(rawValue:)) else {
             throw DeskError(.badRequest, "请选择汇总表格式：docx、xlsx 或 csv")
         }
-        let contact = request.uri.queryParameters["contact"].map { String($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let contact = query["contact"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         guard (contact?.count ?? 0) <= 100 else { throw DeskError(.badRequest, "联系人及电话不能超过 100 字") }
         let data = try await SummaryExport(desk: desk).table(inbox, format: format, contact: contact)
         let types: [SummaryFormat: String] = [
