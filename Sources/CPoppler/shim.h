@@ -28,10 +28,10 @@ static inline void shenbao_silence_poppler_logs(void) {
     g_log_set_handler("GLib-GObject", (GLogLevelFlags)(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG), shenbao_silent_log, NULL);
 }
 
-/// Renders a page in greyscale-ready RGB24 at `scale` pixels per point on a white background,
-/// without antialiasing (so table rules come out as crisp pixel lines).
-/// Returns NULL when the surface cannot be made; release with cairo_surface_destroy.
-static inline cairo_surface_t *shenbao_render_page(PopplerPage *page, int width, int height, double scale) {
+/// Renders a page in RGB24 at `scale` pixels per point on a white background: without antialiasing for
+/// the detectors (`smooth` 0: table rules come out as crisp pixel lines), antialiased for a person to read
+/// (`smooth` 1). Returns NULL when the surface cannot be made; release with cairo_surface_destroy.
+static inline cairo_surface_t *shenbao_render_page(PopplerPage *page, int width, int height, double scale, int smooth) {
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
@@ -41,24 +41,7 @@ static inline cairo_surface_t *shenbao_render_page(PopplerPage *page, int width,
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
-    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    return surface;
-}
-/// Renders a page for a person to read: RGB24 at `scale` pixels per point on white, antialiased.
-/// Returns NULL when the surface cannot be made; release with cairo_surface_destroy.
-static inline cairo_surface_t *shenbao_render_page_smooth(PopplerPage *page, int width, int height, double scale) {
-    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return NULL;
-    }
-    cairo_t *cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
+    if (!smooth) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     poppler_page_render(page, cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);

@@ -97,9 +97,7 @@ import Testing
         let bureau = try #require(try await harness.desk.store.account(login: "bureau-a"))
         let inbox = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var clerk = Browser()
-            #expect(try await clerk.login(client, "bureau-a").status == .seeOther)
-            _ = try await clerk.get(client, "/inboxes/\(inbox.id)")
+            var clerk = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             #expect(try await clerk.upload(client, inbox: inbox.id, [try sample("hubei-s154-02.docx")]).status == .ok)
             // A bureau cannot open the page.
             #expect(try await clerk.get(client, "/admin/accounts/\(bureau.id)").status == .notFound)

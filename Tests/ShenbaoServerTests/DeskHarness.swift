@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import ShenbaoTestSupport
+import Testing
 @testable import ShenbaoServer
 
 /// A desk in a fresh data folder with an administrator and two bureaus (A and B, each with an inbox for the
@@ -45,6 +46,15 @@ struct DeskHarness {
     func inbox(of login: String) async throws -> Inbox {
         let account = try await desk.store.account(login: login)!
         return try await desk.store.inboxes(accountID: account.id).first { $0.callID == Self.call }!
+    }
+
+    /// A browser signed in as `login`, with `page` open (its forms' CSRF token kept).
+    func signedIn(_ client: any TestClientProtocol, _ login: String, opening page: String = "/inboxes") async throws -> Browser {
+        var browser = Browser()
+        let status = try await browser.login(client, login).status
+        try #require(status == .seeOther, "\(login) could not sign in: \(status)")
+        _ = try await browser.get(client, page)
+        return browser
     }
 
     /// Runs `body` with a client of the desk's router.

@@ -13,9 +13,7 @@ import Testing
         defer { harness.remove() }
         let inbox = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-a").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             let response = try await browser.upload(client, inbox: inbox.id, [try sample(Self.book + ".docx"), try sample(Self.book + ".pdf")])
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("已保存 1 份申报材料"))
@@ -67,9 +65,7 @@ import Testing
         defer { harness.remove() }
         let inboxA = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var a = Browser()
-            #expect(try await a.login(client, "bureau-a").status == .seeOther)
-            _ = try await a.get(client, "/inboxes/\(inboxA.id)")
+            var a = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inboxA.id)")
             #expect(try await a.upload(client, inbox: inboxA.id, [try sample("hubei-s154-02.docx")]).status == .ok)
             let submission = try #require(try await harness.desk.store.submissions(inboxID: inboxA.id).first)
             let file = try #require(try await harness.desk.store.files(submissionID: submission.id).first)
@@ -122,9 +118,7 @@ import Testing
         try TestZipWriter.write([("甲公司/申报书.docx", .bytes(try sample("hubei-s154-02.docx").1)), ("../evil.docx", .text("x"))], to: zip)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip)))
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-a").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             let response = try await browser.upload(client, inbox: inbox.id, [("收件.zip", bytes)])
             let page = String(buffer: response.body)
             #expect(response.status == .unprocessableContent)
@@ -148,9 +142,7 @@ import Testing
         ], to: zip)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: zip)))
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-a").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             let response = try await browser.upload(client, inbox: inbox.id, [("收件.zip", bytes), ("../outside.docx", [1, 2, 3])])
             #expect(response.status == .ok)
             let page = String(buffer: response.body)

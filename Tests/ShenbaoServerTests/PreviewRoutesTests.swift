@@ -19,9 +19,7 @@ import Testing
         defer { harness.remove() }
         let inbox = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-a").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             #expect(try await browser.upload(client, inbox: inbox.id, [try sample(Self.book + ".docx"), try sample(Self.book + ".pdf")]).status == .ok)
             let submission = try #require(try await harness.desk.store.submissions(inboxID: inbox.id).first)
             let files = try await harness.desk.store.files(submissionID: submission.id)
@@ -69,9 +67,7 @@ import Testing
         defer { harness.remove() }
         let inbox = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var a = Browser()
-            #expect(try await a.login(client, "bureau-a").status == .seeOther)
-            _ = try await a.get(client, "/inboxes/\(inbox.id)")
+            var a = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             #expect(try await a.upload(client, inbox: inbox.id, [try sample(Self.book + ".docx"), try sample(Self.book + ".pdf")]).status == .ok)
             let submission = try #require(try await harness.desk.store.submissions(inboxID: inbox.id).first)
             let files = try await harness.desk.store.files(submissionID: submission.id)

@@ -11,9 +11,7 @@ import Testing
                                                           password: DeskHarness.password, calls: [DeskHarness.call: 1]))
         let inbox = try await harness.inbox(of: "bureau-c")
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-c").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-c", opening: "/inboxes/\(inbox.id)")
             let upload = try await browser.upload(client, inbox: inbox.id, [
                 ("甲/申报书.docx", try sample("hubei-s154-02.docx").1),
                 ("乙/申报书.docx", try sample("武汉睿视智能科技有限公司-睿视纺织印染智能配色模型.docx").1),

@@ -10,9 +10,7 @@ import Testing
         defer { harness.remove() }
         let inbox = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
-            var browser = Browser()
-            #expect(try await browser.login(client, "bureau-a").status == .seeOther)
-            _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            var browser = try await harness.signedIn(client, "bureau-a", opening: "/inboxes/\(inbox.id)")
             let book = InboxTests.book
             _ = try await browser.upload(client, inbox: inbox.id, [("蓝海/\(book).docx", try sample(book + ".docx").1),
                                                                   ("蓝海/\(book).pdf", try sample(book + ".pdf").1)])
@@ -52,9 +50,7 @@ import Testing
             // The old version cannot be replaced again; another bureau cannot replace at all.
             let again = try await browser.replace(client, file: word.id, with: ("再版.docx", try sample(book + ".docx").1))
             #expect(again.status == .conflict)
-            var other = Browser()
-            #expect(try await other.login(client, "bureau-b").status == .seeOther)
-            _ = try await other.get(client, "/inboxes")
+            var other = try await harness.signedIn(client, "bureau-b", opening: "/inboxes")
             let foreign = try #require(now.first { $0.isCurrent && $0.name.hasSuffix(".pdf") })
             #expect(try await other.replace(client, file: foreign.id, with: ("x.pdf", [1, 2, 3])).status == .notFound)
             #expect(try await harness.desk.store.files(submissionID: after.id).count == 3)

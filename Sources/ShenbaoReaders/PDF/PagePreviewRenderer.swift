@@ -65,7 +65,7 @@ public enum PagePreviewRenderer {
         let scale = min(Self.width / width, (maximumPixels / (width * height)).squareRoot())
         let pixelWidth = Int((width * scale).rounded()), pixelHeight = Int((height * scale).rounded())
         guard pixelWidth > 0, pixelHeight > 0,
-              let surface = shenbao_render_page_smooth(page, Int32(pixelWidth), Int32(pixelHeight), scale) else { return nil }
+              let surface = shenbao_render_page(page, Int32(pixelWidth), Int32(pixelHeight), scale, 1) else { return nil }
         defer { cairo_surface_destroy(surface) }
         let boxes = seals.map { seal in
             Preview.SealBox(kind: seal.kind, x: Int((seal.bounds.x * scale).rounded()), y: Int((seal.bounds.y * scale).rounded()),

@@ -25,7 +25,7 @@ enum PageRenderer {
         let pixelWidth = Int((width * pixelsPerPoint).rounded(.up))
         let pixelHeight = Int((height * pixelsPerPoint).rounded(.up))
         guard pixelWidth > 0, pixelHeight > 0, pixelWidth < Int(Int32.max), pixelHeight < Int(Int32.max),
-              let surface = shenbao_render_page(page, Int32(pixelWidth), Int32(pixelHeight), pixelsPerPoint)
+              let surface = shenbao_render_page(page, Int32(pixelWidth), Int32(pixelHeight), pixelsPerPoint, 0)
         else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
