@@ -14,6 +14,7 @@ downloads the 汇总表 as .docx and .xlsx, and LibreOffice finds in them what i
 Only the standard library and selenium. Nothing waits a fixed time: every step waits for what the page shows,
 with generous limits (reading books on a slow 2-core machine takes minutes).
 """
+import base64
 import os
 import re
 import shutil
@@ -494,6 +495,36 @@ class DeskInChromium(unittest.TestCase):
         self.assertIn("联系人及联系方式", cells, "the 汇总表 has no contact line")
         self.assertTrue(SPACED_CONTACT in cells, f"the typed contact {SPACED_CONTACT!r} is not in the 汇总表 as typed "
                       f"({'沈顺+027' in cells and 'it reads 沈顺+027…' or 'not found'})")
+
+    def test_c_pages_print_without_their_forms(self):
+        """Printed (Chromium's print to PDF), the inbox keeps its table and drops the upload, export and filter
+        forms and the navigation; a submission keeps its facts and findings and drops the decision form."""
+        inbox_url = getattr(type(self), "inbox_url", None)
+        if inbox_url is None:
+            self.skipTest("test_a did not reach the inbox")
+
+        def printed(name):
+            data = base64.b64decode(self.driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
+            path = self.work / f"{name}.pdf"
+            path.write_bytes(data)
+            return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+        self.driver.get(inbox_url)
+        self.shown("#submissions")
+        text = printed("inbox")
+        self.assertIn("已收到的申报材料", text, "the printed inbox lost its table")
+        for row in self.inbox_rows():
+            self.assertIn(row["申报单位"][:4], text, f"the printed inbox lacks {row['申报单位']}")
+        for gone in ("上传收到的材料", "下载已推荐材料的汇总表", "筛选", "退出登录"):
+            self.assertNotIn(gone, text, f"the printed inbox shows {gone!r}")
+
+        self.driver.find_element(By.CSS_SELECTOR, "#submissions tbody a").click()
+        self.shown("dl.facts")
+        text = printed("submission")
+        for kept in ("统一社会信用代码", "盖章件", "整份材料的问题"):
+            self.assertIn(kept, text, f"the printed submission lost {kept!r}")
+        for gone in ("保存推荐意见", "替换此文件", "返回收件箱"):
+            self.assertNotIn(gone, text, f"the printed submission shows {gone!r}")
 
 
 if __name__ == "__main__":
