@@ -32,7 +32,7 @@ test-deps: deps
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
-	@command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
+	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q $(BROWSER_PYTHON_PACKAGES)
 
 build: deps

@@ -30,7 +30,7 @@ sign_in() {
 # Runs schemathesis with one account's session; signing out would end the session the rest of the run uses.
 fuzz() {
   local session=$1 csrf=$2; shift 2
-  schemathesis run "http://127.0.0.1:$PORT/openapi.yaml" \
+  python3 -m schemathesis.cli run "http://127.0.0.1:$PORT/openapi.yaml" \
     -H "Cookie: shenbao_session=$session" -H "X-CSRF-Token: $csrf" \
     --checks not_a_server_error --exclude-operation-id signOut \
     --max-examples "$EXAMPLES" --seed 20261204 --generation-deterministic --workers 1 --request-timeout 60 --no-color "$@"
