@@ -33,6 +33,8 @@ final class MultipartUpload {
     private var partBytes = 0
     private var partRefused = false
     private var csrfChecked = false
+    /// File parts seen so far.
+    private var offered = 0
     private var failure: DeskError?
 
     /// `tokenInHeader`: the request's `X-CSRF-Token` header was checked already (an API client); then no
@@ -99,7 +101,8 @@ final class MultipartUpload {
             partRefused = true
             return
         }
-        guard received.refused.count + folder.fileCount < limits.maxFiles else {
+        offered += 1  // every file the form sent counts toward the limit once, taken or refused
+        guard offered <= limits.maxFiles else {
             refuse("\(fileName)：一次上传的文件过多（最多 \(limits.maxFiles) 个），未接收")
             return
         }

@@ -233,9 +233,9 @@ public final class SQLiteDeskStore: DeskStore {
                 try Self.fill(submissionID, with: submission, db)
                 ids.append(submissionID)
             }
-            if let job {
-                try db.execute(sql: "UPDATE job SET state = 'done', submission_ids = ?, finished_at = ? WHERE id = ?",
-                               arguments: [Self.json(ids), at.timeIntervalSince1970, job])
+            if let job {  // the refusals of reading (files of no submission) join those of the upload, for the job's page
+                try db.execute(sql: "UPDATE job SET state = 'done', submission_ids = ?, refused = ?, finished_at = ? WHERE id = ?",
+                               arguments: [Self.json(ids), Self.json(upload.refused), at.timeIntervalSince1970, job])
             }
             return ids
         }
