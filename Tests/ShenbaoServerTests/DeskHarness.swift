@@ -15,13 +15,15 @@ struct DeskHarness {
     let desk: Desk
     let folder: String
 
-    init() async throws {
+    /// `configure` changes the configuration before the desk opens (a shorter read timeout, more jobs).
+    init(configure: (inout DeskConfiguration) -> Void = { _ in }) async throws {
         folder = NSTemporaryDirectory() + "shenbao-desk-\(UUID().uuidString)"
         var configuration = DeskConfiguration(dataDirectory: folder)
         configuration.templates = packageRoot() + "/Templates"
         configuration.workerExecutable = Self.shenbaoBinary
         configuration.jobs = 1
         configuration.passwords = Passwords(cost: 4)
+        configure(&configuration)
         desk = try Desk(configuration: configuration)
         _ = try await desk.createAdministrator(login: "admin", password: Self.password)
         for login in ["bureau-a", "bureau-b"] {
