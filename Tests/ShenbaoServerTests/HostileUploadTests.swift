@@ -37,8 +37,13 @@ import Testing
             var browser = Browser()
             _ = try await browser.login(client, "bureau-a")
             _ = try await browser.get(client, "/inboxes/\(inbox.id)")
+            let sent = Date()
             let response = try await browser.upload(client, inbox: inbox.id, files)
             let page = String(buffer: response.body)
+            if let id = page.firstMatch(of: /data-job="(\d+)"/).flatMap({ Int64($0.1) }), let job = try await harness.desk.store.job(id: id) {
+                print("hostile upload: received in \(String(format: "%.1f", job.createdAt.timeIntervalSince(sent))) s, "
+                      + "read in \(String(format: "%.1f", (job.finishedAt ?? Date()).timeIntervalSince(job.createdAt))) s")
+            }
             #expect(response.status == .ok, "\(page)")
             #expect(page.contains("读取完成"), "the upload was not taken and read: \(page)")
 
