@@ -114,7 +114,7 @@ let package = Package(
         // Fuzz targets (libFuzzer via `fuzz/run`); built normally they replay regression inputs.
         .executableTarget(name: "FuzzDOCXReader", dependencies: ["ShenbaoKit"]),
         .executableTarget(name: "FuzzExtraction", dependencies: ["ShenbaoKit"]),
-        // Helpers both test targets share: zips written with libzip, the package and shared folders.
+        // Helpers the test targets share: zips written with libzip, the package and shared folders, the hostile input suite.
         .target(
             name: "ShenbaoTestSupport",
             dependencies: ["CLibZip"],

@@ -86,3 +86,9 @@ final class DataCollector: @unchecked Sendable {
 func jsonObject(_ line: Substring) -> [String: Any]? {
     (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
 }
+
+/// Reads `/usr/bin/time -v` output: the largest resident set of the process and its waited-for children.
+func maximumResidentMegabytes(timeReport: String) -> Double? {
+    guard let match = timeReport.firstMatch(of: /Maximum resident set size \(kbytes\): (\d+)/) else { return nil }
+    return Double(match.1).map { $0 / 1024 }
+}

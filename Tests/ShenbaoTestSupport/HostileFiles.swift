@@ -1,21 +1,20 @@
 import Foundation
-import ShenbaoTestSupport
 
 /// Builds hostile input files at test time (no binaries are committed): zips written with libzip and
 /// patched byte by byte where libzip refuses to write the attack, PDFs written object by object.
-enum HostileFiles {
+public enum HostileFiles {
     /// The content of one zip entry.
-    typealias Content = TestZipWriter.Content
+    public typealias Content = TestZipWriter.Content
 
     // MARK: Zip
 
     /// Writes `entries` (in order) to a new zip at `path`.
-    static func zip(_ entries: [(name: String, content: Content)], to path: String) throws {
+    public static func zip(_ entries: [(name: String, content: Content)], to path: String) throws {
         try TestZipWriter.write(entries, to: path)
     }
 
     /// A docx package around a `word/document.xml` text (plus extra entries).
-    static func docx(_ documentXML: Content, to path: String,
+    public static func docx(_ documentXML: Content, to path: String,
                      extra: [(name: String, content: Content)] = [], mainTarget: String = "word/document.xml") throws {
         try zip([
             ("[Content_Types].xml", .text(contentTypes)),
@@ -27,7 +26,7 @@ enum HostileFiles {
     /// Replaces every occurrence of `placeholder` by `name` (same length) in a written zip: names are
     /// stored uncompressed in the local and central headers and no checksum covers them, so this makes
     /// entries libzip would refuse to write (duplicate names).
-    static func rename(_ placeholder: String, to name: String, in path: String) throws {
+    public static func rename(_ placeholder: String, to name: String, in path: String) throws {
         let from = Array(placeholder.utf8), to = Array(name.utf8)
         precondition(from.count == to.count)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -43,19 +42,19 @@ enum HostileFiles {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
-    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    public static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     /// A `word/document.xml` around `body`, with an optional DOCTYPE before the root.
-    static func documentXML(body: String, doctype: String = "") -> String {
+    public static func documentXML(body: String, doctype: String = "") -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\(doctype)"
             + "<w:document xmlns:w=\"\(wordNamespace)\"><w:body>\(body)</w:body></w:document>"
     }
 
-    static func paragraph(_ text: String) -> String {
+    public static func paragraph(_ text: String) -> String {
         "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
     }
 
-    static let contentTypes = """
+    public static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -64,7 +63,7 @@ enum HostileFiles {
         </Types>
         """
 
-    static func packageRels(target: String) -> String {
+    public static func packageRels(target: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -76,7 +75,7 @@ enum HostileFiles {
 
     /// The start of an OLE compound file (legacy .doc, and Office's wrapper of a password-protected
     /// .docx) followed by filler.
-    static func compoundFile(streamName: String) -> [UInt8] {
+    public static func compoundFile(streamName: String) -> [UInt8] {
         var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         bytes += [UInt8](repeating: 0, count: 16) + [0x3E, 0x00, 0x03, 0x00, 0xFE, 0xFF, 0x09, 0x00]
         bytes += [UInt8](repeating: 0xFF, count: 512 - bytes.count)
@@ -95,7 +94,7 @@ enum HostileFiles {
     /// A minimal PDF of `pages` pages, each showing one line of Helvetica text. With `encrypted`, it
     /// carries a Standard security handler whose user password is not empty (so no reader can open it
     /// without the password).
-    static func pdf(pages: Int, encrypted: Bool = false) -> [UInt8] {
+    public static func pdf(pages: Int, encrypted: Bool = false) -> [UInt8] {
         var out = "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n"
         var offsets: [Int] = []
         var objects: [String] = []
@@ -136,7 +135,7 @@ enum HostileFiles {
     }
 
     /// A copy of a PDF whose cross-reference table and `startxref` point at the wrong places.
-    static func breakingXref(_ pdf: [UInt8]) -> [UInt8] {
+    public static func breakingXref(_ pdf: [UInt8]) -> [UInt8] {
         var bytes = pdf
         /// Byte offsets just after each occurrence of `word` (PDFs are bytes, not UTF-8).
         func ends(of word: String) -> [Int] {
@@ -173,11 +172,11 @@ enum HostileFiles {
 
 /// A TCP listener on 127.0.0.1 that never accepts: any connection attempt stays in its backlog,
 /// so `wasContacted` tells whether anything tried to fetch from it.
-final class SilentListener {
-    let port: UInt16
+public final class SilentListener: @unchecked Sendable {
+    public let port: UInt16
     private let socketDescriptor: Int32
 
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestZipWriter.Failure(description: "socket failed") }
         var address = sockaddr_in()
@@ -203,7 +202,7 @@ final class SilentListener {
     deinit { close(socketDescriptor) }
 
     /// Whether any client connected since the listener was opened.
-    var wasContacted: Bool {
+    public var wasContacted: Bool {
         let client = accept(socketDescriptor, nil, nil)
         if client >= 0 {
             close(client)
@@ -213,16 +212,10 @@ final class SilentListener {
     }
 }
 
-/// Reads `/usr/bin/time -v` output: the largest resident set of the process and its waited-for children.
-func maximumResidentMegabytes(timeReport: String) -> Double? {
-    guard let match = timeReport.firstMatch(of: /Maximum resident set size \(kbytes\): (\d+)/) else { return nil }
-    return Double(match.1).map { $0 / 1024 }
-}
-
 extension HostileFiles {
     /// A one-page PDF whose content is a JBIG2 stream announcing a 100000 × 100000 page and region
     /// (1.16 GiB decoded) in 80 bytes, as in pdf.js's `bomb_giant.pdf`.
-    static func jbig2BombPDF() -> [UInt8] {
+    public static func jbig2BombPDF() -> [UInt8] {
         func u32(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
         let side: UInt32 = 100_000
         // Segment 0: page information (type 48), page 1, 19 bytes: width, height, resolutions, flags, striping.
@@ -239,7 +232,7 @@ extension HostileFiles {
     }
 
     /// A one-page PDF showing a 200000 × 150000 grey image whose Flate data is a few bytes.
-    static func imageBombPDF() -> [UInt8] {
+    public static func imageBombPDF() -> [UInt8] {
         [UInt8](TestPDF.build([
             Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
             Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
