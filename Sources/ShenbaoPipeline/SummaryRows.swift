@@ -47,13 +47,6 @@ public struct SummaryRows: Sendable {
         return all
     }
 
-    /// The rows of a validated batch: each submission's book, or why it is left out.
-    public static func of(_ report: ValidationReport, spec: CallSpec) -> SummaryRows {
-        var rows = SummaryRows()
-        for submission in report.submissions { rows.add(submission, spec: spec) }
-        return rows
-    }
-
     /// Lists one submission: its book's record (a scan alone with what OCR read of it, marked in the
     /// table), or a problem saying why not.
     mutating func add(_ submission: SubmissionOutcome, spec: CallSpec) {
