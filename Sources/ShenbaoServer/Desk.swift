@@ -59,9 +59,26 @@ public final class Desk: Sendable {
         return try await store.createBureau(bureau, passwordHash: configuration.passwords.hash(bureau.password))
     }
 
+    /// Registers an applicant by its 统一社会信用代码 (checked as the validator checks it, typo hint included).
+    public func registerApplicant(_ applicant: NewApplicant) async throws -> Account {
+        var applicant = applicant
+        applicant.uscc = applicant.uscc.trimmingCharacters(in: .whitespaces).uppercased()
+        applicant.name = applicant.name.trimmingCharacters(in: .whitespaces)
+        applicant.contact = applicant.contact.trimmingCharacters(in: .whitespaces)
+        if let problem = USCCRule.message(for: applicant.uscc) { throw DeskError(.badRequest, problem) }
+        guard !applicant.name.isEmpty, applicant.name.count <= 100 else { throw DeskError(.badRequest, "请填写单位名称（不超过 100 字）") }
+        guard !applicant.contact.isEmpty, applicant.contact.count <= 100 else { throw DeskError(.badRequest, "请填写联系人及电话（不超过 100 字）") }
+        if let weakness = Passwords.weakness(applicant.password) { throw DeskError(.badRequest, weakness) }
+        do {
+            return try await store.createApplicant(applicant, passwordHash: configuration.passwords.hash(applicant.password))
+        } catch DeskStoreError.duplicateLogin {
+            throw DeskError(.conflict, "统一社会信用代码 \(applicant.uscc) 已注册，请直接登录")
+        }
+    }
+
     /// Changes a bureau's calls and quotas, and its password when `password` is given (its sessions end).
     func updateBureau(_ account: Account, calls: [String: Int?], password: String?) async throws {
-        guard !account.isAdministrator else { throw DeskError.notFound }
+        guard account.role == .bureau else { throw DeskError.notFound }
         if let password, let weakness = Passwords.weakness(password) { throw DeskError(.badRequest, weakness) }
         for call in calls.keys where spec(call) == nil { throw DeskError(.badRequest, "未知的申报类别 \(call)") }
         for quota in calls.values { if let quota, quota < 0 || quota > 9999 { throw DeskError(.badRequest, "名额须为 0–9999 的整数") } }

@@ -17,6 +17,7 @@ public enum DeskServer {
         OpenAPIDocument.add(to: router)
         PreviewRoutes(desk: desk).add(to: router)
         AdminRoutes(desk: desk).add(to: router)
+        ApplicantRoutes(desk: desk).add(to: router)
         return router
     }
 

@@ -126,7 +126,7 @@ import Testing
         let twins = ["POST /login": "POST /api/v1/session", "POST /logout": "DELETE /api/v1/session",
                      "GET /admin/accounts": "GET /api/v1/accounts", "POST /admin/accounts": "POST /api/v1/accounts",
                      "GET /admin/accounts/:id": "GET /api/v1/accounts/:id", "POST /admin/accounts/:id": "POST /api/v1/accounts/:id"]
-        for route in routes where !route.contains("/api/v1/") && !route.contains("/assets/") && !route.hasSuffix(" /") && route != "GET /login"
+        for route in routes where !route.contains("/api/v1/") && !route.contains("/assets/") && !route.hasSuffix(" /") && route != "GET /login" && route != "GET /register"
             && !route.hasSuffix("/openapi.yaml") {
             let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
             let twin = twins.first { braced($0.key) == braced(route) }?.value ?? "\(parts[0]) /api/v1\(parts[1])"

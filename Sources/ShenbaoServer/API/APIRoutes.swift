@@ -34,6 +34,33 @@ struct APIRoutes {
         api.post("/files/:id/replace") { request, context in
             try APIResponse.json(try await JobRoutes(desk: desk).status(of: try await inboxes.replace(request, context), context), status: .accepted)
         }
+        let applicants = ApplicantRoutes(desk: desk)
+        api.post("/register") { request, context in
+            let body = try await Self.decode(RegisterRequest.self, request)
+            let (account, cookie, session) = try await applicants.register(
+                NewApplicant(uscc: body.uscc, name: body.name, contact: body.contact, password: body.password), address: context.remoteAddress)
+            var response = try APIResponse.json(SessionInfo(account: AccountView(account), csrfToken: session.csrfToken), status: .created)
+            response.headers[.setCookie] = cookie
+            return response
+        }
+        api.get("/applications") { _, context in
+            let account = try applicants.access(context).account
+            return try APIResponse.json(try await desk.store.applications(accountID: account.id).map { ApplicationView($0, desk: desk) })
+        }
+        api.post("/applications") { request, context in
+            let body = try await Self.decode(NewApplicationRequest.self, request)
+            return try APIResponse.json(try ApplicationDetail(try await applicants.start(call: body.call, context), desk: desk), status: .created)
+        }
+        api.get("/applications/:id") { _, context in
+            let application = try await applicants.access(context).application(context.parameters.get("id", as: Int64.self))
+            return try APIResponse.json(try ApplicationDetail(application, desk: desk))
+        }
+        api.post("/applications/:id") { request, context in
+            let application = try await applicants.access(context).application(context.parameters.get("id", as: Int64.self))
+            let body = try await Self.decode(ApplicationDataRequest.self, request)
+            let saved = try await applicants.save(body.data.mapValues(\.any), to: application)
+            return try APIResponse.json(try ApplicationDetail(saved, desk: desk))
+        }
         api.get("/accounts") { _, context in
             try DeskAccess(desk: desk, account: try context.signedIn()).administrator()
             return try APIResponse.json(try await desk.store.accounts().map(AccountView.init))
@@ -59,6 +86,44 @@ struct APIRoutes {
     // MARK: Bodies and answers
 
     struct SignInRequest: Decodable { var login: String; var password: String }
+    struct RegisterRequest: Decodable { var uscc: String; var name: String; var contact: String; var password: String }
+    struct NewApplicationRequest: Decodable { var call: String }
+    struct ApplicationDataRequest: Decodable {
+        /// Field id → value, as a data file for `shenbao fill` holds it.
+        var data: [String: JSONValue]
+    }
+
+    /// One of an applicant's applications, as its list shows it.
+    struct ApplicationView: Encodable {
+        var id: Int64
+        var callID: String
+        var callTitle: String
+        var errors: Int
+        var warnings: Int
+        var updatedAt: Date
+
+        init(_ application: StoredApplication, desk: Desk) {
+            id = application.id
+            callID = application.callID
+            callTitle = desk.spec(application.callID)?.title ?? application.callID
+            errors = application.findings.filter { $0.severity == "error" }.count
+            warnings = application.findings.filter { $0.severity == "warning" }.count
+            updatedAt = application.updatedAt
+        }
+    }
+
+    /// An application: its data and the findings of checking it now.
+    struct ApplicationDetail: Encodable {
+        var application: ApplicationView
+        var data: [String: JSONValue]
+        var findings: [StoredFinding]
+
+        init(_ application: StoredApplication, desk: Desk) throws {
+            self.application = ApplicationView(application, desk: desk)
+            data = ApplicantRoutes.data(application).mapValues(JSONValue.init)
+            findings = application.findings
+        }
+    }
     struct DecisionRequest: Decodable { var decision: String; var note: String? }
     struct NewBureauRequest: Decodable {
         var login: String

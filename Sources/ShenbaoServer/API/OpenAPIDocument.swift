@@ -79,6 +79,40 @@ enum OpenAPIDocument {
               type: object
               description: call id → quota (null when the call sets none)
               additionalProperties: {type: integer, nullable: true, minimum: 0, maximum: 9999}
+        RegisterRequest:
+          type: object
+          required: [uscc, name, contact, password]
+          properties:
+            uscc: {type: string, description: 统一社会信用代码（18 位，校验位按 GB 32100 检查）, maxLength: 18}
+            name: {type: string, maxLength: 100}
+            contact: {type: string, maxLength: 100}
+            password: {type: string, minLength: 10, maxLength: 200}
+        NewApplicationRequest:
+          type: object
+          required: [call]
+          properties: {call: {type: string}}
+        ApplicationDataRequest:
+          type: object
+          required: [data]
+          properties:
+            data: {type: object, description: 字段 id → 值（与 shenbao fill 的数据文件相同）, additionalProperties: true}
+        Application:
+          type: object
+          required: [id, callID, callTitle, errors, warnings, updatedAt]
+          properties:
+            id: {type: integer, format: int64}
+            callID: {type: string}
+            callTitle: {type: string}
+            errors: {type: integer}
+            warnings: {type: integer}
+            updatedAt: {type: string, format: date-time}
+        ApplicationDetail:
+          type: object
+          required: [application, data, findings]
+          properties:
+            application: {$ref: '#/components/schemas/Application'}
+            data: {type: object, additionalProperties: true}
+            findings: {type: array, items: {$ref: '#/components/schemas/Finding'}}
         BureauChangeRequest:
           type: object
           required: [calls]
@@ -495,5 +529,137 @@ enum OpenAPIDocument {
             '404': {$ref: '#/components/responses/Error'}
             '409': {$ref: '#/components/responses/Error'}
             '415': {$ref: '#/components/responses/Error'}
+      /api/v1/register:
+        post:
+          summary: 申报单位注册（以统一社会信用代码为登录名），注册后即登录
+          operationId: register
+          security: []
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/RegisterRequest'}
+          responses:
+            '201':
+              description: 已注册并登录
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Session'}
+            '400': {$ref: '#/components/responses/Error'}
+            '409': {$ref: '#/components/responses/Error'}
+            '415': {$ref: '#/components/responses/Error'}
+            '429': {$ref: '#/components/responses/Error'}
+      /api/v1/applications:
+        get:
+          summary: 我的申报（仅申报单位）
+          operationId: applications
+          responses:
+            '200':
+              description: 申报
+              content:
+                application/json:
+                  schema: {type: array, items: {$ref: '#/components/schemas/Application'}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+        post:
+          summary: 开始（或打开已有的）某申报类别的申报
+          operationId: startApplication
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/NewApplicationRequest'}
+          responses:
+            '201':
+              description: 申报
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ApplicationDetail'}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '403': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '415': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}:
+        get:
+          summary: 一份申报：数据与检查结果
+          operationId: application
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 申报
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ApplicationDetail'}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+        post:
+          summary: 保存并检查（与 shenbao validate 相同的规则）
+          operationId: saveApplication
+          parameters: [{$ref: '#/components/parameters/id'}]
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/ApplicationDataRequest'}
+          responses:
+            '200':
+              description: 保存后的申报与检查结果
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ApplicationDetail'}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '403': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '415': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/book.docx:
+        get:
+          summary: 申报书（Word；有错误时为草稿，标出【待补充】）
+          operationId: applicationBook
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 文件
+              content:
+                application/vnd.openxmlformats-officedocument.wordprocessingml.document: {schema: {type: string, format: binary}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/declaration.docx:
+        get:
+          summary: 承诺书（Word）
+          operationId: applicationDeclaration
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 文件
+              content:
+                application/vnd.openxmlformats-officedocument.wordprocessingml.document: {schema: {type: string, format: binary}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/data.yaml:
+        get:
+          summary: 申报数据（YAML，供 shenbao fill 使用）
+          operationId: applicationYAML
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 文件
+              content:
+                application/yaml: {schema: {type: string, format: binary}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/data.json:
+        get:
+          summary: 申报数据（JSON）
+          operationId: applicationJSON
+          parameters: [{$ref: '#/components/parameters/id'}]
+          responses:
+            '200':
+              description: 文件
+              content:
+                application/json: {schema: {type: string, format: binary}}
+            '401': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
     """
 }

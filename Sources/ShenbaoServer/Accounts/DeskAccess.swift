@@ -22,6 +22,14 @@ struct DeskAccess {
         return file
     }
 
+    /// An application of the signed-in applicant (anyone else: 404).
+    func application(_ id: Int64?) async throws -> StoredApplication {
+        guard let id, let application = try await desk.store.application(id: id), application.accountID == account.id else {
+            throw DeskError.notFound
+        }
+        return application
+    }
+
     func administrator() throws {
         guard account.isAdministrator else { throw DeskError.administratorOnly }
     }

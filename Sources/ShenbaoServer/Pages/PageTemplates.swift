@@ -21,7 +21,7 @@ enum PageTemplates {
       <span class="brand">申报收件台</span>
       {{#user}}
       <nav aria-label="主导航">
-        <a href="/inboxes">收件箱</a>
+        {{^applicant}}<a href="/inboxes">收件箱</a>{{/applicant}}{{#applicant}}<a href="/applications">我的申报</a>{{/applicant}}
         {{#admin}}<a href="/admin/accounts">账户管理</a>{{/admin}}
       </nav>
       <form class="logout" method="post" action="/logout">
@@ -51,10 +51,12 @@ enum PageTemplates {
     {{#message}}<p class="notice error" role="alert">{{message}}</p>{{/message}}
     <form class="card" method="post" action="/login">
       <input type="hidden" name="csrf" value="{{loginToken}}">
-      <p><label for="login">登录名</label><input id="login" name="login" autocomplete="username" required value="{{login}}"></p>
+      <p><label for="login">登录名</label><input id="login" name="login" autocomplete="username" required value="{{login}}"
+         aria-describedby="login-hint"> <small id="login-hint">申报单位以统一社会信用代码登录</small></p>
       <p><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required></p>
       <p><button type="submit">登录</button></p>
     </form>
+    <p>申报单位第一次使用？<a href="/register">注册</a></p>
     {{/content}}{{/layout}}
     """
 

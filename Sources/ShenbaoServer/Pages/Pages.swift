@@ -11,7 +11,9 @@ struct Pages: Sendable {
 
     init() {
         var library = MustacheLibrary()
-        for (name, text) in PageTemplates.all.merging(PreviewTemplates.all, uniquingKeysWith: { page, _ in page }) {
+        let groups = [PageTemplates.all, PreviewTemplates.all, ApplicantPageTemplates.all, ApplicationTemplates.all]
+        let templates = groups.reduce(into: [String: String]()) { all, group in all.merge(group) { first, _ in first } }
+        for (name, text) in templates {
             do { try library.register(text, named: name) } catch { fatalError("模板 \(name) 有误：\(error)") }
         }
         self.library = library
@@ -30,7 +32,8 @@ struct Pages: Sendable {
     static func frame(_ context: DeskContext, title: String) -> [String: Any] {
         var values: [String: Any] = ["title": title, "csrf": context.session?.csrfToken ?? ""]
         if let account = context.account {
-            values["user"] = ["name": account.displayName, "login": account.login, "admin": account.isAdministrator]
+            values["user"] = ["name": account.displayName, "login": account.login, "admin": account.isAdministrator,
+                              "applicant": account.isApplicant]
         }
         return values
     }

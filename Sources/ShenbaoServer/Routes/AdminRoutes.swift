@@ -16,8 +16,8 @@ struct AdminRoutes {
         try DeskAccess(desk: desk, account: try context.signedIn()).administrator()
         var values = Pages.frame(context, title: "账户管理")
         values["accounts"] = try await desk.store.accounts().map {
-            ["id": $0.id, "login": $0.login, "name": $0.displayName, "role": $0.isAdministrator ? "管理员" : "推荐单位", "region": $0.region,
-             "bureau": !$0.isAdministrator]
+            ["id": $0.id, "login": $0.login, "name": $0.displayName, "role": [.administrator: "管理员", .bureau: "推荐单位", .applicant: "申报单位"][$0.role] ?? "",
+             "region": $0.region, "bureau": $0.role == .bureau]
         }
         values["calls"] = desk.specs.map { ["id": $0.id, "title": $0.title] }
         if let message { values["message"] = message; values["kind"] = kind }
@@ -81,7 +81,7 @@ struct AdminRoutes {
     func bureau(_ context: DeskContext) async throws -> Account {
         try DeskAccess(desk: desk, account: try context.signedIn()).administrator()
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await desk.store.account(id: id),
-              !account.isAdministrator else { throw DeskError.notFound }
+              account.role == .bureau else { throw DeskError.notFound }
         return account
     }
 

@@ -8,7 +8,7 @@ struct AuthRoutes {
 
     func add(to router: Router<DeskContext>) {
         router.get("/") { _, context -> Response in
-            .redirect(to: context.account == nil ? "/login" : "/inboxes", type: .found)
+            .redirect(to: context.account.map(Self.home) ?? "/login", type: .found)
         }
         router.get("/login") { _, context in loginPage(context, status: .ok, message: nil, login: "") }
         router.post("/login") { _, context in try await login(context) }
@@ -19,13 +19,23 @@ struct AuthRoutes {
         }
     }
 
+    /// Where an account lands after signing in: an applicant's applications, or the inboxes.
+    static func home(_ account: Account) -> String { account.isApplicant ? "/applications" : "/inboxes" }
+
     private func loginPage(_ context: DeskContext, status: HTTPResponse.Status, message: String?, login: String) -> Response {
-        let token = Tokens.random()
         var values = Pages.frame(context, title: "登录")
-        values["loginToken"] = token
         values["login"] = login
         if let message { values["message"] = message }
-        var response = Pages.shared.response(status: status, template: "login", values)
+        return anonymousForm(status: status, template: "login", values, tokenKey: "loginToken")
+    }
+
+    /// A page whose form is sent before there is a session (login, registration): its token is also set as
+    /// the `shenbao_login` cookie, which CSRFMiddleware compares with the form's field.
+    func anonymousForm(status: HTTPResponse.Status, template: String, _ values: [String: Any], tokenKey: String = "formToken") -> Response {
+        let token = Tokens.random()
+        var values = values
+        values[tokenKey] = token
+        var response = Pages.shared.response(status: status, template: template, values)
         response.headers[.setCookie] = DeskCookies.header(DeskCookies.login, token, maxAge: 3600, secure: desk.configuration.secureCookies)
         return response
     }
@@ -35,8 +45,8 @@ struct AuthRoutes {
         switch try await signIn(login: login, password: context.form["password"] ?? "", address: context.remoteAddress) {
         case .refused(let status, let message):
             return loginPage(context, status: status, message: message, login: login)
-        case .signedIn(_, let cookie, _):
-            var response = Response.redirect(to: "/inboxes", type: .normal)
+        case .signedIn(let account, let cookie, _):
+            var response = Response.redirect(to: Self.home(account), type: .normal)
             response.headers[.setCookie] = cookie
             return response
         }

@@ -3,8 +3,8 @@ import Hummingbird
 
 /// Every request that is not GET or HEAD must carry the session's CSRF token: in the `X-CSRF-Token`
 /// header (the JSON API and the page script), or as the `csrf` field of a url-encoded form (read here,
-/// at most 1 MiB, and handed on in the context). The login form, before there is a session, carries the
-/// token of its `shenbao_login` cookie. A multipart body is accepted only by the upload and replace routes, which
+/// at most 1 MiB, and handed on in the context). The login and registration forms, before there is a session,
+/// carry the token of their `shenbao_login` cookie. A multipart body is accepted only by the upload and replace routes, which
 /// checks its first field before writing any file. Signing in through the API (a JSON body, which a page
 /// of another site cannot send without this server's consent) needs no token. Anything else: 403.
 struct CSRFMiddleware: RouterMiddleware {
@@ -20,11 +20,12 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
         let path = request.uri.path
-        if path == APIRoutes.prefix + "/session", request.method == .post,
+        if path == APIRoutes.prefix + "/session" || path == APIRoutes.prefix + "/register", request.method == .post,
            request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
             return try await next(request, context)  // signing in by API: a JSON body no other site's page can send
         }
-        let expected: String? = path == "/login" ? DeskCookies.value(DeskCookies.login, in: request) : context.session?.csrfToken
+        let anonymous = path == "/login" || path == "/register"  // forms sent before there is a session
+        let expected: String? = anonymous ? DeskCookies.value(DeskCookies.login, in: request) : context.session?.csrfToken
         if let header = request.headers[.csrfToken] {
             guard let expected, Tokens.equal(header, expected) else { throw DeskError.csrf }
             return try await next(request, context)

@@ -115,6 +115,35 @@ enum DeskMigrations {
                 ALTER TABLE file ADD COLUMN replaced_by INTEGER REFERENCES file(id);
                 """)
         }
+        migrator.registerMigration("v4: applicants and their applications") { db in
+            // The role check gains 'applicant': SQLite rebuilds the table (foreign keys are checked after the migration).
+            try db.execute(sql: """
+                CREATE TABLE account_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'bureau', 'applicant')),
+                    region TEXT NOT NULL DEFAULT '',
+                    password_hash TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL,
+                    contact TEXT NOT NULL DEFAULT ''
+                );
+                INSERT INTO account_new (id, login, display_name, role, region, password_hash, created_at)
+                    SELECT id, login, display_name, role, region, password_hash, created_at FROM account;
+                DROP TABLE account;
+                ALTER TABLE account_new RENAME TO account;
+                CREATE TABLE application (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    call_id TEXT NOT NULL,
+                    data TEXT NOT NULL DEFAULT '{}',
+                    findings TEXT NOT NULL DEFAULT '[]',
+                    created_at DOUBLE NOT NULL,
+                    updated_at DOUBLE NOT NULL
+                );
+                CREATE INDEX application_account ON application(account_id);
+                """)
+        }
         return migrator
     }
 }

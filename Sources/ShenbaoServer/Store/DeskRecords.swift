@@ -1,10 +1,12 @@
 import Foundation
 
 /// The role of an account: the administrator sees and manages everything; a bureau (推荐单位) sees
-/// only its own inboxes, submissions and files.
+/// only its own inboxes, submissions and files; an applicant (申报单位, registered by its 统一社会信用代码)
+/// only its own applications.
 public enum AccountRole: String, Sendable, Codable {
     case administrator = "admin"
     case bureau
+    case applicant
 }
 
 /// A person's or bureau's login.
@@ -19,8 +21,39 @@ public struct Account: Sendable, Equatable, Codable {
     public var region: String
     public var passwordHash: String
     public var createdAt: Date
+    /// An applicant's contact (person and phone).
+    public var contact: String = ""
 
     public var isAdministrator: Bool { role == .administrator }
+    public var isApplicant: Bool { role == .applicant }
+}
+
+/// What registering an applicant takes: its 统一社会信用代码 is its login name.
+public struct NewApplicant: Sendable {
+    public var uscc: String
+    public var name: String
+    public var contact: String
+    public var password: String
+
+    public init(uscc: String, name: String, contact: String, password: String) {
+        self.uscc = uscc
+        self.name = name
+        self.contact = contact
+        self.password = password
+    }
+}
+
+/// An applicant's application for one call: the form's data (field id → value, as a data file holds it) and
+/// the findings of its last check.
+public struct StoredApplication: Sendable, Equatable {
+    public var id: Int64
+    public var accountID: Int64
+    public var callID: String
+    /// The data as JSON (an object keyed by field id).
+    public var data: String
+    public var findings: [StoredFinding]
+    public var createdAt: Date
+    public var updatedAt: Date
 }
 
 /// What creating a bureau account takes.

@@ -18,6 +18,16 @@ public protocol DeskStore: Sendable {
     /// One transaction.
     func updateBureau(accountID: Int64, calls: [String: Int?], passwordHash: String?) async throws
 
+    /// Registers an applicant (login = its 统一社会信用代码); `DeskStoreError.duplicateLogin` when registered already.
+    func createApplicant(_ applicant: NewApplicant, passwordHash: String) async throws -> Account
+
+    // Applications
+    func applications(accountID: Int64) async throws -> [StoredApplication]
+    func application(id: Int64) async throws -> StoredApplication?
+    func createApplication(accountID: Int64, callID: String, data: String, at: Date) async throws -> StoredApplication
+    /// Saves an application's data and the findings of checking it, in one write.
+    func saveApplication(id: Int64, data: String, findings: [StoredFinding], at: Date) async throws
+
     // Sessions
     func createSession(_ session: DeskSession) async throws
     func session(tokenHash: String, now: Date) async throws -> DeskSession?

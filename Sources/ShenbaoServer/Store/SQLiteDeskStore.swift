@@ -80,6 +80,51 @@ public final class SQLiteDeskStore: DeskStore {
         }
     }
 
+    public func createApplicant(_ applicant: NewApplicant, passwordHash: String) async throws -> Account {
+        try await pool.write { db in
+            var account = try Self.insertAccount(db, login: applicant.uscc, displayName: applicant.name, role: .applicant, region: "",
+                                                 passwordHash: passwordHash)
+            try db.execute(sql: "UPDATE account SET contact = ? WHERE id = ?", arguments: [applicant.contact, account.id])
+            account.contact = applicant.contact
+            return account
+        }
+    }
+
+    // MARK: Applications
+
+    public func applications(accountID: Int64) async throws -> [StoredApplication] {
+        try await pool.read {
+            try Row.fetchAll($0, sql: "SELECT * FROM application WHERE account_id = ? ORDER BY updated_at DESC, id", arguments: [accountID])
+                .map(Self.application)
+        }
+    }
+
+    public func application(id: Int64) async throws -> StoredApplication? {
+        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]).map(Self.application) }
+    }
+
+    public func createApplication(accountID: Int64, callID: String, data: String, at: Date) async throws -> StoredApplication {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO application (account_id, call_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [accountID, callID, data, at.timeIntervalSince1970, at.timeIntervalSince1970])
+            return StoredApplication(id: db.lastInsertedRowID, accountID: accountID, callID: callID, data: data, findings: [],
+                                     createdAt: at, updatedAt: at)
+        }
+    }
+
+    public func saveApplication(id: Int64, data: String, findings: [StoredFinding], at: Date) async throws {
+        try await pool.write {
+            try $0.execute(sql: "UPDATE application SET data = ?, findings = ?, updated_at = ? WHERE id = ?",
+                           arguments: [data, Self.json(findings), at.timeIntervalSince1970, id])
+        }
+    }
+
+    private static func application(_ row: Row) -> StoredApplication {
+        let findings = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
+        return StoredApplication(id: row["id"], accountID: row["account_id"], callID: row["call_id"], data: row["data"], findings: findings,
+                                 createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+    }
+
     private static func insertAccount(_ db: Database, login: String, displayName: String, role: AccountRole, region: String,
                                       passwordHash: String) throws -> Account {
         if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account WHERE login = ?", arguments: [login]) ?? 0 > 0 {
@@ -96,7 +141,7 @@ public final class SQLiteDeskStore: DeskStore {
     private static func account(_ row: Row) -> Account {
         Account(id: row["id"], login: row["login"], displayName: row["display_name"],
                 role: AccountRole(rawValue: row["role"]) ?? .bureau, region: row["region"],
-                passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
+                passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]), contact: row["contact"] ?? "")
     }
 
     // MARK: Sessions

@@ -16,6 +16,14 @@ package struct USCCRule: RecordRule {
             return Finding(.uscc(field, code: code, problem: problem), field: field, record: record)
         }
     }
+
+    /// The same check on a code typed outside a book (an applicant registering on the web desk): the
+    /// message with the typo hint, or nil when the code is valid.
+    package static func message(for code: String) -> String? {
+        guard let problem = UnifiedSocialCreditCode.problem(in: code) else { return nil }
+        let field = FieldSpec(id: "applicant.uscc", section: "", label: "统一社会信用代码", type: .uscc, required: true)
+        return RuleMessage.uscc(field, code: code, problem: problem).text
+    }
 }
 
 extension RuleCode {

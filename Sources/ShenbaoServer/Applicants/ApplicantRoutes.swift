@@ -1,0 +1,180 @@
+import Foundation
+import Hummingbird
+import ShenbaoKit
+
+/// The applicant's side: registering by 统一社会信用代码, its applications (one per call), the form generated
+/// from the call's catalogue, checked on every save by the validator `shenbao validate` runs, and the
+/// 申报书, 承诺书 and data downloads written by `fill` and `declaration`'s sequence. Every id is checked:
+/// an applicant reaches only its own applications.
+struct ApplicantRoutes {
+    let desk: Desk
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/register") { _, context in registerPage(context, status: .ok, message: nil, typed: FormFields("")) }
+        router.post("/register") { _, context in try await register(context) }
+        router.get("/applications") { _, context in try await list(context) }
+        router.post("/applications") { _, context -> Response in
+            .redirect(to: "/applications/\(try await start(call: context.form["call"] ?? "", context).id)", type: .normal)
+        }
+        router.get("/applications/:id") { _, context in try await page(context, saved: false) }
+        router.post("/applications/:id") { _, context -> Response in
+            let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+            _ = try await save(ApplicationForm.data(from: context.form, spec: try spec(of: application)), to: application)
+            return try await page(context, saved: true)
+        }
+        for prefix in ["", APIRoutes.prefix] {
+            for kind in BookWriter.Kind.allCases {
+                router.get("\(prefix)/applications/:id/\(kind.rawValue).docx") { _, context in try await document(kind, context) }
+            }
+            router.get("\(prefix)/applications/:id/data.yaml") { _, context in try await data(context, json: false) }
+            router.get("\(prefix)/applications/:id/data.json") { _, context in try await data(context, json: true) }
+        }
+    }
+
+    func access(_ context: DeskContext) throws -> DeskAccess {
+        let account = try context.signedIn()
+        guard account.isApplicant else { throw DeskError.notFound }
+        return DeskAccess(desk: desk, account: account)
+    }
+
+    func spec(of application: StoredApplication) throws -> CallSpec {
+        guard let spec = desk.spec(application.callID) else { throw DeskError(.serviceUnavailable, "申报类别 \(application.callID) 的模板无法加载") }
+        return spec
+    }
+
+    // MARK: Registration
+
+    private func registerPage(_ context: DeskContext, status: HTTPResponse.Status, message: String?, typed: FormFields) -> Response {
+        var values = Pages.frame(context, title: "申报单位注册")
+        for key in ["uscc", "name", "contact"] { values[key] = typed[key] ?? "" }
+        if let message { values["message"] = message }
+        return AuthRoutes(desk: desk).anonymousForm(status: status, template: "register", values)
+    }
+
+    private func register(_ context: DeskContext) async throws -> Response {
+        let form = context.form
+        let applicant = NewApplicant(uscc: form["uscc"] ?? "", name: form["name"] ?? "", contact: form["contact"] ?? "",
+                                     password: form["password"] ?? "")
+        do {
+            let (_, cookie, _) = try await register(applicant, address: context.remoteAddress)
+            var response = Response.redirect(to: "/applications", type: .normal)
+            response.headers[.setCookie] = cookie
+            return response
+        } catch let error as DeskError {
+            return registerPage(context, status: error.status, message: error.message, typed: form)
+        }
+    }
+
+    /// Registers and signs in (the page and the API): the account, its session cookie and session.
+    func register(_ applicant: NewApplicant, address: String?) async throws -> (Account, String, DeskSession) {
+        let account = try await desk.registerApplicant(applicant)
+        switch try await AuthRoutes(desk: desk).signIn(login: account.login, password: applicant.password, address: address) {
+        case .signedIn(let account, let cookie, let session): return (account, cookie, session)
+        case .refused(let status, let message): throw DeskError(status, message)
+        }
+    }
+
+    // MARK: Applications
+
+    private func list(_ context: DeskContext) async throws -> Response {
+        let account = try access(context).account
+        var values = Pages.frame(context, title: "我的申报")
+        values["applicant"] = account.displayName
+        values["uscc"] = account.login
+        let applications = try await desk.store.applications(accountID: account.id)
+        values["count"] = applications.count
+        values["applications"] = applications.map { application -> [String: Any] in
+            let errors = application.findings.filter { $0.severity == "error" }.count
+            let warnings = application.findings.filter { $0.severity == "warning" }.count
+            return ["id": application.id, "callTitle": desk.spec(application.callID)?.title ?? application.callID, "errors": errors,
+                    "warnings": warnings, "hasErrors": errors > 0, "hasWarnings": warnings > 0, "updated": InboxRoutes.time(application.updatedAt)]
+        }
+        values["calls"] = desk.specs.map { ["id": $0.id, "title": $0.title] }
+        return Pages.shared.response(template: "applications", values)
+    }
+
+    /// The applicant's application for `call`: the one it has, or a new one with its name and code filled in.
+    func start(call: String, _ context: DeskContext) async throws -> StoredApplication {
+        let account = try access(context).account
+        guard let spec = desk.spec(call) else { throw DeskError(.badRequest, "请选择申报类别") }
+        if let existing = try await desk.store.applications(accountID: account.id).first(where: { $0.callID == call }) { return existing }
+        var data: [String: Any] = [:]
+        if let name = spec.submission.applicantName { data[name] = account.displayName }
+        if let code = spec.submission.applicantCode { data[code] = account.login }
+        let application = try await desk.store.createApplication(accountID: account.id, callID: call, data: Self.json(data), at: desk.clock())
+        return try await save(data, to: application)
+    }
+
+    /// Checks `data` as `shenbao validate` checks an applicant's data file and stores both.
+    func save(_ data: [String: Any], to application: StoredApplication) async throws -> StoredApplication {
+        let spec = try spec(of: application)
+        let findings = Self.findings(data, spec: spec)
+        let labels = Dictionary(spec.fields.map { ($0.id, $0.displayLabel) }, uniquingKeysWith: { first, _ in first })
+        let stored = findings.map {
+            StoredFinding(submissionID: 0, fileID: nil, severity: $0.severity.rawValue, rule: $0.rule, field: $0.field,
+                          label: $0.field.flatMap { labels[$0] }, message: $0.message)
+        }
+        try await desk.store.saveApplication(id: application.id, data: Self.json(data), findings: stored, at: desk.clock())
+        return try await desk.store.application(id: application.id) ?? application
+    }
+
+    static func record(_ data: [String: Any], spec: CallSpec) -> Record {
+        DataFileReader(spec: spec).record(from: data, file: "网上填报")
+    }
+
+    static func findings(_ data: [String: Any], spec: CallSpec) -> [Finding] {
+        ApplicantData.findings(for: record(data, spec: spec), spec: spec)
+    }
+
+    static func json(_ data: [String: Any]) -> String {
+        String(decoding: (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func data(_ application: StoredApplication) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(application.data.utf8))) as? [String: Any] ?? [:]
+    }
+
+    private func page(_ context: DeskContext, saved: Bool) async throws -> Response {
+        let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+        let spec = try spec(of: application)
+        let data = Self.data(application)
+        let findings = Self.findings(data, spec: spec)
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        var values = Pages.frame(context, title: spec.title)
+        values["id"] = application.id
+        values["updated"] = InboxRoutes.time(application.updatedAt)
+        values["saved"] = saved
+        values["hasErrors"] = errors > 0
+        values["summary"] = errors + warnings == 0 ? "没有发现问题。" : "发现错误 \(errors) 项、警告 \(warnings) 项，已标在各栏旁边。"
+        let general = findings.filter { $0.field == nil || spec.field($0.field!) == nil }
+        values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
+        values["hasGeneral"] = !general.isEmpty
+        values["form"] = ApplicationForm(spec: spec).values(data: data, findings: findings)
+        return Pages.shared.response(template: "application", values)
+    }
+
+    // MARK: Downloads
+
+    private func document(_ kind: BookWriter.Kind, _ context: DeskContext) async throws -> Response {
+        let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+        let spec = try spec(of: application)
+        let folder = NSTemporaryDirectory() + "shenbao-fill-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/\(kind.rawValue).docx"
+        _ = try BookFill.run(kind, record: Self.record(Self.data(application), spec: spec), spec: spec, to: path, allowDraft: true)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        return InboxRoutes.attachment(bytes, name: "\(kind.chineseName)-\(application.callID).docx",
+                                      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    }
+
+    private func data(_ context: DeskContext, json: Bool) async throws -> Response {
+        let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+        let spec = try spec(of: application)
+        let record = Self.record(Self.data(application), spec: spec)
+        let text = json ? RecordJSONWriter.line(for: record) + "\n" : DataSkeleton.yaml(for: spec, record: record)
+        return InboxRoutes.attachment(Data(text.utf8), name: "申报数据-\(application.callID).\(json ? "json" : "yaml")",
+                                      type: json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8")
+    }
+}

@@ -1,0 +1,62 @@
+/// The applicant's pages: registering, the list of its applications and one application's form.
+enum ApplicantPageTemplates {
+    static let all: [String: String] = ["register": register, "applications": applications, "application": application]
+
+    static let register = """
+    {{<layout}}{{$content}}
+    {{#message}}<p class="notice error" role="alert">{{message}}</p>{{/message}}
+    <form class="card" method="post" action="/register">
+      <input type="hidden" name="csrf" value="{{formToken}}">
+      <p>申报单位在此注册后，可在网上填写申报书、随填随查，下载申报书和承诺书，并提交给推荐单位。</p>
+      <p><label for="uscc">统一社会信用代码</label><input id="uscc" name="uscc" required maxlength="18" value="{{uscc}}"
+         autocomplete="off" aria-describedby="uscc-hint"> <small id="uscc-hint">18 位，注册后作为登录名</small></p>
+      <p><label for="name">单位名称</label><input id="name" name="name" required maxlength="100" value="{{name}}"></p>
+      <p><label for="contact">联系人及电话</label><input id="contact" name="contact" required maxlength="100" value="{{contact}}"></p>
+      <p><label for="password">密码</label><input id="password" name="password" type="password" required minlength="10"
+         autocomplete="new-password" aria-describedby="password-hint"> <small id="password-hint">至少 10 位</small></p>
+      <p><button type="submit">注册</button></p>
+    </form>
+    <p><a href="/login">已注册？登录</a></p>
+    {{/content}}{{/layout}}
+    """
+
+    static let applications = """
+    {{<layout}}{{$content}}
+    <p class="meta">申报单位：{{applicant}}　统一社会信用代码：<span class="code">{{uscc}}</span></p>
+    <table id="applications">
+      <caption>我的申报（{{count}} 份）</caption>
+      <thead><tr><th scope="col">申报类别</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">最后保存</th></tr></thead>
+      <tbody>
+      {{#applications}}<tr><td><a href="/applications/{{id}}">{{callTitle}}</a></td>
+      <td class="{{#hasErrors}}bad{{/hasErrors}}">{{errors}}</td><td class="{{#hasWarnings}}warn{{/hasWarnings}}">{{warnings}}</td><td class="nowrap">{{updated}}</td></tr>{{/applications}}
+      {{^applications}}<tr><td colspan="4">还没有申报。请在下面选择申报类别开始填写。</td></tr>{{/applications}}
+      </tbody>
+    </table>
+    <form class="card" method="post" action="/applications">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <p><label for="call">申报类别</label><select id="call" name="call">{{#calls}}<option value="{{id}}">{{title}}</option>{{/calls}}</select>
+      <button type="submit">开始填写</button></p>
+      <p class="meta">每个申报类别一份；已开始的申报请在上表中打开继续填写。</p>
+    </form>
+    {{/content}}{{/layout}}
+    """
+
+    static let application = """
+    {{<layout}}{{$content}}
+    <p class="meta"><a href="/applications">← 我的申报</a>　最后保存：{{updated}}</p>
+    {{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}
+    {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
+    <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
+    <section class="card" aria-labelledby="downloads-title"><h2 id="downloads-title">下载</h2>
+    <p><a href="/applications/{{id}}/book.docx">申报书（Word）</a> · <a href="/applications/{{id}}/declaration.docx">承诺书（Word）</a>
+    · <a href="/applications/{{id}}/data.yaml">数据（YAML，供 shenbao fill 使用）</a> · <a href="/applications/{{id}}/data.json">数据（JSON）</a></p>
+    {{#hasErrors}}<p class="meta">还有错误时下载的是草稿：缺少或有误的内容标为【待补充：…】。</p>{{/hasErrors}}
+    </section>
+    <form class="application" method="post" action="/applications/{{id}}" novalidate>
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      {{#form}}{{> applicationFields}}{{/form}}
+      <p class="actions"><button type="submit">保存并检查</button></p>
+    </form>
+    {{/content}}{{/layout}}
+    """
+}

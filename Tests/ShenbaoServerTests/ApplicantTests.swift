@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import ShenbaoKit
+import Testing
+@testable import ShenbaoServer
+
+/// The applicant's side: registration by 统一社会信用代码, an application per call checked by the validator,
+/// downloads, and no way into another applicant's data.
+@Suite struct ApplicantTests {
+    static let code = "91420300NYQM61362U"
+    static let password = "applicant-password-1"
+
+    /// Registers through the page; the browser is signed in afterwards when it succeeds.
+    static func register(_ client: any TestClientProtocol, _ browser: inout Browser, uscc: String, name: String) async throws -> TestResponse {
+        _ = try await browser.get(client, "/register")
+        let token = try #require(browser.cookies["shenbao_login"])
+        browser.csrf = token
+        return try await browser.post(client, "/register", [("uscc", uscc), ("name", name), ("contact", "刘然怡 19034493061"),
+                                                            ("password", Self.password)])
+    }
+
+    @Test func anApplicantRegistersByItsCodeAndFillsACheckedApplication() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            var browser = Browser()
+            // A typo in the code: the validator's own message with the check character it should have.
+            let typo = try await Self.register(client, &browser, uscc: "91420300NYQM61362X", name: "十堰蓝海信息技术有限公司")
+            #expect(typo.status == .badRequest)
+            #expect(String(buffer: typo.body).contains("校验位不正确（按前17位应为「U」）"))
+            #expect(String(buffer: typo.body).contains("十堰蓝海信息技术有限公司"))  // what was typed stays
+            let registered = try await Self.register(client, &browser, uscc: Self.code, name: "十堰蓝海信息技术有限公司")
+            #expect(registered.status == .seeOther && registered.headers[.location] == "/applications")
+            var again = Browser()
+            #expect(try await Self.register(client, &again, uscc: Self.code, name: "别的公司").status == .conflict)
+
+            // Start the Hubei application: name and code are filled in from the registration.
+            _ = try await browser.get(client, "/applications")
+            let started = try await browser.post(client, "/applications", [("call", DeskHarness.call)])
+            let location = try #require(started.headers[.location])
+            #expect(location.hasPrefix("/applications/"))
+            let page = String(buffer: try await browser.get(client, location).body)
+            #expect(page.contains("湖北省工业领域专用模型项目申报书") && page.contains(Self.code))
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            let stored = try #require(try await harness.desk.store.application(id: id))
+            #expect(stored.findings.contains { $0.rule == "field.required" })
+            // The same call again opens the same application.
+            #expect(try await browser.post(client, "/applications", [("call", DeskHarness.call)]).headers[.location] == location)
+
+            // Saving by API with a wrong code in the form: the finding sits on that field.
+            var headers = browser.headers
+            headers[.csrfToken] = browser.csrf
+            headers[.contentType] = "application/json"
+            let body = #"{"data": {"org.uscc": "91420300NYQM61362X", "org.name": "十堰蓝海信息技术有限公司"}}"#
+            let saved = try await client.execute(uri: "/api/v1/applications/\(id)", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(saved.status == .ok)
+            let findings = try await harness.desk.store.application(id: id)?.findings ?? []
+            #expect(findings.contains { $0.rule == "field.uscc.check-digit" && $0.field == "org.uscc" })
+
+            // The book downloads as a Word file, a draft marking what is missing.
+            let book = try await browser.get(client, "/applications/\(id)/book.docx")
+            #expect(book.status == .ok)
+            #expect(Array(book.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            let yaml = String(buffer: try await browser.get(client, "/applications/\(id)/data.yaml").body)
+            #expect(yaml.contains("91420300NYQM61362X") && yaml.contains("十堰蓝海信息技术有限公司"))
+
+            // Another applicant, a bureau and nobody: 404 / 401 for every route of this application.
+            var other = Browser()
+            #expect(try await Self.register(client, &other, uscc: "91420500MA0YKY7735", name: "宜昌融智软件股份有限公司").status == .seeOther)
+            var bureau = try await harness.signedIn(client, "bureau-a")
+            var nobody = Browser()
+            for uri in ["/applications/\(id)", "/applications/\(id)/book.docx", "/applications/\(id)/data.json", "/api/v1/applications/\(id)"] {
+                #expect(try await other.get(client, uri).status == .notFound, "\(uri)")
+                #expect(try await bureau.get(client, uri).status == .notFound, "\(uri)")
+                #expect(try await nobody.get(client, uri).status == .unauthorized, "\(uri)")
+            }
+            _ = try await other.get(client, "/applications")
+            #expect(try await other.post(client, "/applications/\(id)", [("org.name", "篡改")]).status == .notFound)
+            #expect(try await harness.desk.store.application(id: id)?.data.contains("篡改") == false)
+            // An applicant sees no inbox.
+            #expect(!String(buffer: try await other.get(client, "/inboxes").body).contains("湖北省工业领域专用模型项目申报书"))
+        }
+    }
+}
