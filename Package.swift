@@ -136,6 +136,7 @@ let package = Package(
             dependencies: [
                 "ShenbaoServer", "shenbao", "ShenbaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

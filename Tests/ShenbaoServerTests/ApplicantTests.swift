@@ -3,7 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import ShenbaoKit
+import ShenbaoTestSupport
 import Testing
+import Yams
 @testable import ShenbaoServer
 
 /// The applicant's side: registration by 统一社会信用代码, an application per call checked by the validator,
@@ -81,6 +83,67 @@ import Testing
             #expect(try await harness.desk.store.application(id: id)?.data.contains("篡改") == false)
             // An applicant sees no inbox.
             #expect(!String(buffer: try await other.get(client, "/inboxes").body).contains("湖北省工业领域专用模型项目申报书"))
+        }
+    }
+
+    /// The sample applicant's data (Samples/data), as the form would post it.
+    static func sampleData(_ call: String) throws -> String {
+        let text = try String(contentsOfFile: packageRoot() + "/Samples/data/applicant-\(call).yaml", encoding: .utf8)
+        let object = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let data = try JSONSerialization.data(withJSONObject: ["data": object])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aCheckedApplicationIsSubmittedOnceToABureausInboxAndItsDecisionShows() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let inbox = try await harness.inbox(of: "bureau-a")
+        try await harness.run { client in
+            var browser = Browser()
+            #expect(try await Self.register(client, &browser, uscc: Self.code, name: "十堰蓝海信息技术有限公司").status == .seeOther)
+            _ = try await browser.get(client, "/applications")
+            let location = try #require(try await browser.post(client, "/applications", [("call", DeskHarness.call)]).headers[.location])
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            var json = browser.headers
+            json[.csrfToken] = browser.csrf
+            json[.contentType] = "application/json"
+
+            // With errors it cannot be submitted.
+            _ = try await browser.get(client, location)
+            let early = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")], [])
+            #expect(early.status == .conflict && String(buffer: early.body).contains("改正后才能提交"))
+
+            // The sample's full data: no error left; the page offers the bureaus of this call.
+            let saved = try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json,
+                                                 body: ByteBuffer(string: try Self.sampleData(DeskHarness.call)))
+            #expect(saved.status == .ok)
+            let errors = try await harness.desk.store.application(id: id)?.findings.filter { $0.severity == "error" } ?? []
+            #expect(errors.isEmpty, "\(errors.map(\.message))")
+            let page = String(buffer: try await browser.get(client, location).body)
+            #expect(page.contains("bureau-a 经信局（武汉市）") && page.contains("状态：未提交"))
+
+            // Submitted with an attachment: it is read into bureau A's inbox as one applicant's folder.
+            let submitted = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")],
+                                                     [("营业执照.pdf", Array("%PDF-1.4 营业执照".utf8))])
+            #expect(submitted.status == .seeOther)
+            let job = try #require(try await harness.desk.store.application(id: id)?.jobID)
+            try await browser.waitFor(client, job: "/jobs/\(job)", as: try await harness.signedIn(client, "bureau-a"))
+            let submissions = try await harness.desk.store.submissions(inboxID: inbox.id)
+            try #require(submissions.count == 1)
+            #expect(submissions[0].applicant == "十堰蓝海信息技术有限公司")
+            let names = try await harness.desk.store.files(submissionID: submissions[0].id).map(\.name).sorted()
+            #expect(names == ["十堰蓝海信息技术有限公司/申报书.docx", "十堰蓝海信息技术有限公司/营业执照.pdf"])
+            #expect(String(buffer: try await browser.get(client, location).body).contains("推荐单位尚未给出推荐意见"))
+
+            // Once only; no more changes; the bureau's decision shows to the applicant.
+            let twice = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")], [])
+            #expect(twice.status == .conflict)
+            let changed = try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json,
+                                                   body: ByteBuffer(string: #"{"data": {"org.name": "改名"}}"#))
+            #expect(changed.status == .conflict)
+            var clerk = try await harness.signedIn(client, "bureau-a", opening: "/submissions/\(submissions[0].id)")
+            #expect(try await clerk.post(client, "/submissions/\(submissions[0].id)/decision", [("decision", "recommended")]).status == .seeOther)
+            #expect(String(buffer: try await browser.get(client, location).body).contains("推荐意见：推荐"))
         }
     }
 }

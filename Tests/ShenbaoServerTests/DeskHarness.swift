@@ -120,16 +120,25 @@ struct Browser {
         try await send(client, "/inboxes/\(inbox)/upload", files, csrf: csrf)
     }
 
+    /// Posts a multipart form with plain `fields` and `files` to `path` (the CSRF field first), as a page's file form does.
+    mutating func upload(_ client: any TestClientProtocol, path: String, fields: [(String, String)], _ files: [(String, [UInt8])]) async throws -> TestResponse {
+        try await send(client, path, files, csrf: true, fields: fields)
+    }
+
     /// Replaces file `file` of a submission with `replacement`, as the submission page's form does.
     mutating func replace(_ client: any TestClientProtocol, file: Int64, with replacement: (String, [UInt8])) async throws -> TestResponse {
         try await send(client, "/files/\(file)/replace", [replacement], csrf: true)
     }
 
-    private mutating func send(_ client: any TestClientProtocol, _ uri: String, _ files: [(String, [UInt8])], csrf: Bool) async throws -> TestResponse {
+    private mutating func send(_ client: any TestClientProtocol, _ uri: String, _ files: [(String, [UInt8])], csrf: Bool,
+                               fields: [(String, String)] = []) async throws -> TestResponse {
         let boundary = "----shenbao-test-\(UUID().uuidString)"
         var body = ByteBuffer()
         if csrf {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(self.csrf)\r\n")
+        }
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         for (name, bytes) in files {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n")
@@ -147,8 +156,10 @@ struct Browser {
         return try await get(client, job)
     }
 
-    /// Polls the job's JSON until it is no longer waiting (at most five minutes: books are read by workers).
-    func waitFor(_ client: any TestClientProtocol, job: String) async throws {
+    /// Polls the job's JSON until it is no longer waiting (at most five minutes: books are read by workers),
+    /// as this browser or as `viewer` (an applicant cannot see the bureau's job).
+    func waitFor(_ client: any TestClientProtocol, job: String, as viewer: Browser? = nil) async throws {
+        let headers = (viewer ?? self).headers
         for _ in 0..<3000 {
             let status = try await client.execute(uri: "/api/v1" + job, method: .get, headers: headers)
             if !String(buffer: status.body).contains("\"state\":\"waiting\"") { return }

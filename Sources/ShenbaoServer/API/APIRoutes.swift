@@ -61,6 +61,9 @@ struct APIRoutes {
             let saved = try await applicants.save(body.data.mapValues(\.any), to: application)
             return try APIResponse.json(try ApplicationDetail(saved, desk: desk))
         }
+        api.post("/applications/:id/submit") { request, context in
+            try APIResponse.json(try ApplicationDetail(try await applicants.submit(request, context), desk: desk), status: .accepted)
+        }
         api.get("/accounts") { _, context in
             try DeskAccess(desk: desk, account: try context.signedIn()).administrator()
             return try APIResponse.json(try await desk.store.accounts().map(AccountView.init))

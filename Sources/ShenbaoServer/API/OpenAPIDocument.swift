@@ -661,5 +661,33 @@ enum OpenAPIDocument {
                 application/json: {schema: {type: string, format: binary}}
             '401': {$ref: '#/components/responses/Error'}
             '404': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/submit:
+        post:
+          summary: 提交给推荐单位（无错误时，仅一次）；附盖章 PDF 与佐证材料
+          operationId: submitApplication
+          parameters: [{$ref: '#/components/parameters/id'}]
+          requestBody:
+            required: true
+            content:
+              multipart/form-data:
+                schema:
+                  type: object
+                  required: [bureau]
+                  properties:
+                    bureau: {type: integer, format: int64, description: 推荐单位收件箱的 id}
+                    files: {type: array, items: {type: string, format: binary}}
+          responses:
+            '202':
+              description: 已提交，推荐单位正在读取
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ApplicationDetail'}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '403': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '409': {$ref: '#/components/responses/Error'}
+            '413': {$ref: '#/components/responses/Error'}
+            '422': {$ref: '#/components/responses/Error'}
     """
 }

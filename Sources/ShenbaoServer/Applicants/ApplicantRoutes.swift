@@ -22,6 +22,10 @@ struct ApplicantRoutes {
             _ = try await save(ApplicationForm.data(from: context.form, spec: try spec(of: application)), to: application)
             return try await page(context, saved: true)
         }
+        router.post("/applications/:id/submit") { request, context -> Response in
+            let application = try await submit(request, context)
+            return .redirect(to: "/applications/\(application.id)", type: .normal)
+        }
         for prefix in ["", APIRoutes.prefix] {
             for kind in BookWriter.Kind.allCases {
                 router.get("\(prefix)/applications/:id/\(kind.rawValue).docx") { _, context in try await document(kind, context) }
@@ -83,12 +87,15 @@ struct ApplicantRoutes {
         values["uscc"] = account.login
         let applications = try await desk.store.applications(accountID: account.id)
         values["count"] = applications.count
-        values["applications"] = applications.map { application -> [String: Any] in
+        var rows: [[String: Any]] = []
+        for application in applications {
             let errors = application.findings.filter { $0.severity == "error" }.count
             let warnings = application.findings.filter { $0.severity == "warning" }.count
-            return ["id": application.id, "callTitle": desk.spec(application.callID)?.title ?? application.callID, "errors": errors,
-                    "warnings": warnings, "hasErrors": errors > 0, "hasWarnings": warnings > 0, "updated": InboxRoutes.time(application.updatedAt)]
+            rows.append(["id": application.id, "callTitle": desk.spec(application.callID)?.title ?? application.callID, "errors": errors,
+                         "warnings": warnings, "hasErrors": errors > 0, "hasWarnings": warnings > 0,
+                         "updated": InboxRoutes.time(application.updatedAt), "status": try await Self.status(of: application, desk: desk).text])
         }
+        values["applications"] = rows
         values["calls"] = desk.specs.map { ["id": $0.id, "title": $0.title] }
         return Pages.shared.response(template: "applications", values)
     }
@@ -114,7 +121,11 @@ struct ApplicantRoutes {
             StoredFinding(submissionID: 0, fileID: nil, severity: $0.severity.rawValue, rule: $0.rule, field: $0.field,
                           label: $0.field.flatMap { labels[$0] }, message: $0.message)
         }
-        try await desk.store.saveApplication(id: application.id, data: Self.json(data), findings: stored, at: desk.clock())
+        do {
+            try await desk.store.saveApplication(id: application.id, data: Self.json(data), findings: stored, at: desk.clock())
+        } catch let error as DeskStoreError {
+            throw DeskError(.conflict, error.description)
+        }
         return try await desk.store.application(id: application.id) ?? application
     }
 
@@ -151,7 +162,88 @@ struct ApplicantRoutes {
         values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
         values["hasGeneral"] = !general.isEmpty
         values["form"] = ApplicationForm(spec: spec).values(data: data, findings: findings)
+        let status = try await Self.status(of: application, desk: desk)
+        values["submitted"] = application.isSubmitted
+        values["status"] = status.text
+        if !application.isSubmitted {
+            values["bureaus"] = try await Self.bureaus(for: spec.id, desk: desk).map { ["inbox": $0.inbox.id, "name": $0.name] }
+            values["errorCount"] = errors
+        }
         return Pages.shared.response(template: "application", values)
+    }
+
+    // MARK: Submission
+
+    /// The bureaus (推荐单位) taking this call: their inboxes, named with their 市州.
+    static func bureaus(for call: String, desk: Desk) async throws -> [(inbox: Inbox, name: String)] {
+        var found: [(inbox: Inbox, name: String)] = []
+        for account in try await desk.store.accounts() where account.role == .bureau {
+            for inbox in try await desk.store.inboxes(accountID: account.id) where inbox.callID == call {
+                found.append((inbox, account.region.isEmpty ? account.displayName : "\(account.displayName)（\(account.region)）"))
+            }
+        }
+        return found
+    }
+
+    /// Where a submitted application stands, as the applicant sees it: 已提交 while the bureau reads and
+    /// decides, then 推荐 / 不推荐 (never the bureau's notes on other applicants).
+    static func status(of application: StoredApplication, desk: Desk) async throws -> (text: String, submissionID: Int64?) {
+        guard application.isSubmitted, let jobID = application.jobID, let job = try await desk.store.job(id: jobID) else {
+            return ("未提交", nil)
+        }
+        let bureau = try await application.inboxID.asyncMap { try await desk.store.inbox(id: $0) }?
+            .asyncMap { try await desk.store.account(id: $0.accountID) }?.displayName ?? "推荐单位"
+        switch job.state {
+        case .waiting: return ("已提交给\(bureau)，正在读取", nil)
+        case .failed: return ("提交给\(bureau)时出错：\(job.error ?? "")，请联系推荐单位", nil)
+        case .done:
+            guard let id = job.submissionIDs.first, let submission = try await desk.store.submission(id: id) else {
+                return ("已提交给\(bureau)", nil)
+            }
+            let decision = submission.decision.map { "，推荐意见：\($0.chineseName)" } ?? "，推荐单位尚未给出推荐意见"
+            return ("已提交给\(bureau)\(decision)", id)
+        }
+    }
+
+    /// Sends the application — its 申报书 written from the form, with the files attached (its stamped PDF,
+    /// 佐证材料) — to the chosen bureau's inbox: only without errors, and once.
+    func submit(_ request: Request, _ context: DeskContext) async throws -> StoredApplication {
+        let account = try access(context).account
+        let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+        guard !application.isSubmitted else { throw DeskError(.conflict, DeskStoreError.submittedAlready.description) }
+        let spec = try spec(of: application)
+        guard let session = context.session else { throw DeskError.csrf }
+        let intake = InboxIntake(desk: desk)
+        let (folder, refused, fields) = try await intake.layOut(request, csrfToken: session.csrfToken, call: spec.id)
+        defer { folder.remove() }
+        guard refused.isEmpty else { throw DeskError(.unprocessableContent, refused.joined(separator: "；")) }
+        guard let chosen = fields["bureau"].flatMap(Int64.init),
+              let inbox = try await Self.bureaus(for: spec.id, desk: desk).first(where: { $0.inbox.id == chosen })?.inbox else {
+            throw DeskError(.badRequest, "请选择推荐单位")
+        }
+        let record = Self.record(Self.data(application), spec: spec)
+        var documents: [(name: String, bytes: Data)] = []
+        let scratch = NSTemporaryDirectory() + "shenbao-submit-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // The book alone goes as the Word file: its folder then holds one Word book, which the inbox groups with the
+        // attached PDFs as one applicant's submission (a second Word file would be taken for a second book).
+        let path = scratch + "/book.docx"
+        let outcome = try BookFill.run(.book, record: record, spec: spec, to: path, allowDraft: false)
+        guard outcome.written else {
+            throw DeskError(.conflict, "还有 \(outcome.errors.count) 项错误，改正后才能提交（警告不影响提交）")
+        }
+        documents.append(("申报书.docx", try Data(contentsOf: URL(fileURLWithPath: path))))
+        if let word = folder.laidOutFiles().first(where: { Submission.editableExtensions.contains($0.fileExtension) }) {
+            throw DeskError(.unprocessableContent, "\(word)：附件中不能有 Word 文件，申报书由本页填写的内容生成")
+        }
+        let job = try await intake.submit(folder, documents: documents, applicant: account.displayName, inbox: inbox, account: account)
+        do {
+            try await desk.store.markSubmitted(applicationID: application.id, inboxID: inbox.id, jobID: job.id, at: desk.clock())
+        } catch let error as DeskStoreError {
+            throw DeskError(.conflict, error.description)
+        }
+        return try await desk.store.application(id: application.id) ?? application
     }
 
     // MARK: Downloads
@@ -176,5 +268,13 @@ struct ApplicantRoutes {
         let text = json ? RecordJSONWriter.line(for: record) + "\n" : DataSkeleton.yaml(for: spec, record: record)
         return InboxRoutes.attachment(Data(text.utf8), name: "申报数据-\(application.callID).\(json ? "json" : "yaml")",
                                       type: json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8")
+    }
+}
+
+extension Optional {
+    /// `map` with an async throwing transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

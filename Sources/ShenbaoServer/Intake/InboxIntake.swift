@@ -57,11 +57,17 @@ struct InboxIntake {
     }
 
     private func lay(out request: Request, inbox: Inbox, csrfToken: String) async throws -> (UploadFolder, [String]) {
+        let (folder, refused, _) = try await layOut(request, csrfToken: csrfToken, call: inbox.callID)
+        return (folder, refused)
+    }
+
+    /// The upload laid out in a new private folder (zips unpacked), with what was refused and the form's plain fields.
+    func layOut(_ request: Request, csrfToken: String, call: String) async throws -> (UploadFolder, [String], [String: String]) {
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
             throw DeskError(.badRequest, "上传须以 multipart/form-data 表单提交")
         }
-        guard desk.spec(inbox.callID) != nil else {
-            throw DeskError(.serviceUnavailable, "申报类别 \(inbox.callID) 的模板无法加载，请联系管理员")
+        guard desk.spec(call) != nil else {
+            throw DeskError(.serviceUnavailable, "申报类别 \(call) 的模板无法加载，请联系管理员")
         }
         let limits = desk.configuration.uploadLimits
         let folder = try UploadFolder(parent: desk.configuration.dataDirectory + "/tmp")
@@ -79,11 +85,26 @@ struct InboxIntake {
                 }
                 unlink(zip.path)
             }
-            return (folder, received.refused)
+            return (folder, received.refused, received.fields)
         } catch {
             folder.remove()
             throw error
         }
+    }
+
+    /// An applicant's submission into a bureau's inbox: the documents written from its application and the
+    /// files it attached (its stamped PDF, 佐证材料), laid out together in one folder named after it, so the
+    /// inbox groups and reads them as one applicant's mailed-in folder.
+    func submit(_ folder: UploadFolder, documents: [(name: String, bytes: Data)], applicant: String, inbox: Inbox,
+                account: Account) async throws -> ReadingJob {
+        let base = UploadFolder.safeRelativePath(applicant.replacingOccurrences(of: "/", with: "／"), maxDepth: 1) ?? "申报单位"
+        for relative in folder.laidOutFiles() {
+            try folder.move(relative, to: base + "/" + relative.lastPathComponentText)
+        }
+        for document in documents {
+            try folder.write(document.bytes, to: base + "/" + document.name)
+        }
+        return try await hand(folder, inbox: inbox, account: account, replacing: nil, refused: [])
     }
 
     /// Moves the laid-out files to the job's own folder and records the job, then queues it (unless the

@@ -39,6 +39,13 @@ final class UploadFolder {
         guard rename(root + "/" + relative, root + "/" + newRelative) == 0 else { throw UploadRefusal("\(relative)：无法保存") }
     }
 
+    /// Writes `bytes` as a new file at a relative path (already safe).
+    func write(_ bytes: Data, to relative: String) throws {
+        let descriptor = try create(relative)
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ Self.write(descriptor, $0) }) else { throw UploadRefusal("\(relative)：无法保存") }
+    }
+
     /// Copies `source` (a stored original) to a relative path (already safe).
     func copy(_ source: String, to relative: String) throws {
         let descriptor = try create(relative)

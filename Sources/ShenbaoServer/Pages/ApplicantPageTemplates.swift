@@ -25,11 +25,11 @@ enum ApplicantPageTemplates {
     <p class="meta">申报单位：{{applicant}}　统一社会信用代码：<span class="code">{{uscc}}</span></p>
     <table id="applications">
       <caption>我的申报（{{count}} 份）</caption>
-      <thead><tr><th scope="col">申报类别</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">最后保存</th></tr></thead>
+      <thead><tr><th scope="col">申报类别</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">最后保存</th><th scope="col">状态</th></tr></thead>
       <tbody>
       {{#applications}}<tr><td><a href="/applications/{{id}}">{{callTitle}}</a></td>
-      <td class="{{#hasErrors}}bad{{/hasErrors}}">{{errors}}</td><td class="{{#hasWarnings}}warn{{/hasWarnings}}">{{warnings}}</td><td class="nowrap">{{updated}}</td></tr>{{/applications}}
-      {{^applications}}<tr><td colspan="4">还没有申报。请在下面选择申报类别开始填写。</td></tr>{{/applications}}
+      <td class="{{#hasErrors}}bad{{/hasErrors}}">{{errors}}</td><td class="{{#hasWarnings}}warn{{/hasWarnings}}">{{warnings}}</td><td class="nowrap">{{updated}}</td><td>{{status}}</td></tr>{{/applications}}
+      {{^applications}}<tr><td colspan="5">还没有申报。请在下面选择申报类别开始填写。</td></tr>{{/applications}}
       </tbody>
     </table>
     <form class="card" method="post" action="/applications">
@@ -52,11 +52,25 @@ enum ApplicantPageTemplates {
     · <a href="/applications/{{id}}/data.yaml">数据（YAML，供 shenbao fill 使用）</a> · <a href="/applications/{{id}}/data.json">数据（JSON）</a></p>
     {{#hasErrors}}<p class="meta">还有错误时下载的是草稿：缺少或有误的内容标为【待补充：…】。</p>{{/hasErrors}}
     </section>
+    <p class="notice" role="status" id="application-status">状态：{{status}}</p>
+    {{^submitted}}
     <form class="application" method="post" action="/applications/{{id}}" novalidate>
       <input type="hidden" name="csrf" value="{{csrf}}">
       {{#form}}{{> applicationFields}}{{/form}}
       <p class="actions"><button type="submit">保存并检查</button></p>
     </form>
+    <form class="card" method="post" action="/applications/{{id}}/submit" enctype="multipart/form-data" data-upload>
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <h2>提交给推荐单位</h2>
+      {{#hasErrors}}<p class="notice error">还有 {{errorCount}} 项错误，改正并保存后才能提交。</p>{{/hasErrors}}
+      <p><label for="bureau">推荐单位</label><select id="bureau" name="bureau" required>{{#bureaus}}<option value="{{inbox}}">{{name}}</option>{{/bureaus}}</select></p>
+      <p><label for="attachments">盖章的申报书 PDF 及佐证材料</label><input id="attachments" name="files" type="file" multiple></p>
+      <p class="meta">申报书（Word）由本页填写的内容生成，一并提交；附件请用 PDF 或图片。每个申报类别只能提交一次。</p>
+      <p><button type="submit">提交</button></p>
+      <p class="progress" role="status" aria-live="polite" hidden><progress max="100" value="0"></progress> <span></span></p>
+    </form>
+    {{/submitted}}
+    {{#submitted}}{{#form}}<fieldset disabled>{{> applicationFields}}</fieldset>{{/form}}{{/submitted}}
     {{/content}}{{/layout}}
     """
 }

@@ -4,17 +4,18 @@ import Hummingbird
 /// Every request that is not GET or HEAD must carry the session's CSRF token: in the `X-CSRF-Token`
 /// header (the JSON API and the page script), or as the `csrf` field of a url-encoded form (read here,
 /// at most 1 MiB, and handed on in the context). The login and registration forms, before there is a session,
-/// carry the token of their `shenbao_login` cookie. A multipart body is accepted only by the upload and replace routes, which
+/// carry the token of their `shenbao_login` cookie. A multipart body is accepted only by the routes that take files, which
 /// checks its first field before writing any file. Signing in through the API (a JSON body, which a page
 /// of another site cannot send without this server's consent) needs no token. Anything else: 403.
 struct CSRFMiddleware: RouterMiddleware {
-    /// `/inboxes/N/upload` and `/files/N/replace`: the routes that take files.
+    /// `/inboxes/N/upload`, `/files/N/replace` and `/applications/N/submit`: the routes that take files.
     static func isUploadPath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0].isEmpty, !parts[2].isEmpty, parts[2].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isNumber) else {
             return false
         }
         return (parts[1] == "inboxes" && parts[3] == "upload") || (parts[1] == "files" && parts[3] == "replace")
+            || (parts[1] == "applications" && parts[3] == "submit")
     }
 
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {

@@ -139,7 +139,11 @@ enum DeskMigrations {
                     data TEXT NOT NULL DEFAULT '{}',
                     findings TEXT NOT NULL DEFAULT '[]',
                     created_at DOUBLE NOT NULL,
-                    updated_at DOUBLE NOT NULL
+                    updated_at DOUBLE NOT NULL,
+                    inbox_id INTEGER REFERENCES inbox(id),
+                    job_id INTEGER REFERENCES job(id),
+                    submitted_at DOUBLE,
+                    UNIQUE (account_id, call_id)
                 );
                 CREATE INDEX application_account ON application(account_id);
                 """)

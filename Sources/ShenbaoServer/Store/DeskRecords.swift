@@ -54,6 +54,12 @@ public struct StoredApplication: Sendable, Equatable {
     public var findings: [StoredFinding]
     public var createdAt: Date
     public var updatedAt: Date
+    /// Once submitted: the bureau's inbox, the reading job that took it there, and when.
+    public var inboxID: Int64? = nil
+    public var jobID: Int64? = nil
+    public var submittedAt: Date? = nil
+
+    public var isSubmitted: Bool { submittedAt != nil }
 }
 
 /// What creating a bureau account takes.

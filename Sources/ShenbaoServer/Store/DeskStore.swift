@@ -27,6 +27,9 @@ public protocol DeskStore: Sendable {
     func createApplication(accountID: Int64, callID: String, data: String, at: Date) async throws -> StoredApplication
     /// Saves an application's data and the findings of checking it, in one write.
     func saveApplication(id: Int64, data: String, findings: [StoredFinding], at: Date) async throws
+    /// Records that the application went to `inboxID` by reading job `jobID`; `DeskStoreError.submittedAlready`
+    /// when it had been submitted.
+    func markSubmitted(applicationID: Int64, inboxID: Int64, jobID: Int64, at: Date) async throws
 
     // Sessions
     func createSession(_ session: DeskSession) async throws
@@ -73,11 +76,13 @@ public enum DeskStoreError: Error, Equatable, CustomStringConvertible {
     case quotaFull(Int)
     case replacedAlready
     case inboxNotEmpty(String)
+    case submittedAlready
 
     public var description: String {
         switch self {
         case .duplicateLogin(let login): return "登录名 \(login) 已被使用"
         case .quotaFull(let quota): return "推荐名额已满（本申报类别最多推荐 \(quota) 个），请先将其他材料改为不推荐"
+        case .submittedAlready: return "该申报已提交，不能再修改或重复提交；如需修改请联系推荐单位"
         case .inboxNotEmpty(let call): return "申报类别 \(call) 的收件箱中已有材料，不能取消该类别"
         case .replacedAlready: return "该文件已被另一次上传替换，请在材料页面重新选择要替换的文件"
         }

@@ -113,16 +113,27 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func saveApplication(id: Int64, data: String, findings: [StoredFinding], at: Date) async throws {
-        try await pool.write {
-            try $0.execute(sql: "UPDATE application SET data = ?, findings = ?, updated_at = ? WHERE id = ?",
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE application SET data = ?, findings = ?, updated_at = ? WHERE id = ? AND submitted_at IS NULL",
                            arguments: [data, Self.json(findings), at.timeIntervalSince1970, id])
+            if db.changesCount == 0 { throw DeskStoreError.submittedAlready }
+        }
+    }
+
+    public func markSubmitted(applicationID: Int64, inboxID: Int64, jobID: Int64, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE application SET inbox_id = ?, job_id = ?, submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
+                           arguments: [inboxID, jobID, at.timeIntervalSince1970, applicationID])
+            if db.changesCount == 0 { throw DeskStoreError.submittedAlready }
         }
     }
 
     private static func application(_ row: Row) -> StoredApplication {
         let findings = (try? JSONDecoder().decode([StoredFinding].self, from: Data((row["findings"] as String).utf8))) ?? []
         return StoredApplication(id: row["id"], accountID: row["account_id"], callID: row["call_id"], data: row["data"], findings: findings,
-                                 createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+                                 createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
+                                 inboxID: row["inbox_id"], jobID: row["job_id"],
+                                 submittedAt: (row["submitted_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     private static func insertAccount(_ db: Database, login: String, displayName: String, role: AccountRole, region: String,
