@@ -11,7 +11,8 @@ struct Pages: Sendable {
 
     init() {
         var library = MustacheLibrary()
-        for (name, text) in PageTemplates.all.merging(PreviewTemplates.all, uniquingKeysWith: { page, _ in page }) {
+        for (name, text) in PageTemplates.all.merging(PreviewTemplates.all, uniquingKeysWith: { page, _ in page })
+            .merging(ApplicationTemplates.all, uniquingKeysWith: { page, _ in page }) {
             do { try library.register(text, named: name) } catch { fatalError("模板 \(name) 有误：\(error)") }
         }
         self.library = library
