@@ -36,7 +36,7 @@ import ShenbaoTestSupport
         let text = HTMLForm.unescape(html)
         for field in spec.fields {
             #expect(html.occurrences(of: "data-field=\"\(field.id)\"") == 1, "\(field.id) not exactly once")
-            let label = ApplicationForm.label(of: field)
+            let label = ApplicationForm.label(of: field, in: spec)
             #expect(text.contains(">" + label), "\(field.id): label \(label) missing")
             let name = field.id, html5 = "f-" + field.id.replacingOccurrences(of: ".", with: "-")
             switch field.type {

@@ -38,9 +38,11 @@ struct ApplicationForm {
             for field in spec.fields where field.section == section {
                 let value: Any? = given[field.id] ?? record.fields[field.id].map(Self.plain) ?? record.unparsed[field.id].map { $0 as Any }
                 var values = self.values(of: field, value: value, findings: findings.filter { $0.field == field.id })
-                let group = Self.group(of: field)
-                if !group.isEmpty && group != lastGroup { values["group"] = group }
-                lastGroup = group
+                let group = Self.group(of: field, in: spec)
+                // A group named like the field before it (上市情况, then 上市情况/股票代码) is that field's: no heading.
+                let previous = fields.last?["label"] as? String
+                if !group.isEmpty && group != lastGroup && group != previous { values["group"] = group }
+                lastGroup = group == previous ? "" : group
                 fields.append(values)
             }
             sections.append(["section": section, "sectionID": "s-\(number + 1)", "fields": fields])
@@ -54,7 +56,7 @@ struct ApplicationForm {
     private func values(of field: FieldSpec, value: Any?, findings: [Finding]) -> [String: Any] {
         let html = "f-" + field.id.replacingOccurrences(of: ".", with: "-")
         var out: [String: Any] = [
-            "id": field.id, "name": field.id, "htmlID": html, "label": Self.label(of: field),
+            "id": field.id, "name": field.id, "htmlID": html, "label": Self.label(of: field, in: spec),
             "required": field.required, "type": field.type.rawValue, "typeName": field.type.chineseName,
         ]
         var notes: [String] = []
@@ -179,7 +181,7 @@ struct ApplicationForm {
             notes.append("每行一项")
         }
         for case .requiredUnless(let id, let other, let values) in checks where id == field.id {
-            let otherLabel = spec.field(other).map { Self.label(of: $0) } ?? other
+            let otherLabel = spec.field(other).map { Self.label(of: $0, in: spec) } ?? other
             notes.append("「\(otherLabel)」选“\(values.joined(separator: "”或“"))”时可不填")
         }
         if !hint.isEmpty || !notes.isEmpty {
@@ -238,18 +240,26 @@ struct ApplicationForm {
          "message": finding.message, "isError": finding.severity == .error]
     }
 
-    /// The label as printed: the last part of the path, with the row it sits in for a path of three parts
-    /// (`负责人 职务`); the first part of a longer path is the group shown above the fields.
-    static func label(of field: FieldSpec) -> String {
+    /// The label as printed: the path without its group, its row and label side by side (`负责人 职务`). A
+    /// `/` that heads no group (no header, no other field under it: `AI产品/服务`) is part of the label.
+    static func label(of field: FieldSpec, in spec: CallSpec) -> String {
         let parts = field.label.split(separator: "/").map { String($0).trimmingWhitespace() }
         guard parts.count >= 2 else { return field.label.trimmingWhitespace() }
+        guard !group(of: field, in: spec).isEmpty else { return parts.joined(separator: "/") }
         return parts.dropFirst().joined(separator: " ")
     }
 
-    /// The printed group a field sits in (`企业经营状况`), the first part of its label path.
-    static func group(of field: FieldSpec) -> String {
+    /// The printed group a field sits in (`企业经营状况`): the first part of its label path, when it is a
+    /// header of the call or heads other fields too.
+    static func group(of field: FieldSpec, in spec: CallSpec) -> String {
         let parts = field.label.split(separator: "/").map { String($0).trimmingWhitespace() }
-        return parts.count >= 2 ? parts[0] : ""
+        guard parts.count >= 2 else { return "" }
+        let isGroup = spec.headers.contains { $0.labelKey == parts[0].labelKey }
+            || spec.fields.contains { other in
+                let path = other.label.split(separator: "/")
+                return other.id != field.id && path.count >= 2 && String(path[0]).trimmingWhitespace() == parts[0]
+            }
+        return isGroup ? parts[0] : ""
     }
 
     // MARK: - Values in the data
