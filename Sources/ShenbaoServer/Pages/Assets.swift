@@ -43,7 +43,7 @@ enum Assets {
     @media print { .top, form, form.filter, .skip, .cards, details.replace, p.meta > a[href^="/inboxes"] { display: none; } body { background: #fff; } thead th a { text-decoration: none; }
       .file-body.with-preview { display: block; }
       .book-text { max-height: none; overflow: visible; } figure.page { break-inside: avoid; } }
-    """
+    """ + applicationCSS
 
     /// Upload progress: sends the form with XMLHttpRequest and shows the bytes sent, then opens the reading
     /// job's page; there the job's JSON is polled and the bar shows the books read, until the job is finished.
@@ -86,5 +86,5 @@ enum Assets {
         setTimeout(poll, 500);
       }
     });
-    """
+    """ + applicationJS
 }
