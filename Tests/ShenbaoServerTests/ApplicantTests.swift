@@ -47,7 +47,9 @@ import Yams
             #expect(page.contains("湖北省工业领域专用模型项目申报书") && page.contains(Self.code))
             let id = try #require(Int64(location.split(separator: "/").last ?? ""))
             let stored = try #require(try await harness.desk.store.application(id: id))
-            #expect(stored.findings.contains { $0.rule == "field.required" })
+            // Not yet saved: no finding shouts at an untouched form.
+            #expect(stored.findings.isEmpty)
+            #expect(page.contains("保存并检查") && !page.contains("field.required"))
             // The same call again opens the same application.
             #expect(try await browser.post(client, "/applications", [("call", DeskHarness.call)]).headers[.location] == location)
 
@@ -60,6 +62,9 @@ import Yams
             #expect(saved.status == .ok)
             let findings = try await harness.desk.store.application(id: id)?.findings ?? []
             #expect(findings.contains { $0.rule == "field.uscc.check-digit" && $0.field == "org.uscc" })
+            #expect(findings.contains { $0.rule == "field.required" })
+            let checkedPage = String(buffer: try await browser.get(client, location).body)
+            #expect(checkedPage.contains("校验位不正确") && checkedPage.contains("field.required"))
 
             // The book downloads as a Word file, a draft marking what is missing.
             let book = try await browser.get(client, "/applications/\(id)/book.docx")

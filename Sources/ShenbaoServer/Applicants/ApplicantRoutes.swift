@@ -91,8 +91,10 @@ struct ApplicantRoutes {
         for application in applications {
             let errors = application.findings.filter { $0.severity == "error" }.count
             let warnings = application.findings.filter { $0.severity == "warning" }.count
-            rows.append(["id": application.id, "callTitle": desk.spec(application.callID)?.title ?? application.callID, "errors": errors,
-                         "warnings": warnings, "hasErrors": errors > 0, "hasWarnings": warnings > 0,
+            let checked = Self.isChecked(application)
+            rows.append(["id": application.id, "callTitle": desk.spec(application.callID)?.title ?? application.callID,
+                         "errors": checked ? String(errors) : "未检查", "warnings": checked ? String(warnings) : "—",
+                         "hasErrors": errors > 0, "hasWarnings": warnings > 0,
                          "updated": InboxRoutes.time(application.updatedAt), "status": try await Self.status(of: application, desk: desk).text])
         }
         values["applications"] = rows
@@ -108,8 +110,8 @@ struct ApplicantRoutes {
         var data: [String: Any] = [:]
         if let name = spec.submission.applicantName { data[name] = account.displayName }
         if let code = spec.submission.applicantCode { data[code] = account.login }
-        let application = try await desk.store.createApplication(accountID: account.id, callID: call, data: Self.json(data), at: desk.clock())
-        return try await save(data, to: application)
+        // Not checked yet: a form the applicant has not touched shows no findings (see `isChecked`).
+        return try await desk.store.createApplication(accountID: account.id, callID: call, data: Self.json(data), at: desk.clock())
     }
 
     /// Checks `data` as `shenbao validate` checks an applicant's data file and stores both.
@@ -128,6 +130,9 @@ struct ApplicantRoutes {
         }
         return try await desk.store.application(id: application.id) ?? application
     }
+
+    /// Saved (and so checked) at least once by the applicant.
+    static func isChecked(_ application: StoredApplication) -> Bool { application.updatedAt > application.createdAt }
 
     static func record(_ data: [String: Any], spec: CallSpec) -> Record {
         DataFileReader(spec: spec).record(from: data, file: "网上填报")
@@ -149,13 +154,15 @@ struct ApplicantRoutes {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         let spec = try spec(of: application)
         let data = Self.data(application)
-        let findings = Self.findings(data, spec: spec)
+        let checked = Self.isChecked(application)
+        let findings = checked ? Self.findings(data, spec: spec) : []
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         var values = Pages.frame(context, title: spec.title)
         values["id"] = application.id
         values["updated"] = InboxRoutes.time(application.updatedAt)
         values["saved"] = saved
+        values["unchecked"] = !checked
         values["hasErrors"] = errors > 0
         values["summary"] = errors + warnings == 0 ? "没有发现问题。" : "发现错误 \(errors) 项、警告 \(warnings) 项，已标在各栏旁边。"
         let general = findings.filter { $0.field == nil || spec.field($0.field!) == nil }

@@ -44,6 +44,7 @@ enum ApplicantPageTemplates {
     static let application = """
     {{<layout}}{{$content}}
     <p class="meta"><a href="/applications">← 我的申报</a>　最后保存：{{updated}}</p>
+    {{#unchecked}}<p class="notice" role="status">逐栏填写后点「保存并检查」：按申报通知的要求检查，问题标在各栏旁边；随时可以保存，下次接着填。</p>{{/unchecked}}
     {{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
