@@ -104,6 +104,44 @@ extension Assets {
         add.hidden = false;
         add.addEventListener('click', function () { var input = addRow().querySelector('input'); if (input) { input.focus(); } });
       });
+
+      // Leaving a changed field saves the form and shows the server's findings beside the fields touched (all of
+      // them after 保存并检查), so a closed browser loses at most the field being typed. The server checks; this
+      // only carries its answer over.
+      var form = document.querySelector('form.application');
+      if (form && window.fetch && window.DOMParser) {
+        var status = document.getElementById('autosave');
+        var pending = null, sending = false, again = false, touched = {};
+        var send = function () {
+          if (sending) { again = true; return; }
+          sending = true;
+          if (status) { status.textContent = '正在保存……'; }
+          fetch(form.action, { method: 'POST', credentials: 'same-origin', body: new URLSearchParams(new FormData(form)) })
+            .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.text(); })
+            .then(function (html) {
+              var page = new DOMParser().parseFromString(html, 'text/html');
+              document.querySelectorAll('form.application .appform-field[data-field]').forEach(function (field) {
+                // Fields not yet filled in stay quiet until 保存并检查; those touched, or already marked, follow the server.
+                if (!touched[field.dataset.field] && !field.querySelector('.appform-findings')) { return; }
+                var fresh = page.querySelector('.appform-field[data-field="' + field.dataset.field + '"]');
+                var old = field.querySelector('.appform-findings'), found = fresh && fresh.querySelector('.appform-findings');
+                if (old) { old.remove(); }
+                if (found) { field.appendChild(document.importNode(found, true)); }
+                field.classList.toggle('has-error', !!(fresh && fresh.classList.contains('has-error')));
+              });
+              var summary = page.getElementById('check-summary'), here = document.getElementById('check-summary');
+              if (summary && here) { here.replaceWith(document.importNode(summary, true)); }
+              if (status) { status.textContent = '已自动保存'; }
+            })
+            .catch(function () { if (status) { status.textContent = '自动保存失败，请点「保存并检查」'; } })
+            .then(function () { sending = false; if (again) { again = false; send(); } });
+        };
+        form.addEventListener('change', function (event) {
+          var field = event.target.closest('.appform-field[data-field]');
+          if (field) { touched[field.dataset.field] = true; }
+          clearTimeout(pending); pending = setTimeout(send, 300);
+        });
+      }
     });
     """
 }

@@ -45,7 +45,7 @@ enum ApplicantPageTemplates {
     {{<layout}}{{$content}}
     <p class="meta"><a href="/applications">← 我的申报</a>　最后保存：{{updated}}</p>
     {{#unchecked}}<p class="notice" role="status">逐栏填写后点「保存并检查」：按申报通知的要求检查，问题标在各栏旁边；随时可以保存，下次接着填。</p>{{/unchecked}}
-    {{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}
+    <div id="check-summary">{{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}</div>
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
     <section class="card" aria-labelledby="downloads-title"><h2 id="downloads-title">下载</h2>
@@ -58,7 +58,7 @@ enum ApplicantPageTemplates {
     <form class="application" method="post" action="/applications/{{id}}" novalidate>
       <input type="hidden" name="csrf" value="{{csrf}}">
       {{#form}}{{> applicationFields}}{{/form}}
-      <p class="actions"><button type="submit">保存并检查</button></p>
+      <p class="actions"><button type="submit">保存并检查</button> <span id="autosave" class="meta" role="status" aria-live="polite"></span></p>
     </form>
     <form class="card" method="post" action="/applications/{{id}}/submit" enctype="multipart/form-data" data-upload>
       <input type="hidden" name="csrf" value="{{csrf}}">
