@@ -151,4 +151,32 @@ import Yams
             #expect(String(buffer: try await browser.get(client, location).body).contains("推荐意见：推荐"))
         }
     }
+
+    @Test func anApplicantsOwnBookIsReadIntoTheForm() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            var browser = Browser()
+            #expect(try await Self.register(client, &browser, uscc: Self.code, name: "十堰蓝海信息技术有限公司").status == .seeOther)
+            _ = try await browser.get(client, "/applications")
+            let location = try #require(try await browser.post(client, "/applications", [("call", DeskHarness.call)]).headers[.location])
+            _ = try await browser.get(client, location)
+            let book = InboxTests.book
+            let page = try await browser.upload(client, path: "\(location)/import", fields: [], [(book + ".docx", try sample(book + ".docx").1)])
+            let text = String(buffer: page.body)
+            #expect(page.status == .ok)
+            #expect(text.contains("已从 \(book).docx 读出"))
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            let data = ApplicantRoutes.data(try #require(try await harness.desk.store.application(id: id)))
+            #expect(data["org.uscc"] as? String == Self.code)
+            #expect(data["model.name"] as? String == "蓝海智能排产调度模型")
+            #expect(text.contains("value=\"91420300NYQM61362U\""))
+            // Another call's book is refused with a message; the data stays.
+            let guangdong = [UInt8](try Data(contentsOf: URL(fileURLWithPath: packageRoot() + "/Samples/guangdong-ai-scenario-2023/guangdong-s28-01.docx")))
+            let wrong = try await browser.upload(client, path: "\(location)/import", fields: [], [("广东.docx", guangdong)])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(String(buffer: wrong.body).contains("不是「湖北省工业领域专用模型项目申报书」的申报书"))
+            #expect(ApplicantRoutes.data(try #require(try await harness.desk.store.application(id: id)))["org.uscc"] as? String == Self.code)
+        }
+    }
 }

@@ -61,6 +61,9 @@ struct APIRoutes {
             let saved = try await applicants.save(body.data.mapValues(\.any), to: application)
             return try APIResponse.json(try ApplicationDetail(saved, desk: desk))
         }
+        api.post("/applications/:id/import") { request, context in
+            try APIResponse.json(try ApplicationDetail(try await applicants.readBook(request, context).application, desk: desk))
+        }
         api.post("/applications/:id/submit") { request, context in
             try APIResponse.json(try ApplicationDetail(try await applicants.submit(request, context), desk: desk), status: .accepted)
         }

@@ -689,5 +689,28 @@ enum OpenAPIDocument {
             '409': {$ref: '#/components/responses/Error'}
             '413': {$ref: '#/components/responses/Error'}
             '422': {$ref: '#/components/responses/Error'}
+      /api/v1/applications/{id}/import:
+        post:
+          summary: 读入已写好的 Word 或 PDF 申报书（替换已填内容）并检查；不提交
+          operationId: importBook
+          parameters: [{$ref: '#/components/parameters/id'}]
+          requestBody:
+            required: true
+            content:
+              multipart/form-data:
+                schema: {$ref: '#/components/schemas/Upload'}
+          responses:
+            '200':
+              description: 读入后的申报与检查结果
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/ApplicationDetail'}
+            '400': {$ref: '#/components/responses/Error'}
+            '401': {$ref: '#/components/responses/Error'}
+            '403': {$ref: '#/components/responses/Error'}
+            '404': {$ref: '#/components/responses/Error'}
+            '409': {$ref: '#/components/responses/Error'}
+            '413': {$ref: '#/components/responses/Error'}
+            '422': {$ref: '#/components/responses/Error'}
     """
 }

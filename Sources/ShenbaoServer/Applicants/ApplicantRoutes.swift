@@ -22,6 +22,7 @@ struct ApplicantRoutes {
             _ = try await save(ApplicationForm.data(from: context.form, spec: try spec(of: application)), to: application)
             return try await page(context, saved: true)
         }
+        router.post("/applications/:id/import") { request, context in try await importBook(request, context) }
         router.post("/applications/:id/submit") { request, context -> Response in
             let application = try await submit(request, context)
             return .redirect(to: "/applications/\(application.id)", type: .normal)
@@ -150,7 +151,58 @@ struct ApplicantRoutes {
         (try? JSONSerialization.jsonObject(with: Data(application.data.utf8))) as? [String: Any] ?? [:]
     }
 
-    private func page(_ context: DeskContext, saved: Bool) async throws -> Response {
+    /// The applicant's own Word (or PDF) book read into the form — the pre-flight check before mailing it: read
+    /// in a worker process as `shenbao validate --call` reads it; the values read replace the form's, and what
+    /// the reading could not settle (a value not read, a doubtful place) is listed with the findings.
+    private func importBook(_ request: Request, _ context: DeskContext) async throws -> Response {
+        let imported = try await readBook(request, context)
+        return try await page(context, saved: true, imported: (imported.file, imported.fields, imported.reading))
+    }
+
+    /// Reads the uploaded book into the application (pages and API): the application saved, the file's name,
+    /// how many fields were read, and the reading's own findings.
+    func readBook(_ request: Request, _ context: DeskContext) async throws
+        -> (application: StoredApplication, file: String, fields: Int, reading: [Finding]) {
+        let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
+        guard !application.isSubmitted else { throw DeskError(.conflict, DeskStoreError.submittedAlready.description) }
+        let spec = try spec(of: application)
+        guard let session = context.session else { throw DeskError.csrf }
+        let (folder, refused, _) = try await InboxIntake(desk: desk).layOut(request, csrfToken: session.csrfToken, call: spec.id)
+        defer { folder.remove() }
+        let files = folder.laidOutFiles()
+        guard refused.isEmpty, files.count == 1, let file = files.first, ["docx", "pdf", "doc", "wps"].contains(file.fileExtension) else {
+            throw DeskError(.unprocessableContent, (refused + ["请选择一个 Word（.docx）或 PDF 申报书"]).joined(separator: "；"))
+        }
+        let book = await Self.read(folder.root + "/" + file, spec: spec, desk: desk)
+        guard let record = book.record, book.error == nil else {
+            throw DeskError(.unprocessableContent, "\(file.lastPathComponentText)：\(book.error?.message ?? "未能读出申报书的内容")")
+        }
+        guard !book.findings.contains(where: { $0.rule == "call.other" }), !record.scanned else {
+            throw DeskError(.unprocessableContent, record.scanned ? "这是扫描件，读不出文字；请上传 Word 文件或可复制文字的 PDF"
+                                                                   : "这份申报书不是「\(spec.title)」的申报书")
+        }
+        let object = (try? JSONSerialization.jsonObject(with: Data(RecordJSONWriter.line(for: record).utf8))) as? [String: Any]
+        let data = object?["fields"] as? [String: Any] ?? [:]
+        let saved = try await save(data, to: application)
+        let reading = book.findings.filter { $0.rule.hasPrefix("read.") || $0.rule == "field.ambiguous" || $0.rule == "field.unreadable" }
+        return (saved, file.lastPathComponentText, data.count, reading)
+    }
+
+    /// One book read in a worker process, with the call's checks.
+    static func read(_ path: String, spec: CallSpec, desk: Desk) async -> BookOutcome {
+        let configuration = desk.configuration
+        let specs = desk.specs
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let workers = IsolatedWorkers(timeout: configuration.readTimeout, jobs: 1, templates: configuration.templates,
+                                              executable: configuration.workerExecutable)
+                let report = workers.validate([path], with: BatchValidator(specs: specs, forcedCall: spec))
+                continuation.resume(returning: report.submissions.first?.books.first ?? BookOutcome(file: path))
+            }
+        }
+    }
+
+    private func page(_ context: DeskContext, saved: Bool, imported: (file: String, fields: Int, reading: [Finding])? = nil) async throws -> Response {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         let spec = try spec(of: application)
         let data = Self.data(application)
@@ -169,6 +221,11 @@ struct ApplicantRoutes {
         values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
         values["hasGeneral"] = !general.isEmpty
         values["form"] = ApplicationForm(spec: spec).values(data: data, findings: findings)
+        if let imported {
+            values["imported"] = ["file": imported.file, "fields": imported.fields,
+                                  "reading": imported.reading.map { ["severity": $0.severity.rawValue, "message": $0.message] },
+                                  "hasReading": !imported.reading.isEmpty]
+        }
         let status = try await Self.status(of: application, desk: desk)
         values["submitted"] = application.isSubmitted
         values["status"] = status.text

@@ -45,6 +45,9 @@ enum ApplicantPageTemplates {
     {{<layout}}{{$content}}
     <p class="meta"><a href="/applications">← 我的申报</a>　最后保存：{{updated}}</p>
     {{#unchecked}}<p class="notice" role="status">逐栏填写后点「保存并检查」：按申报通知的要求检查，问题标在各栏旁边；随时可以保存，下次接着填。</p>{{/unchecked}}
+    {{#imported}}<section class="notice ok" role="status" aria-labelledby="imported-title"><h2 id="imported-title">已从 {{file}} 读出 {{fields}} 项</h2>
+    <p>读出的内容已填入下面各栏，请逐项核对；没有读出的栏目仍为空。</p>
+    {{#hasReading}}<p>读取时需要注意：</p><ul>{{#reading}}<li class="{{severity}}">{{message}}</li>{{/reading}}</ul>{{/hasReading}}</section>{{/imported}}
     <div id="check-summary">{{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}</div>
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
@@ -59,6 +62,13 @@ enum ApplicantPageTemplates {
       <input type="hidden" name="csrf" value="{{csrf}}">
       {{#form}}{{> applicationFields}}{{/form}}
       <p class="actions"><button type="submit">保存并检查</button> <span id="autosave" class="meta" role="status" aria-live="polite"></span></p>
+    </form>
+    <form class="card" method="post" action="/applications/{{id}}/import" enctype="multipart/form-data">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <h2>已经写好了申报书？</h2>
+      <p><label for="book">上传 Word 或 PDF</label><input id="book" name="files" type="file" accept=".docx,.pdf,.doc,.wps" required>
+      <button type="submit">读入并检查</button></p>
+      <p class="meta">读出的内容会替换下面各栏已填的内容；这是寄出前的检查，不会提交。</p>
     </form>
     <form class="card" method="post" action="/applications/{{id}}/submit" enctype="multipart/form-data" data-upload>
       <input type="hidden" name="csrf" value="{{csrf}}">

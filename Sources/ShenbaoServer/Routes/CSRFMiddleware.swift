@@ -8,14 +8,14 @@ import Hummingbird
 /// checks its first field before writing any file. Signing in through the API (a JSON body, which a page
 /// of another site cannot send without this server's consent) needs no token. Anything else: 403.
 struct CSRFMiddleware: RouterMiddleware {
-    /// `/inboxes/N/upload`, `/files/N/replace` and `/applications/N/submit`: the routes that take files.
+    /// `/inboxes/N/upload`, `/files/N/replace`, `/applications/N/submit` and `/applications/N/import`: the routes that take files.
     static func isUploadPath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0].isEmpty, !parts[2].isEmpty, parts[2].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isNumber) else {
             return false
         }
         return (parts[1] == "inboxes" && parts[3] == "upload") || (parts[1] == "files" && parts[3] == "replace")
-            || (parts[1] == "applications" && parts[3] == "submit")
+            || (parts[1] == "applications" && (parts[3] == "submit" || parts[3] == "import"))
     }
 
     func handle(_ request: Request, context: DeskContext, next: (Request, DeskContext) async throws -> Response) async throws -> Response {
