@@ -179,4 +179,34 @@ import Yams
             #expect(ApplicantRoutes.data(try #require(try await harness.desk.store.application(id: id)))["org.uscc"] as? String == Self.code)
         }
     }
+
+    @Test func anEnterpriseRecordShowsItsClassificationAsClassifyDecidesIt() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let call = "wuhan-ai-enterprise-2025"
+        let spec = try #require(harness.desk.spec(call))
+        let csv = packageRoot() + "/Samples/wuhan-ai-enterprise-2025/enterprises.csv"
+        let text = try String(contentsOfFile: csv, encoding: .utf8).replacingOccurrences(of: "\u{FEFF}", with: "")
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let row = Dictionary(uniqueKeysWithValues: zip(lines[0], lines[1]).filter { !$0.1.isEmpty })
+        let rules = try #require(try ClassificationRules.load(from: spec.directory))
+        let first = try #require(try DataFileReader(spec: spec).read(path: csv).first)
+        let expected = try #require(EnterpriseClassifier(rules: rules).classify(first))
+        try await harness.run { client in
+            var browser = Browser()
+            #expect(try await Self.register(client, &browser, uscc: "91420100MA4K00001U", name: "光谷智算科技有限公司").status == .seeOther)
+            _ = try await browser.get(client, "/applications")
+            let location = try #require(try await browser.post(client, "/applications", [("call", call)]).headers[.location])
+            _ = try await browser.get(client, location)
+            var json = browser.headers
+            json[.csrfToken] = browser.csrf
+            json[.contentType] = "application/json"
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["data": row]), as: UTF8.self)
+            #expect(try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json, body: ByteBuffer(string: body)).status == .ok)
+            let page = String(buffer: try await browser.get(client, location).body)
+            #expect(page.contains("企业分类：\(expected.enterpriseClass.rawValue)"))
+            #expect(page.contains(String(format: "%.2f 万元", expected.countedValue)))
+            #expect(page.contains(expected.rule))
+        }
+    }
 }

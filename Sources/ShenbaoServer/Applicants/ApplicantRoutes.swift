@@ -221,6 +221,16 @@ struct ApplicantRoutes {
         values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
         values["hasGeneral"] = !general.isEmpty
         values["form"] = ApplicationForm(spec: spec).values(data: data, findings: findings)
+        if checked, let rules = try? ClassificationRules.load(from: spec.directory) {
+            // An enterprise call (培育库): its class under the statistics rules, as `shenbao classify` decides it.
+            if let classification = EnterpriseClassifier(rules: rules).classify(Self.record(data, spec: spec)) {
+                values["classification"] = ["class": classification.enterpriseClass.rawValue, "reason": classification.reason,
+                                            "rule": classification.rule, "counted": String(format: "%.2f", classification.countedValue),
+                                            "percent": String(format: "%g", classification.countedPercent)]
+            } else {
+                values["classificationPending"] = true
+            }
+        }
         if let imported {
             values["imported"] = ["file": imported.file, "fields": imported.fields,
                                   "reading": imported.reading.map { ["severity": $0.severity.rawValue, "message": $0.message] },

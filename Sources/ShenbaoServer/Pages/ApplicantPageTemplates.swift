@@ -48,6 +48,10 @@ enum ApplicantPageTemplates {
     {{#imported}}<section class="notice ok" role="status" aria-labelledby="imported-title"><h2 id="imported-title">已从 {{file}} 读出 {{fields}} 项</h2>
     <p>读出的内容已填入下面各栏，请逐项核对；没有读出的栏目仍为空。</p>
     {{#hasReading}}<p>读取时需要注意：</p><ul>{{#reading}}<li class="{{severity}}">{{message}}</li>{{/reading}}</ul>{{/hasReading}}</section>{{/imported}}
+    {{#classification}}<section class="card" aria-labelledby="class-title" id="classification"><h2 id="class-title">企业分类：{{class}}</h2>
+    <p>计入统计的营业收入：{{counted}} 万元（营业收入的 {{percent}}%）</p>
+    <p class="meta">依据：{{reason}}（<span class="code">{{rule}}</span>）</p></section>{{/classification}}
+    {{#classificationPending}}<p class="notice" id="classification">填写全年营业收入和人工智能业务收入并保存后，这里显示企业分类。</p>{{/classificationPending}}
     <div id="check-summary">{{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}</div>
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
