@@ -209,4 +209,15 @@ import Yams
             #expect(page.contains(expected.rule))
         }
     }
+
+    @Test func aTotalTheCallChecksShowsItsPartsSumAsTheyAreTyped() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let spec = try #require(harness.desk.spec("hubei-ai-annual-report-2023"))
+        let html = Pages.shared.render("applicationFields", ApplicationForm(spec: spec).values(data: [:], findings: []))
+        #expect(html.contains(#"data-sum-of="revenue.0101 revenue.0102 revenue.0103 revenue.0104 revenue.0105""#))
+        #expect(html.contains(#"data-sum-of="revenue.0100 revenue.0200 revenue.0300""#))
+        // A part is no total.
+        #expect(html.components(separatedBy: "data-sum-of=").count - 1 == 4)
+    }
 }

@@ -3,6 +3,7 @@
 /// validator counts, multichoice limits and list rows. No build step, no CDN.
 extension Assets {
     static let applicationCSS = """
+    output.appform-sum { margin-left: 12px; color: #2e5d8a; } output.appform-sum.differs { color: #b00020; font-weight: bold; }
 
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .appform { max-width: 1100px; line-height: 1.5; }
@@ -103,6 +104,23 @@ extension Assets {
         Array.prototype.forEach.call(body.rows, wire);
         add.hidden = false;
         add.addEventListener('click', function () { var input = addRow().querySelector('input'); if (input) { input.focus(); } });
+      });
+
+      // Totals the call checks against their parts: the parts' sum, shown beside the total as they are typed.
+      document.querySelectorAll('output.appform-sum[data-sum-of]').forEach(function (output) {
+        var parts = output.dataset.sumOf.split(' ').map(function (id) { return document.querySelector('[name="' + id + '"]'); })
+          .filter(function (input) { return input; });
+        var total = document.getElementById(output.htmlFor.value || output.getAttribute('for'));
+        var show = function () {
+          var sum = 0, any = false;
+          parts.forEach(function (input) { var v = parseFloat(input.value); if (!isNaN(v)) { sum += v; any = true; } });
+          if (!any) { output.textContent = ''; return; }
+          var text = '各项合计 ' + (Math.round(sum * 10000) / 10000) + (total && total.value !== '' && Math.abs(parseFloat(total.value) - sum) > 0.00005 ? '，与所填合计不一致' : '');
+          output.textContent = text;
+          output.classList.toggle('differs', text.indexOf('不一致') >= 0);
+        };
+        parts.concat(total ? [total] : []).forEach(function (input) { input.addEventListener('input', show); });
+        show();
       });
 
       // Leaving a changed field saves the form and shows the server's findings beside the fields touched (all of

@@ -104,6 +104,10 @@ struct ApplicationForm {
             default: break
             }
             out["input"] = input
+            // A total the call checks against its parts (cross.sum-equals): the parts' sum shown beside it as they are typed.
+            for case .sumEquals(let total, let parts) in checks where total == field.id {
+                out["sumOf"] = parts.joined(separator: " ")
+            }
         case .longtext:
             let text = Self.text(value)
             out["isLongtext"] = true

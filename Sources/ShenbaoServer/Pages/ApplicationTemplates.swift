@@ -20,6 +20,7 @@ enum ApplicationTemplates {
       <label class="appform-label" for="{{htmlID}}">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}</label>
       <div class="appform-input">
         <input id="{{htmlID}}" name="{{name}}" type="{{input.inputType}}" value="{{value}}"{{#input.step}} step="{{.}}"{{/input.step}}{{#input.inputmode}} inputmode="{{.}}"{{/input.inputmode}}{{#input.pattern}} pattern="{{.}}"{{/input.pattern}}{{#input.placeholder}} placeholder="{{.}}"{{/input.placeholder}}{{#input.maxlength}} maxlength="{{.}}"{{/input.maxlength}}{{#input.size}} size="{{.}}"{{/input.size}}{{#input.autocomplete}} autocomplete="{{.}}"{{/input.autocomplete}}{{#input.autocapitalize}} autocapitalize="{{.}}"{{/input.autocapitalize}}{{#required}} required{{/required}}{{#hasError}} aria-invalid="true"{{/hasError}}{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>{{#input.unit}}<span class="unit">{{.}}</span>{{/input.unit}}
+        {{#sumOf}}<output class="appform-sum" data-sum-of="{{.}}" for="{{htmlID}}" aria-live="polite"></output>{{/sumOf}}
         {{>applicationFieldHelp}}
       </div>
     </div>
