@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# schemathesis against the desk's own OpenAPI document (/openapi.yaml): a real `shenbao serve` with a bureau
-# signed in and one book read, every documented operation called with generated requests, a fixed seed and a
+# schemathesis against the desk's own OpenAPI document (/openapi.yaml): a real `shenbao serve` with a bureau, the
+# administrator and an applicant signed in and one book read, every documented operation called with generated requests, a fixed seed and a
 # bounded number of examples. Fails when any answer is a server error (5xx).
 #   Tests/API/openapi-fuzz.sh [path/to/shenbao]     (default .build/debug/shenbao)
 set -euo pipefail
@@ -39,6 +39,14 @@ fuzz() {
 # Both sign in first: the run's own failed sign-ins soon throttle this address (as they should).
 read -r session csrf < <(sign_in fuzz)
 read -r admin_session admin_csrf < <(sign_in admin)
+# An applicant, with one application started, for the applicant's operations.
+answer=$(curl -sf -c "$DATA/cookies-applicant" -H 'Content-Type: application/json' \
+  -d "{\"uscc\":\"91420300NYQM61362U\",\"name\":\"十堰蓝海信息技术有限公司\",\"contact\":\"彭嘉霞 15446875432\",\"password\":\"$PASSWORD\"}" \
+  "http://127.0.0.1:$PORT/api/v1/register")
+applicant_session=$(awk '$6 == "shenbao_session" { print $7 }' "$DATA/cookies-applicant")
+applicant_csrf=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["csrfToken"])' "$answer")
+curl -sf -b "shenbao_session=$applicant_session" -H "X-CSRF-Token: $applicant_csrf" -H 'Content-Type: application/json' \
+  -d '{"call":"hubei-industrial-model-2026"}' "http://127.0.0.1:$PORT/api/v1/applications" >/dev/null
 # One real book in the inbox, so ids 1… name real rows.
 book=$(ls Samples/hubei-industrial-model-2026/*.docx | head -1)
 job=$(curl -sf -b "shenbao_session=$session" -H "X-CSRF-Token: $csrf" -F "files=@$book" "http://127.0.0.1:$PORT/api/v1/inboxes/1/upload")
@@ -51,5 +59,7 @@ echo "== as a bureau: every operation"
 fuzz "$session" "$csrf"
 echo "== as the administrator: the accounts"
 fuzz "$admin_session" "$admin_csrf" --include-path-regex '/accounts'
+echo "== as an applicant: the applications"
+fuzz "$applicant_session" "$applicant_csrf" --include-path-regex '/applications'
 kill -0 "$SERVER" || { echo "openapi-fuzz: the server died"; tail -20 "$DATA/serve.log"; exit 1; }
 echo "openapi-fuzz: no server error, server still up"
