@@ -190,15 +190,11 @@ struct ApplicantRoutes {
 
     /// One book read in a worker process, with the call's checks.
     static func read(_ path: String, spec: CallSpec, desk: Desk) async -> BookOutcome {
-        let configuration = desk.configuration
+        let workers = desk.configuration.workers(jobs: 1)
         let specs = desk.specs
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let workers = IsolatedWorkers(timeout: configuration.readTimeout, jobs: 1, templates: configuration.templates,
-                                              executable: configuration.workerExecutable)
-                let report = workers.validate([path], with: BatchValidator(specs: specs, forcedCall: spec))
-                continuation.resume(returning: report.submissions.first?.books.first ?? BookOutcome(file: path))
-            }
+        return await offServerThreads {
+            let report = workers.validate([path], with: BatchValidator(specs: specs, forcedCall: spec))
+            return report.submissions.first?.books.first ?? BookOutcome(file: path)
         }
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ShenbaoKit
 
@@ -65,15 +64,8 @@ struct JobReader {
 
     /// The CLI's validation of a folder, off the server's threads (worker processes are waited for).
     private func validate(_ root: String, spec: CallSpec, report: @escaping @Sendable (Int, Int) -> Void) async -> ValidationReport {
-        let configuration = desk.configuration
+        let workers = desk.configuration.workers()
         let specs = desk.specs
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let workers = IsolatedWorkers(timeout: configuration.readTimeout, jobs: configuration.jobs,
-                                              templates: configuration.templates, executable: configuration.workerExecutable)
-                let validator = BatchValidator(specs: specs, forcedCall: spec)
-                continuation.resume(returning: workers.validate([root], with: validator, progress: report))
-            }
-        }
+        return await offServerThreads { workers.validate([root], with: BatchValidator(specs: specs, forcedCall: spec), progress: report) }
     }
 }

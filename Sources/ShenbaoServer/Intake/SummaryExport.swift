@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ShenbaoKit
 
@@ -28,22 +27,17 @@ struct SummaryExport {
                 try FileManager.default.copyItem(atPath: blob, toPath: target)
             }
         }
-        let configuration = desk.configuration
+        let workers = desk.configuration.workers()
         let specs = desk.specs
         let output = folder.staging + "/汇总表." + format.rawValue
         let root = folder.root
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            DispatchQueue.global().async {
-                let workers = IsolatedWorkers(timeout: configuration.readTimeout, jobs: configuration.jobs,
-                                              templates: configuration.templates, executable: configuration.workerExecutable)
-                let rows = SummaryRows.gather([root], spec: spec, specs: specs, workers: workers)
-                let table = SummaryBuilder(call: spec, spec: summary).build(records: rows.records, recommender: bureau, contact: contact)
-                do {
-                    try format.write(table, to: output, template: nil, inputs: [])
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: DeskError(.internalServerError, "汇总表无法生成：\(error)"))
-                }
+        try await offServerThreads {
+            let rows = SummaryRows.gather([root], spec: spec, specs: specs, workers: workers)
+            let table = SummaryBuilder(call: spec, spec: summary).build(records: rows.records, recommender: bureau, contact: contact)
+            do {
+                try format.write(table, to: output, template: nil, inputs: [])
+            } catch {
+                throw DeskError(.internalServerError, "汇总表无法生成：\(error)")
             }
         }
         return try Data(contentsOf: URL(fileURLWithPath: output))

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ShenbaoKit
 
@@ -69,14 +68,8 @@ final class FilePreviews: Sendable {
     /// The workers' answers, waited for on a global queue; one gate entry per run.
     private func make(_ requests: [PreviewRequest]) async -> [Preview] {
         await gate.enter()
-        let configuration = configuration
-        let previews = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let workers = IsolatedWorkers(timeout: configuration.readTimeout, jobs: min(configuration.jobs, requests.count),
-                                              templates: configuration.templates, executable: configuration.workerExecutable)
-                continuation.resume(returning: workers.previews(requests))
-            }
-        }
+        let workers = configuration.workers(jobs: min(configuration.jobs, requests.count))
+        let previews = await offServerThreads { workers.previews(requests) }
         await gate.leave()
         return previews
     }
