@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev pkg-config libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
 TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium chromium-driver imagemagick
 PYTHON_PACKAGES := python-docx
-BROWSER_PYTHON_PACKAGES := selenium
+BROWSER_PYTHON_PACKAGES := selenium pyyaml
 ## The program the browser tests start (`SHENBAO_BIN=.build-web/debug/shenbao make test-browser` for another build).
 SHENBAO_BIN ?= .build/debug/shenbao
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -33,7 +33,7 @@ test-deps: deps
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
-	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q $(BROWSER_PYTHON_PACKAGES)
+	@python3 -c "import selenium, yaml" 2>/dev/null || python3 -m pip install -q $(BROWSER_PYTHON_PACKAGES)
 
 build: deps
 	swift build
@@ -113,9 +113,12 @@ test: test-deps
 	$(MAKE) --no-print-directory test-browser
 
 ## The web desk in headless Chromium (Selenium): a clerk uploads, reads, recommends and downloads the 汇总表,
-## compared through LibreOffice with `shenbao summary`. Uses the debug build `swift build --build-tests` made.
+## compared through LibreOffice with `shenbao summary`; an applicant registers, fills the form, fixes what it
+## finds, downloads the 申报书 and submits it to a bureau's inbox. Both files run; either failing fails the target.
+## Uses the debug build `swift build --build-tests` made.
 test-browser: test-deps
-	SHENBAO_BIN=$(SHENBAO_BIN) python3 Tests/Browser/desk_browser_test.py
+	@status=0; for test in Tests/Browser/desk_browser_test.py Tests/Browser/applicant_browser_test.py; do \
+	  echo "SHENBAO_BIN=$(SHENBAO_BIN) python3 $$test"; SHENBAO_BIN=$(SHENBAO_BIN) python3 $$test || status=1; done; exit $$status
 
 clean:
 	rm -rf .build $(DEMO_OUT)

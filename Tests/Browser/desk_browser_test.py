@@ -121,7 +121,14 @@ def normalised(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
 
 
-class DeskInChromium(unittest.TestCase):
+class ChromiumDesk(unittest.TestCase):
+    """The desk on a free port with a fresh data folder and an administrator, and headless Chromium: the set-up and
+    helpers the browser tests share (applicant_browser_test.py imports them). No tests of its own."""
+
+    @classmethod
+    def prepare(cls):
+        """Runs before the server starts, after the administrator is created: accounts made with the CLI."""
+
     @classmethod
     def setUpClass(cls):
         if not BINARY.is_file():
@@ -141,6 +148,7 @@ class DeskInChromium(unittest.TestCase):
                                  env=dict(cls.env, SHENBAO_ADMIN_PASSWORD=cls.admin_password),
                                  capture_output=True, text=True, timeout=120)
         assert created.returncode == 0, f"--create-admin failed: {created.stderr}"
+        cls.prepare()
 
         cls.port = free_port()
         cls.base = f"http://127.0.0.1:{cls.port}"
@@ -227,12 +235,12 @@ class DeskInChromium(unittest.TestCase):
     def heading(self):
         return self.driver.find_element(By.CSS_SELECTOR, "main h1").text
 
-    def login(self, login, password):
+    def login(self, login, password, home="收件箱"):
         self.open("/login")
         self.shown("#login").send_keys(login)
         self.driver.find_element(By.ID, "password").send_keys(password)
         self.submit("form[action='/login']", "登录")
-        self.assertEqual(self.heading(), "收件箱", f"{login} did not land on 收件箱 after logging in: {self.body()[:500]}")
+        self.assertEqual(self.heading(), home, f"{login} did not land on {home} after logging in: {self.body()[:500]}")
 
     def logout(self):
         self.submit("form.logout", "退出登录")
@@ -307,6 +315,8 @@ class DeskInChromium(unittest.TestCase):
         kept.mkdir(parents=True, exist_ok=True)
         return Path(shutil.move(str(found), str(kept / found.name)))
 
+
+class DeskInChromium(ChromiumDesk):
     # -- the clerk's afternoon -----------------------------------------------------------------------------------
 
     def test_a_clerk_reads_an_inbox_recommends_and_downloads_the_summary(self):
