@@ -216,7 +216,7 @@ class ApplicantInChromium(ChromiumDesk):
         inbox_id = bureaus[f"{BUREAU_NAME}（{BUREAU_REGION}）"]
         for path in (f"/inboxes/{inbox_id}", "/admin/accounts"):
             self.assertEqual(self.status_of(path), 404, f"the applicant can open {path}")
-        # /inboxes answers an applicant with an empty 收件箱 page (200, today): it must list no inbox.
+        # /inboxes sends an applicant to 我的申报: it must list no inbox.
         self.assertNotIn(f"/inboxes/{inbox_id}", self.page_text("/inboxes"), "/inboxes lists the bureau's inbox to the applicant")
 
         # Fill the form from the sample data, leaving 单位地址 blank and typing a wrong code.

@@ -99,7 +99,10 @@ struct ApplicantRoutes {
                          "updated": InboxRoutes.time(application.updatedAt), "status": try await Self.status(of: application, desk: desk).text])
         }
         values["applications"] = rows
-        values["calls"] = desk.specs.map { ["id": $0.id, "title": $0.title] }
+        // The first call without an application is the one offered.
+        let started = Set(applications.map(\.callID))
+        let offered = desk.specs.first { !started.contains($0.id) }?.id
+        values["calls"] = desk.specs.map { ["id": $0.id, "title": $0.title, "selected": $0.id == offered] }
         return Pages.shared.response(template: "applications", values)
     }
 

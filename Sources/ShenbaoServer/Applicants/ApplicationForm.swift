@@ -6,7 +6,7 @@ import ShenbaoKit
 /// limits the catalogue states (字数, number of selections, list entries). A new call folder gets its form
 /// without a line of Swift or HTML.
 ///
-/// Input names: the field id (`org.uscc`); a multichoice sends its id once per ticked option; a 其他
+/// Input names: the field id (`unit.code`); a multichoice sends its id once per ticked option; a 其他
 /// option's note is `id.note`; a daterange is `id.start` and `id.end`; list rows are `id[0]`, `id[1]`…,
 /// or `id[0][0]`, `id[0][1]`… (row, column) for a list read from a column-headed table.
 struct ApplicationForm {

@@ -27,7 +27,7 @@ enum FormHints {
         return hints
     }
 
-    /// The longest leading part of a dotted tag name that is a field id (`org.listing.5.mark` → `org.listing`).
+    /// The longest leading part of a dotted tag name that is a field id (`unit.listed.5.mark` → `unit.listed`).
     private static func fieldID(in name: String, spec: CallSpec) -> String? {
         var parts = name.split(separator: ".").map(String.init)
         while !parts.isEmpty {

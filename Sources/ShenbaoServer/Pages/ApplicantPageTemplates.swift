@@ -34,7 +34,7 @@ enum ApplicantPageTemplates {
     </table>
     <form class="card" method="post" action="/applications">
       <input type="hidden" name="csrf" value="{{csrf}}">
-      <p><label for="call">申报类别</label><select id="call" name="call">{{#calls}}<option value="{{id}}">{{title}}</option>{{/calls}}</select>
+      <p><label for="call">申报类别</label><select id="call" name="call">{{#calls}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/calls}}</select>
       <button type="submit">开始填写</button></p>
       <p class="meta">每个申报类别一份；已开始的申报请在上表中打开继续填写。</p>
     </form>

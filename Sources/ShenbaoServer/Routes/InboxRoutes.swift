@@ -38,6 +38,7 @@ struct InboxRoutes {
     }
 
     private func inboxes(_ context: DeskContext) async throws -> Response {
+        if try context.signedIn().isApplicant { return .redirect(to: AuthRoutes.home(try context.signedIn()), type: .found) }
         let rows = try await InboxSummary.all(desk, for: try context.signedIn()).map { inbox -> [String: Any] in
             ["id": inbox.id, "bureau": inbox.bureau, "region": inbox.region, "callTitle": inbox.callTitle,
              "quota": inbox.quota.map(String.init) ?? "不限", "count": inbox.submissions]
