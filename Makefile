@@ -24,9 +24,8 @@ deps:
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 $$missing; fi
 
-## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx, schemathesis (the API fuzz run).
-## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx;
-## chromium-driver and Selenium (PyPI) drive Chromium through the web desk in the browser tests.
+## Also what the tests need: LibreOffice Writer and Calc (the real clients that open generated files), CJK fonts, poppler-utils, Ghostscript and Chromium (the PDF producers bureaus receive), python-docx, schemathesis (the API fuzz run);
+## chromium-driver, Selenium and PyYAML (PyPI) drive Chromium through the web desk in the browser tests.
 test-deps: deps
 	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
@@ -113,8 +112,9 @@ test: test-deps
 	$(MAKE) --no-print-directory test-browser
 
 ## The web desk in headless Chromium (Selenium): a clerk uploads, reads, recommends and downloads the 汇总表,
-## compared through LibreOffice with `shenbao summary`; an applicant registers, fills the form, fixes what it
-## finds, downloads the 申报书 and submits it to a bureau's inbox. Both files run; either failing fails the target.
+## compared through LibreOffice with `shenbao summary`; applicants of the Hubei, Guangdong and Wuhan 培育库 calls
+## register, fill their forms, fix what they find, download the 申报书 and submit it to a bureau's inbox (the 培育库
+## record's classification checked against `shenbao classify`). Both files run; either failing fails the target.
 ## Uses the debug build `swift build --build-tests` made.
 test-browser: test-deps
 	@status=0; for test in Tests/Browser/desk_browser_test.py Tests/Browser/applicant_browser_test.py; do \

@@ -102,7 +102,11 @@ import Yams
     @Test func aCheckedApplicationIsSubmittedOnceToABureausInboxAndItsDecisionShows() async throws {
         let harness = try await DeskHarness()
         defer { harness.remove() }
-        let inbox = try await harness.inbox(of: "bureau-a")
+        // The book names 十堰市经济和信息化局: bureau A (武汉市) is not its recommending unit.
+        _ = try await harness.desk.createBureau(NewBureau(login: "shiyan", displayName: "十堰市经济和信息化局", region: "十堰市",
+                                                          password: DeskHarness.password, calls: [DeskHarness.call: 3]))
+        let inbox = try await harness.inbox(of: "shiyan")
+        let wuhan = try await harness.inbox(of: "bureau-a")
         try await harness.run { client in
             var browser = Browser()
             #expect(try await Self.register(client, &browser, uscc: Self.code, name: "十堰蓝海信息技术有限公司").status == .seeOther)
@@ -126,13 +130,22 @@ import Yams
             #expect(errors.isEmpty, "\(errors.map(\.message))")
             let page = String(buffer: try await browser.get(client, location).body)
             #expect(page.contains("bureau-a 经信局（武汉市）") && page.contains("状态：未提交"))
+            // Grouped by 市州 in the province's order (武汉市 first), the book's own 推荐单位 selected, so no 请选择 placeholder.
+            #expect(page.contains(#"<optgroup label="武汉市">"#) && page.contains(#"<optgroup label="十堰市">"#))
+            #expect(page.range(of: #"<optgroup label="武汉市">"#)!.lowerBound < page.range(of: #"<optgroup label="十堰市">"#)!.lowerBound)
+            #expect(page.contains(#"<option value="\#(inbox.id)" data-region="十堰市" selected>十堰市经济和信息化局（十堰市）</option>"#))
+            #expect(page.contains(#"<option value="十堰市" selected>十堰市</option>"#) && !page.contains("请选择推荐单位"))
+            // A bureau of another 市州 than the book names is refused, saying why.
+            let elsewhere = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(wuhan.id)")], [])
+            #expect(elsewhere.status == .conflict && String(buffer: elsewhere.body).contains("申报书中的推荐单位是「十堰市经济和信息化局」（十堰市）"))
+            #expect(try await harness.desk.store.application(id: id)?.isSubmitted == false)
 
             // Submitted with an attachment: it is read into bureau A's inbox as one applicant's folder.
             let submitted = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")],
                                                      [("营业执照.pdf", Array("%PDF-1.4 营业执照".utf8))])
             #expect(submitted.status == .seeOther)
             let job = try #require(try await harness.desk.store.application(id: id)?.jobID)
-            try await browser.waitFor(client, job: "/jobs/\(job)", as: try await harness.signedIn(client, "bureau-a"))
+            try await browser.waitFor(client, job: "/jobs/\(job)", as: try await harness.signedIn(client, "shiyan"))
             let submissions = try await harness.desk.store.submissions(inboxID: inbox.id)
             try #require(submissions.count == 1)
             #expect(submissions[0].applicant == "十堰蓝海信息技术有限公司")
@@ -146,7 +159,7 @@ import Yams
             let changed = try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json,
                                                    body: ByteBuffer(string: #"{"data": {"org.name": "改名"}}"#))
             #expect(changed.status == .conflict)
-            var clerk = try await harness.signedIn(client, "bureau-a", opening: "/submissions/\(submissions[0].id)")
+            var clerk = try await harness.signedIn(client, "shiyan", opening: "/submissions/\(submissions[0].id)")
             #expect(try await clerk.post(client, "/submissions/\(submissions[0].id)/decision", [("decision", "recommended")]).status == .seeOther)
             #expect(String(buffer: try await browser.get(client, location).body).contains("推荐意见：推荐"))
         }

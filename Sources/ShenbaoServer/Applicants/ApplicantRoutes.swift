@@ -239,24 +239,15 @@ struct ApplicantRoutes {
         values["submitted"] = application.isSubmitted
         values["status"] = status.text
         if !application.isSubmitted {
-            values["bureaus"] = try await Self.bureaus(for: spec.id, desk: desk).map { ["inbox": $0.inbox.id, "name": $0.name] }
+            let record = Self.record(data, spec: spec)
+            values["bureaus"] = try await BureauChoice.load(call: spec, desk: desk).values(for: record)
+            values["attachments"] = Self.attachmentsAsked(record, spec: spec)
             values["errorCount"] = errors
         }
         return Pages.shared.response(template: "application", values)
     }
 
     // MARK: Submission
-
-    /// The bureaus (推荐单位) taking this call: their inboxes, named with their 市州.
-    static func bureaus(for call: String, desk: Desk) async throws -> [(inbox: Inbox, name: String)] {
-        var found: [(inbox: Inbox, name: String)] = []
-        for account in try await desk.store.accounts() where account.role == .bureau {
-            for inbox in try await desk.store.inboxes(accountID: account.id) where inbox.callID == call {
-                found.append((inbox, account.region.isEmpty ? account.displayName : "\(account.displayName)（\(account.region)）"))
-            }
-        }
-        return found
-    }
 
     /// Where a submitted application stands, as the applicant sees it: 已提交 while the bureau reads and
     /// decides, then 推荐 / 不推荐 (never the bureau's notes on other applicants).
@@ -290,11 +281,13 @@ struct ApplicantRoutes {
         let (folder, refused, fields) = try await intake.layOut(request, csrfToken: session.csrfToken, call: spec.id)
         defer { folder.remove() }
         guard refused.isEmpty else { throw DeskError(.unprocessableContent, refused.joined(separator: "；")) }
-        guard let chosen = fields["bureau"].flatMap(Int64.init),
-              let inbox = try await Self.bureaus(for: spec.id, desk: desk).first(where: { $0.inbox.id == chosen })?.inbox else {
+        let choice = try await BureauChoice.load(call: spec, desk: desk)
+        guard let chosen = fields["bureau"].flatMap(Int64.init).flatMap(choice.bureau(inbox:)) else {
             throw DeskError(.badRequest, "请选择推荐单位")
         }
+        let inbox = chosen.inbox
         let record = Self.record(Self.data(application), spec: spec)
+        if let conflict = choice.conflict(sending: record, to: chosen) { throw DeskError(.conflict, conflict) }
         var documents: [(name: String, bytes: Data)] = []
         let scratch = NSTemporaryDirectory() + "shenbao-submit-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -306,7 +299,7 @@ struct ApplicantRoutes {
         guard outcome.written else {
             throw DeskError(.conflict, "还有 \(outcome.errors.count) 项错误，改正后才能提交（警告不影响提交）")
         }
-        documents.append(("申报书.docx", try Data(contentsOf: URL(fileURLWithPath: path))))
+        documents.append((Self.bookFileName(record, spec: spec), try Data(contentsOf: URL(fileURLWithPath: path))))
         if let word = folder.laidOutFiles().first(where: { Submission.editableExtensions.contains($0.fileExtension) }) {
             throw DeskError(.unprocessableContent, "\(word)：附件中不能有 Word 文件，申报书由本页填写的内容生成")
         }
@@ -317,6 +310,20 @@ struct ApplicantRoutes {
             throw DeskError(.conflict, error.description)
         }
         return try await desk.store.application(id: application.id) ?? application
+    }
+
+    /// What the submit form asks to attach, from the call folder: the stamped PDF's prescribed name and the 佐证材料
+    /// (found by the words in their file names, as the bureau's inbox finds them).
+    static func attachmentsAsked(_ record: Record, spec: CallSpec) -> [String: Any] {
+        var asked: [String: Any] = ["evidence": spec.submission.evidence.map { ["name": $0.name, "match": $0.match.joined(separator: "、")] },
+                                    "hasEvidence": !spec.submission.evidence.isEmpty]
+        if let stem = FileNameRule.prescribedStem(for: record, spec: spec) { asked["pdfName"] = stem + ".pdf" }
+        return asked
+    }
+
+    /// The 申报书's file name: the one the call prescribes (单位名称-应用场景名称.docx), else 申报书.docx.
+    static func bookFileName(_ record: Record, spec: CallSpec) -> String {
+        (FileNameRule.prescribedStem(for: record, spec: spec) ?? "申报书") + ".docx"
     }
 
     // MARK: Downloads
@@ -330,7 +337,9 @@ struct ApplicantRoutes {
         let path = folder + "/\(kind.rawValue).docx"
         _ = try BookFill.run(kind, record: Self.record(Self.data(application), spec: spec), spec: spec, to: path, allowDraft: true)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        return InboxRoutes.attachment(bytes, name: "\(kind.chineseName)-\(application.callID).docx",
+        let record = Self.record(Self.data(application), spec: spec)
+        let name = kind == .book ? Self.bookFileName(record, spec: spec) : "\(kind.chineseName)-\(application.callID).docx"
+        return InboxRoutes.attachment(bytes, name: name,
                                       type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 

@@ -106,6 +106,21 @@ extension Assets {
         add.addEventListener('click', function () { var input = addRow().querySelector('input'); if (input) { input.focus(); } });
       });
 
+      // 所在市州 narrows the 推荐单位 list to that 市州's bureaus (without script every bureau stays offered, grouped).
+      document.querySelectorAll('select[data-filters]').forEach(function (region) {
+        var target = document.getElementById(region.dataset.filters);
+        if (!target) { return; }
+        var narrow = function () {
+          Array.prototype.forEach.call(target.querySelectorAll('optgroup'), function (group) {
+            var shown = !region.value || group.label === region.value;
+            group.hidden = !shown; group.disabled = !shown;
+          });
+          var chosen = target.options[target.selectedIndex];
+          if (chosen && chosen.parentNode.disabled) { target.value = ''; }
+        };
+        region.addEventListener('change', narrow); narrow();
+      });
+
       // Totals the call checks against their parts: the parts' sum, shown beside the total as they are typed.
       document.querySelectorAll('output.appform-sum[data-sum-of]').forEach(function (output) {
         var parts = output.dataset.sumOf.split(' ').map(function (id) { return document.querySelector('[name="' + id + '"]'); })

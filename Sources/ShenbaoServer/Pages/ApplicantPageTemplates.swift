@@ -78,9 +78,19 @@ enum ApplicantPageTemplates {
       <input type="hidden" name="csrf" value="{{csrf}}">
       <h2>提交给推荐单位</h2>
       {{#hasErrors}}<p class="notice error">还有 {{errorCount}} 项错误，改正并保存后才能提交。</p>{{/hasErrors}}
-      <p><label for="bureau">推荐单位</label><select id="bureau" name="bureau" required>{{#bureaus}}<option value="{{inbox}}">{{name}}</option>{{/bureaus}}</select></p>
+      {{#bureaus}}
+      {{^hasBureaus}}<p class="notice error">还没有推荐单位受理这个申报类别；请联系管理员。</p>{{/hasBureaus}}
+      {{#manyRegions}}<p><label for="bureau-region">所在市州</label><select id="bureau-region" data-filters="bureau"><option value="">全部市州</option>{{#groups}}<option value="{{region}}"{{#selected}} selected{{/selected}}>{{region}}</option>{{/groups}}</select></p>{{/manyRegions}}
+      <p><label for="bureau">推荐单位</label><select id="bureau" name="bureau" required>{{#noneSelected}}<option value="">请选择推荐单位</option>{{/noneSelected}}{{#groups}}<optgroup label="{{region}}">{{#bureaus}}<option value="{{inbox}}" data-region="{{region}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/bureaus}}</optgroup>{{/groups}}</select></p>
+      {{#named}}<p class="meta" id="bureau-named">申报书中填写的推荐单位：{{named}}。所选推荐单位须在同一市州。</p>{{/named}}
+      {{/bureaus}}
       <p><label for="attachments">盖章的申报书 PDF 及佐证材料</label><input id="attachments" name="files" type="file" multiple></p>
       <p class="meta">申报书（Word）由本页填写的内容生成，一并提交；附件请用 PDF 或图片。每个申报类别只能提交一次。</p>
+      {{#attachments}}
+      {{#pdfName}}<p class="meta" id="pdf-name">本类别规定了文件名：盖章的申报书 PDF 请命名为「{{pdfName}}」。</p>{{/pdfName}}
+      {{#hasEvidence}}<p class="meta">本类别要求的佐证材料（按文件名识别，请让文件名含有所列字样）：</p>
+      <ul class="meta" id="evidence-asked">{{#evidence}}<li>{{name}}（{{match}}）</li>{{/evidence}}</ul>{{/hasEvidence}}
+      {{/attachments}}
       <p><button type="submit">提交</button></p>
       <p class="progress" role="status" aria-live="polite" hidden><progress max="100" value="0"></progress> <span></span></p>
     </form>

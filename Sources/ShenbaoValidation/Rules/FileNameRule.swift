@@ -9,12 +9,18 @@ import ShenbaoExtraction
 package struct FileNameRule: SubmissionRule {
     package static let codes: [RuleCode] = [.submissionFileName]
 
+    /// The file name (without extension) the call prescribes for this book's files, when it prescribes one and
+    /// the book has every part of it: `单位名称-应用场景名称`.
+    package static func prescribedStem(for record: Record, spec: CallSpec) -> String? {
+        let parts = spec.submission.fileName
+        let values = parts.compactMap { record.fields[$0]?.displayText }
+        guard !parts.isEmpty, values.count == parts.count else { return nil }
+        return values.joined(separator: "-")
+    }
+
     package func check(_ outcome: SubmissionOutcome, spec: CallSpec) -> [Finding] {
         let parts = spec.submission.fileName
-        guard !parts.isEmpty, let record = outcome.primary else { return [] }
-        let values = parts.compactMap { record.fields[$0]?.displayText }
-        guard values.count == parts.count else { return [] }
-        let expected = values.joined(separator: "-")
+        guard let record = outcome.primary, let expected = Self.prescribedStem(for: record, spec: spec) else { return [] }
         return outcome.books.filter { $0.record != nil }.compactMap { book in
             let stem = book.file.fileStem
             guard stem.labelKey.replacingOccurrences(of: "—", with: "-") != expected.labelKey,
