@@ -375,6 +375,11 @@ class ApplicantInChromium(ChromiumDesk):
             self.assertEqual(field.get_attribute("aria-invalid"), "true", f"{field_id} is not aria-invalid")
             self.assertIn(f"{field.get_attribute('id')}-findings", field.get_attribute("aria-describedby") or "",
                           f"{field_id}'s finding is not tied to its input")
+        # The list at the top leads to both fields.
+        links = self.driver.find_elements(By.CSS_SELECTOR, "nav.appform-todo li.error a")
+        self.assertEqual(sorted(a.get_attribute("hash") for a in links),
+                         sorted("#" + self.field_box(f).get_attribute("id") for f in (BLANK_FIELD, USCC_FIELD)),
+                         "需要处理的栏目 does not link to the two fields")
         # Only those two fields carry errors; what was typed came back.
         flagged = sorted(b.get_attribute("data-field") for b in self.driver.find_elements(By.CSS_SELECTOR, ".appform-field.has-error"))
         self.assertEqual(flagged, sorted([BLANK_FIELD, USCC_FIELD]), "other fields carry errors")

@@ -232,5 +232,14 @@ import Yams
         #expect(html.contains(#"data-sum-of="revenue.0100 revenue.0200 revenue.0300""#))
         // A part is no total.
         #expect(html.components(separatedBy: "data-sum-of=").count - 1 == 4)
+        // Parts stand indented under their totals: 0000, then 0100, then 0101.
+        func classes(_ id: String) -> String? {
+            html.range(of: #"id="f-\#(id.replacingOccurrences(of: ".", with: "-"))-box""#)
+                .flatMap { html[..<$0.lowerBound].range(of: #"class=""#, options: .backwards) }
+                .map { range in String(html[range.upperBound...].prefix { $0 != "\"" }) }
+        }
+        #expect(classes("revenue.0000").map { $0.contains("appform-total") && !$0.contains("appform-depth") } == true)
+        #expect(classes("revenue.0100").map { $0.contains("appform-total") && $0.contains("appform-depth-1") } == true)
+        #expect(classes("revenue.0101").map { !$0.contains("appform-total") && $0.contains("appform-depth-2") } == true)
     }
 }

@@ -201,6 +201,9 @@ struct ApplicantRoutes {
         }
     }
 
+    /// How many of the fields' findings the list at the top of the form shows (all stand beside their fields).
+    static let listedFindings = 12
+
     private func page(_ context: DeskContext, saved: Bool, imported: (file: String, fields: Int, reading: [Finding])? = nil) async throws -> Response {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         let spec = try spec(of: application)
@@ -219,7 +222,12 @@ struct ApplicantRoutes {
         let general = findings.filter { $0.field == nil || spec.field($0.field!) == nil }
         values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
         values["hasGeneral"] = !general.isEmpty
-        values["form"] = ApplicationForm(spec: spec).values(data: data, findings: findings)
+        let form = ApplicationForm(spec: spec)
+        values["form"] = form.values(data: data, findings: findings)
+        let byField = form.findingsByField(findings)
+        values["fieldFindings"] = Array(byField.prefix(Self.listedFindings))
+        values["hasFieldFindings"] = !byField.isEmpty
+        if byField.count > Self.listedFindings { values["moreFieldFindings"] = byField.count - Self.listedFindings }
         if checked, let rules = try? ClassificationRules.load(from: spec.directory) {
             // An enterprise call (培育库): its class under the statistics rules, as `shenbao classify` decides it.
             if let classification = EnterpriseClassifier(rules: rules).classify(Self.record(data, spec: spec)) {

@@ -32,6 +32,14 @@ extension Assets {
     .appform-count { font-size: 0.9em; color: #4a5360; margin: 2px 0; text-align: right; }
     .appform-count.over, .appform-unknown { color: #b00020; font-weight: bold; }
     .appform-status { font-size: 0.9em; color: #1f4e79; margin: 4px 0 0; } .appform-status:empty { display: none; }
+    .appform-todo ul { list-style: none; margin: 0; padding: 0; } .appform-todo li { padding: 3px 0; }
+    .appform-todo .badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 0.85em; color: #fff; background: #8a5a00; }
+    .appform-todo li.error .badge { background: #b00020; }
+    .appform-total > .appform-label { font-weight: 700; }
+    .appform-field[class*="appform-depth-"] > .appform-label { box-sizing: border-box; }
+    .appform-depth-1 > .appform-label { padding-left: 1.2em; } .appform-depth-2 > .appform-label { padding-left: 2.4em; font-weight: 400; }
+    .appform-depth-3 > .appform-label { padding-left: 3.6em; font-weight: 400; }
+    .appform-field:target { outline: 3px solid #1a73e8; outline-offset: 2px; }
     .appform-findings { list-style: none; margin: 6px 0 0; padding: 0; }
     .appform-findings li { padding: 4px 8px; margin: 2px 0; border-left: 4px solid #8a5a00; background: #fffaf0; color: #6b4500; }
     .appform-findings li.error { border-color: #b00020; background: #fff5f6; color: #b00020; }

@@ -15,11 +15,23 @@ struct ApplicationForm {
     private let hints: [String: [String]]
     /// The checks of the call, as the validator builds them.
     private let checks: [Check]
+    /// Field id → how deep it lies under totals the call checks against their parts (a 分类目录's 0000 → 0100 →
+    /// 0101): the form indents the parts under their total.
+    private let depths: [String: Int]
 
     init(spec: CallSpec) {
         self.spec = spec
         self.hints = FormHints.of(spec)
         self.checks = RuleContext.checks(of: spec)
+        var totalOf: [String: String] = [:]
+        for case .sumEquals(let total, let parts) in checks { for part in parts where part != total { totalOf[part] = total } }
+        var depths: [String: Int] = [:]
+        for part in totalOf.keys {
+            var depth = 0, above = totalOf[part]
+            while let total = above, depth < totalOf.count { depth += 1; above = totalOf[total] }
+            depths[part] = depth
+        }
+        self.depths = depths
     }
 
     // MARK: - Rendering
@@ -53,8 +65,27 @@ struct ApplicationForm {
                 "generalFindings": general, "hasGeneralFindings": !general.isEmpty]
     }
 
+    /// The id of a field's input on the page (`f-` and the field id, dots as dashes); its container is `…-box`.
+    static func htmlID(_ fieldID: String) -> String { "f-" + fieldID.replacingOccurrences(of: ".", with: "-") }
+
+    /// The findings of the form's fields in the form's order, errors first, each with its field's label and a link
+    /// to it: the list at the top of the page that takes the applicant to each field to fix.
+    func findingsByField(_ findings: [Finding]) -> [[String: Any]] {
+        let order = Dictionary(spec.fields.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var placed: [(rank: Int, finding: Finding, field: FieldSpec)] = []
+        for finding in findings {
+            guard let id = finding.field, let index = order[id], let field = spec.field(id) else { continue }
+            placed.append(((finding.severity == .error ? 0 : 1) * order.count + index, finding, field))
+        }
+        return placed.sorted { $0.rank < $1.rank }.map { item -> [String: Any] in
+            ["severity": item.finding.severity.rawValue, "severityName": item.finding.severity == .error ? "错误" : "警告",
+             "label": Self.label(of: item.field, in: spec), "anchor": Self.htmlID(item.field.id) + "-box",
+             "message": item.finding.message]
+        }
+    }
+
     private func values(of field: FieldSpec, value: Any?, findings: [Finding]) -> [String: Any] {
-        let html = "f-" + field.id.replacingOccurrences(of: ".", with: "-")
+        let html = Self.htmlID(field.id)
         var out: [String: Any] = [
             "id": field.id, "name": field.id, "htmlID": html, "label": Self.label(of: field, in: spec),
             "required": field.required, "type": field.type.rawValue, "typeName": field.type.chineseName,
@@ -107,7 +138,9 @@ struct ApplicationForm {
             // A total the call checks against its parts (cross.sum-equals): the parts' sum shown beside it as they are typed.
             for case .sumEquals(let total, let parts) in checks where total == field.id {
                 out["sumOf"] = parts.joined(separator: " ")
+                out["isTotal"] = true
             }
+            if let depth = depths[field.id] { out["depth"] = min(depth, 3) }
         case .longtext:
             let text = Self.text(value)
             out["isLongtext"] = true

@@ -52,7 +52,10 @@ enum ApplicantPageTemplates {
     <p>计入统计的营业收入：{{counted}} 万元（营业收入的 {{percent}}%）</p>
     <p class="meta">依据：{{reason}}（<span class="code">{{rule}}</span>）</p></section>{{/classification}}
     {{#classificationPending}}<p class="notice" id="classification">填写全年营业收入和人工智能业务收入并保存后，这里显示企业分类。</p>{{/classificationPending}}
-    <div id="check-summary">{{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}</div>
+    <div id="check-summary">{{#saved}}<p class="notice {{#hasErrors}}error{{/hasErrors}}{{^hasErrors}}ok{{/hasErrors}}" role="status">已保存。{{summary}}</p>{{/saved}}
+    {{#hasFieldFindings}}<nav class="card appform-todo" aria-labelledby="todo-title"><h2 id="todo-title">需要处理的栏目</h2>
+    <ul>{{#fieldFindings}}<li class="{{severity}}"><span class="badge">{{severityName}}</span> <a href="#{{anchor}}">{{label}}</a>：{{message}}</li>{{/fieldFindings}}</ul>
+    {{#moreFieldFindings}}<p class="meta">另有 {{.}} 项，见各栏旁边。</p>{{/moreFieldFindings}}</nav>{{/hasFieldFindings}}</div>
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
     <section class="card" aria-labelledby="downloads-title"><h2 id="downloads-title">下载</h2>

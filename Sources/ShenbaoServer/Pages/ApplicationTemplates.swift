@@ -16,7 +16,7 @@ enum ApplicationTemplates {
     {{#fields}}
     {{#group}}<h3 class="appform-group">{{.}}</h3>{{/group}}
     {{#isInput}}
-    <div class="appform-field{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}">
+    <div class="appform-field{{#hasError}} has-error{{/hasError}}{{#isTotal}} appform-total{{/isTotal}}{{#depth}} appform-depth-{{.}}{{/depth}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}">
       <label class="appform-label" for="{{htmlID}}">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}</label>
       <div class="appform-input">
         <input id="{{htmlID}}" name="{{name}}" type="{{input.inputType}}" value="{{value}}"{{#input.step}} step="{{.}}"{{/input.step}}{{#input.inputmode}} inputmode="{{.}}"{{/input.inputmode}}{{#input.pattern}} pattern="{{.}}"{{/input.pattern}}{{#input.placeholder}} placeholder="{{.}}"{{/input.placeholder}}{{#input.maxlength}} maxlength="{{.}}"{{/input.maxlength}}{{#input.size}} size="{{.}}"{{/input.size}}{{#input.autocomplete}} autocomplete="{{.}}"{{/input.autocomplete}}{{#input.autocapitalize}} autocapitalize="{{.}}"{{/input.autocapitalize}}{{#required}} required{{/required}}{{#hasError}} aria-invalid="true"{{/hasError}}{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>{{#input.unit}}<span class="unit">{{.}}</span>{{/input.unit}}
@@ -26,7 +26,7 @@ enum ApplicationTemplates {
     </div>
     {{/isInput}}
     {{#isLongtext}}
-    <div class="appform-field appform-long{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}">
+    <div class="appform-field appform-long{{#hasError}} has-error{{/hasError}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}">
       <label class="appform-label" for="{{htmlID}}">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}</label>
       <div class="appform-input">
         {{>applicationFieldHelp}}
@@ -36,7 +36,7 @@ enum ApplicationTemplates {
     </div>
     {{/isLongtext}}
     {{#isDaterange}}
-    <fieldset class="appform-field{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
+    <fieldset class="appform-field{{#hasError}} has-error{{/hasError}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
       <legend class="appform-label">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}</legend>
       <div class="appform-input">
         <span class="appform-range"><label for="{{htmlID}}-start">自</label><input id="{{htmlID}}-start" name="{{name}}.start" value="{{start}}" placeholder="2024-03" size="12"{{#required}} required{{/required}}{{#hasError}} aria-invalid="true"{{/hasError}}>
@@ -46,7 +46,7 @@ enum ApplicationTemplates {
     </fieldset>
     {{/isDaterange}}
     {{#isChoice}}
-    <fieldset class="appform-field appform-choice{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
+    <fieldset class="appform-field appform-choice{{#hasError}} has-error{{/hasError}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
       <legend class="appform-label">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}<span class="appform-kind">（单选）</span></legend>
       <div class="appform-input">
         <div class="appform-options">{{#options}}<span class="appform-option"><input type="radio" id="{{optionID}}" name="{{name}}" value="{{option}}"{{#checked}} checked{{/checked}}{{#required}} required{{/required}}><label for="{{optionID}}">{{option}}</label>{{#isOther}}<label class="sr-only" for="{{noteID}}">{{option}}，请注明</label><input class="appform-other" id="{{noteID}}" name="{{noteName}}" value="{{note}}" placeholder="请注明" size="14">{{/isOther}}</span>{{/options}}</div>
@@ -56,7 +56,7 @@ enum ApplicationTemplates {
     </fieldset>
     {{/isChoice}}
     {{#isMultichoice}}
-    <fieldset class="appform-field appform-multi{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}"{{#max}} data-max="{{.}}"{{/max}}{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
+    <fieldset class="appform-field appform-multi{{#hasError}} has-error{{/hasError}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}"{{#max}} data-max="{{.}}"{{/max}}{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
       <legend class="appform-label">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}<span class="appform-kind">（可多选）</span></legend>
       <div class="appform-input">
         <div class="appform-options">{{#options}}<span class="appform-option"><input type="checkbox" id="{{optionID}}" name="{{name}}" value="{{option}}"{{#checked}} checked{{/checked}}><label for="{{optionID}}">{{option}}</label>{{#isOther}}<label class="sr-only" for="{{noteID}}">{{option}}，请注明</label><input class="appform-other" id="{{noteID}}" name="{{noteName}}" value="{{note}}" placeholder="请注明" size="14">{{/isOther}}</span>{{/options}}</div>
@@ -67,7 +67,7 @@ enum ApplicationTemplates {
     </fieldset>
     {{/isMultichoice}}
     {{#isList}}
-    <fieldset class="appform-field appform-list{{#hasError}} has-error{{/hasError}}" data-field="{{id}}" data-type="{{type}}" data-next="{{nextIndex}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
+    <fieldset class="appform-field appform-list{{#hasError}} has-error{{/hasError}}" id="{{htmlID}}-box" data-field="{{id}}" data-type="{{type}}" data-next="{{nextIndex}}"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}>
       <legend class="appform-label">{{label}}{{#required}}<span class="req" aria-hidden="true">*</span><span class="sr-only">（必填）</span>{{/required}}</legend>
       <div class="appform-input">
         {{>applicationFieldHelp}}
