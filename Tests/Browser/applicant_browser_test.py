@@ -582,6 +582,10 @@ class ApplicantInChromium(ChromiumDesk):
         self.assertEqual(self.shown_classification(), (expected["class"], f"{expected['countedValue']:.2f}", expected["rule"]),
                          "the page's classification is not classify's")
         self.screenshot("applicant-enterprise-classification.png")
+        # A record filled online: no 申报书 to download or submit (the call has no book template), only its data.
+        links = [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=downloads-title] a")]
+        self.assertEqual(links, ["数据（YAML，供 shenbao fill 使用）", "数据（JSON）"], f"the downloads offered: {links}")
+        self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit']"), "a 申报书 submit form is offered")
 
         # Retyped: another class, still classify's.
         field_id, value = ENTERPRISE_RETYPED

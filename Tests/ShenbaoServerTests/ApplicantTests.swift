@@ -220,6 +220,12 @@ import Yams
             #expect(page.contains("企业分类：\(expected.enterpriseClass.rawValue)"))
             #expect(page.contains(String(format: "%.2f 万元", expected.countedValue)))
             #expect(page.contains(expected.rule))
+            // Filled online: the call has no book template, so there is no 申报书 to download or submit.
+            #expect(!page.contains("/book.docx") && !page.contains("/submit"))
+            let book = try await browser.get(client, "\(location)/book.docx")
+            #expect(book.status == .notFound && String(buffer: book.body).contains("不生成申报书"))
+            let submitted = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "1")], [])
+            #expect(submitted.status == .conflict)
         }
     }
 

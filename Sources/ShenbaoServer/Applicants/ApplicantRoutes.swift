@@ -169,6 +169,9 @@ struct ApplicantRoutes {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         guard !application.isSubmitted else { throw DeskError(.conflict, DeskStoreError.submittedAlready.description) }
         let spec = try spec(of: application)
+        guard BookWriter(spec: spec).templatePath(.book) != nil else {
+            throw DeskError(.conflict, "「\(spec.title)」在线填报，不生成申报书，也不经本系统提交给推荐单位")
+        }
         guard let session = context.session else { throw DeskError.csrf }
         let (folder, refused, _) = try await InboxIntake(desk: desk).layOut(request, csrfToken: session.csrfToken, call: spec.id)
         defer { folder.remove() }
@@ -245,6 +248,9 @@ struct ApplicantRoutes {
         }
         let status = try await Self.status(of: application, desk: desk)
         values["submitted"] = application.isSubmitted
+        let writer = BookWriter(spec: spec)
+        values["hasBook"] = writer.templatePath(.book) != nil
+        values["hasDeclaration"] = writer.templatePath(.declaration) != nil
         values["status"] = status.text
         if !application.isSubmitted {
             let record = Self.record(data, spec: spec)
@@ -284,6 +290,9 @@ struct ApplicantRoutes {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         guard !application.isSubmitted else { throw DeskError(.conflict, DeskStoreError.submittedAlready.description) }
         let spec = try spec(of: application)
+        guard BookWriter(spec: spec).templatePath(.book) != nil else {
+            throw DeskError(.conflict, "「\(spec.title)」在线填报，不生成申报书，也不经本系统提交给推荐单位")
+        }
         guard let session = context.session else { throw DeskError.csrf }
         let intake = InboxIntake(desk: desk)
         let (folder, refused, fields) = try await intake.layOut(request, csrfToken: session.csrfToken, call: spec.id)
@@ -339,6 +348,9 @@ struct ApplicantRoutes {
     private func document(_ kind: BookWriter.Kind, _ context: DeskContext) async throws -> Response {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         let spec = try spec(of: application)
+        guard BookWriter(spec: spec).templatePath(kind) != nil else {
+            throw DeskError(.notFound, "「\(spec.title)」没有\(kind.chineseName)的格式，不生成\(kind.chineseName)；请下载填报数据")
+        }
         let folder = NSTemporaryDirectory() + "shenbao-fill-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -59,9 +59,10 @@ enum ApplicantPageTemplates {
     {{#hasGeneral}}<section aria-labelledby="general-title"><h2 id="general-title">整份申报的问题</h2>
     <ul>{{#general}}<li class="{{severity}}"><span class="code">{{rule}}</span> {{message}}</li>{{/general}}</ul></section>{{/hasGeneral}}
     <section class="card" aria-labelledby="downloads-title"><h2 id="downloads-title">下载</h2>
-    <p><a href="/applications/{{id}}/book.docx">申报书（Word）</a> · <a href="/applications/{{id}}/declaration.docx">承诺书（Word）</a>
-    · <a href="/applications/{{id}}/data.yaml">数据（YAML，供 shenbao fill 使用）</a> · <a href="/applications/{{id}}/data.json">数据（JSON）</a></p>
-    {{#hasErrors}}<p class="meta">还有错误时下载的是草稿：缺少或有误的内容标为【待补充：…】。</p>{{/hasErrors}}
+    <p>{{#hasBook}}<a href="/applications/{{id}}/book.docx">申报书（Word）</a> · {{/hasBook}}{{#hasDeclaration}}<a href="/applications/{{id}}/declaration.docx">承诺书（Word）</a> · {{/hasDeclaration}}
+    <a href="/applications/{{id}}/data.yaml">数据（YAML，供 shenbao fill 使用）</a> · <a href="/applications/{{id}}/data.json">数据（JSON）</a></p>
+    {{#hasBook}}{{#hasErrors}}<p class="meta">还有错误时下载的是草稿：缺少或有误的内容标为【待补充：…】。</p>{{/hasErrors}}{{/hasBook}}
+    {{^hasBook}}<p class="meta">本类别在线填报，不生成申报书；保存后的数据即为填报内容。</p>{{/hasBook}}
     </section>
     <p class="notice" role="status" id="application-status">状态：{{status}}</p>
     {{^submitted}}
@@ -77,6 +78,7 @@ enum ApplicantPageTemplates {
       <button type="submit">读入并检查</button></p>
       <p class="meta">读出的内容会替换下面各栏已填的内容；这是寄出前的检查，不会提交。</p>
     </form>
+    {{#hasBook}}
     <form class="card" method="post" action="/applications/{{id}}/submit" enctype="multipart/form-data" data-upload>
       <input type="hidden" name="csrf" value="{{csrf}}">
       <h2>提交给推荐单位</h2>
@@ -97,6 +99,7 @@ enum ApplicantPageTemplates {
       <p><button type="submit">提交</button></p>
       <p class="progress" role="status" aria-live="polite" hidden><progress max="100" value="0"></progress> <span></span></p>
     </form>
+    {{/hasBook}}
     {{/submitted}}
     {{#submitted}}{{#form}}<fieldset disabled>{{> applicationFields}}</fieldset>{{/form}}{{/submitted}}
     {{/content}}{{/layout}}
