@@ -15,6 +15,9 @@ import Testing
 /// the real clients (LibreOffice, python-docx) open them.
 @Suite struct BookWriterTests {
     static let calls = ["hubei-industrial-model-2026", "guangdong-ai-scenario-2023"]
+    /// Every call with a book template (the round trip); the MIIT call's generated records may break its
+    /// 申报方向-in-项目类别 check, so the validity test keeps to `calls`.
+    static let books = calls + ["miit-ai-innovation-2018"]
     static let recordsPerCall = 32
 
     static func temporary(_ name: String) -> String {
@@ -41,7 +44,7 @@ import Testing
     }
 
     /// The property: for every generated record, fill → DOCX reader → Extractor gives the record back.
-    @Test(arguments: calls) func filledBooksExtractToTheirRecords(call: String) throws {
+    @Test(arguments: books) func filledBooksExtractToTheirRecords(call: String) throws {
         let spec = try loadSpec(call)
         let writer = BookWriter(spec: spec)
         var generator = RecordGenerator(spec: spec, seed: 2026)

@@ -165,6 +165,61 @@ import Yams
         }
     }
 
+    /// MIIT 2018 (seed 001): filled online, the 《项目申报书》 printed from it (the call folder's book.xml) goes to
+    /// the bureau, whose inbox reads it back without an error; one project per applicant.
+    @Test func aMIITProjectIsSubmittedAsTheBookPrintedFromTheForm() async throws {
+        let harness = try await DeskHarness()
+        defer { harness.remove() }
+        let call = "miit-ai-innovation-2018"
+        let bureau = try await harness.desk.createBureau(NewBureau(login: "shenzhen", displayName: "深圳市经济贸易和信息化委员会",
+                                                                   region: "深圳市", password: DeskHarness.password, calls: [call: 15]))
+        let inbox = try #require(try await harness.desk.store.inboxes(accountID: bureau.id).first)
+        let row: [String: String] = [
+            "project.recommender": "深圳市经济贸易和信息化委员会", "project.recommender_kind": "地方主管部门",
+            "project.applicant": "深圳市智联视觉科技有限公司", "project.uscc": "91420100MA4K00001U",
+            "project.name": "面向电子制造的智能视觉检测系统", "project.category": "智能产品类", "project.direction": "智能理解产品",
+            "project.contact": "黄晓明", "project.contact_phone": "13912345678"]
+        try await harness.run { client in
+            var browser = Browser()
+            #expect(try await Self.register(client, &browser, uscc: row["project.uscc"]!, name: row["project.applicant"]!).status == .seeOther)
+            _ = try await browser.get(client, "/applications")
+            let location = try #require(try await browser.post(client, "/applications", [("call", call)]).headers[.location])
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            var json = browser.headers
+            json[.csrfToken] = browser.csrf
+            json[.contentType] = "application/json"
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["data": row]), as: UTF8.self)
+            #expect(try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json, body: ByteBuffer(string: body)).status == .ok)
+            let page = String(buffer: try await browser.get(client, location).body)
+            #expect(page.contains("\(location)/book.docx") && page.contains("\(location)/submit"))
+            // The book the 推荐单位 field names is picked out (exact name; this call has no regions list).
+            #expect(page.contains(#"<option value="\#(inbox.id)" data-region="深圳市" selected>"#))
+            // Without the stamped PDF it is not sent; with the book as LibreOffice prints it, it is.
+            let bare = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")], [])
+            #expect(bare.status == .unprocessableContent && String(buffer: bare.body).contains("缺少加盖公章的 PDF 版申报书"))
+            let book = try await browser.get(client, "\(location)/book.docx")
+            #expect(book.status == .ok)
+            let folder = try makeTemporaryFolderURL("miit-book")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Data(buffer: book.body).write(to: folder.appendingPathComponent("book.docx"))
+            let soffice = try #require(systemTool("soffice"), "LibreOffice (make test-deps) prints the stamped copy")
+            try runQuietly(soffice, ["--headless", "--convert-to", "pdf",
+                                     "--outdir", folder.path, folder.appendingPathComponent("book.docx").path], in: folder)
+            let pdf = [UInt8](try Data(contentsOf: folder.appendingPathComponent("book.pdf")))
+            let submitted = try await browser.upload(client, path: "\(location)/submit", fields: [("bureau", "\(inbox.id)")],
+                                                     [("\(row["project.applicant"]!)-项目申报书（盖章）.pdf", pdf)])
+            #expect(submitted.status == .seeOther, "\(String(buffer: submitted.body))")
+            let job = try #require(try await harness.desk.store.application(id: id)?.jobID)
+            try await browser.waitFor(client, job: "/jobs/\(job)", as: try await harness.signedIn(client, "shenzhen"))
+            let submissions = try await harness.desk.store.submissions(inboxID: inbox.id)
+            try #require(submissions.count == 1)
+            #expect(submissions[0].applicant == row["project.applicant"])
+            #expect(submissions[0].uscc == row["project.uscc"])
+            let errors = try await harness.desk.store.findings(submissionID: submissions[0].id).filter { $0.severity == "error" }
+            #expect(errors.isEmpty, "\(errors.map(\.message))")
+        }
+    }
+
     @Test func anApplicantsOwnBookIsReadIntoTheForm() async throws {
         let harness = try await DeskHarness()
         defer { harness.remove() }

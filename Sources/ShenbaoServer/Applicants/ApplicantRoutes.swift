@@ -317,8 +317,13 @@ struct ApplicantRoutes {
             throw DeskError(.conflict, "还有 \(outcome.errors.count) 项错误，改正后才能提交（警告不影响提交）")
         }
         documents.append((Self.bookFileName(record, spec: spec), try Data(contentsOf: URL(fileURLWithPath: path))))
-        if let word = folder.laidOutFiles().first(where: { Submission.editableExtensions.contains($0.fileExtension) }) {
+        let attached = folder.laidOutFiles()
+        if let word = attached.first(where: { Submission.editableExtensions.contains($0.fileExtension) }) {
             throw DeskError(.unprocessableContent, "\(word)：附件中不能有 Word 文件，申报书由本页填写的内容生成")
+        }
+        // Without it the bureau's inbox reports submission.pdf-missing: say so before anything is sent.
+        guard attached.contains(where: { $0.fileExtension == "pdf" }) else {
+            throw DeskError(.unprocessableContent, "缺少加盖公章的 PDF 版申报书：请下载申报书，打印盖章后扫描（或盖电子章另存为 PDF），作为附件一并提交")
         }
         let job = try await intake.submit(folder, documents: documents, applicant: account.displayName, inbox: inbox, account: account)
         do {
