@@ -169,9 +169,6 @@ struct ApplicantRoutes {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         guard !application.isSubmitted else { throw DeskError(.conflict, DeskStoreError.submittedAlready.description) }
         let spec = try spec(of: application)
-        guard BookWriter(spec: spec).templatePath(.book) != nil else {
-            throw DeskError(.conflict, "「\(spec.title)」在线填报，不生成申报书，也不经本系统提交给推荐单位")
-        }
         guard let session = context.session else { throw DeskError.csrf }
         let (folder, refused, _) = try await InboxIntake(desk: desk).layOut(request, csrfToken: session.csrfToken, call: spec.id)
         defer { folder.remove() }
@@ -242,8 +239,16 @@ struct ApplicantRoutes {
             }
         }
         if let imported {
+            // What the reading could not settle, each linked to its field where it names one.
             values["imported"] = ["file": imported.file, "fields": imported.fields,
-                                  "reading": imported.reading.map { ["severity": $0.severity.rawValue, "message": $0.message] },
+                                  "reading": imported.reading.map { finding -> [String: Any] in
+                                      var item: [String: Any] = ["severity": finding.severity.rawValue, "message": finding.message]
+                                      if let id = finding.field, let field = spec.field(id) {
+                                          item["anchor"] = ApplicationForm.htmlID(id) + "-box"
+                                          item["label"] = ApplicationForm.label(of: field, in: spec)
+                                      }
+                                      return item
+                                  },
                                   "hasReading": !imported.reading.isEmpty]
         }
         let status = try await Self.status(of: application, desk: desk)

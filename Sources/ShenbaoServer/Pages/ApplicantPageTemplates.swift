@@ -47,7 +47,7 @@ enum ApplicantPageTemplates {
     {{#unchecked}}<p class="notice" role="status">逐栏填写后点「保存并检查」：按申报通知的要求检查，问题标在各栏旁边；随时可以保存，下次接着填。</p>{{/unchecked}}
     {{#imported}}<section class="notice ok" role="status" aria-labelledby="imported-title"><h2 id="imported-title">已从 {{file}} 读出 {{fields}} 项</h2>
     <p>读出的内容已填入下面各栏，请逐项核对；没有读出的栏目仍为空。</p>
-    {{#hasReading}}<p>读取时需要注意：</p><ul>{{#reading}}<li class="{{severity}}">{{message}}</li>{{/reading}}</ul>{{/hasReading}}</section>{{/imported}}
+    {{#hasReading}}<p>读取时需要注意：</p><ul>{{#reading}}<li class="{{severity}}">{{#anchor}}<a href="#{{anchor}}">{{label}}</a>：{{/anchor}}{{message}}</li>{{/reading}}</ul>{{/hasReading}}</section>{{/imported}}
     {{#classification}}<section class="card" aria-labelledby="class-title" id="classification"><h2 id="class-title">企业分类：{{class}}</h2>
     <p>计入统计的营业收入：{{counted}} 万元（营业收入的 {{percent}}%）</p>
     <p class="meta">依据：{{reason}}（<span class="code">{{rule}}</span>）</p></section>{{/classification}}
