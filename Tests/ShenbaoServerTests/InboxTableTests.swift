@@ -37,6 +37,27 @@ import Testing
         #expect(InboxTable(query: ["show": "recommended", "q": "十堰"]).rows(rows).isEmpty)
     }
 
+    @Test func pagesOfAHundredOnThePageEveryRowInTheAPI() {
+        let many = (1...250).map { Self.row(Int64($0), "单位\($0)", uscc: "U\($0)", errors: $0 % 3) }
+        let first = InboxTable(query: [:], pagedByDefault: true).paged(many)
+        #expect(first.rows.count == 100 && first.page == 1 && first.pages == 3)
+        let last = InboxTable(query: ["page": "3"], pagedByDefault: true).paged(many)
+        #expect(last.rows.map(\.id) == Array(201...250) && last.page == 3)
+        #expect(InboxTable(query: ["page": "9"], pagedByDefault: true).paged(many).page == 3)  // past the end: the last page
+        #expect(InboxTable(query: ["page": "all"], pagedByDefault: true).paged(many).rows.count == 250)
+        #expect(InboxTable(query: [:]).paged(many).rows.count == 250)  // the API without `page`
+        // A page link keeps the sort and filter; a new sort starts again at page 1.
+        let table = InboxTable(query: ["sort": "errors", "order": "desc", "q": "单位", "page": "2"], pagedByDefault: true)
+        #expect(table.query(page: 3) == "?sort=errors&order=desc&q=%E5%8D%95%E4%BD%8D&page=3")
+        #expect(!table.query(sort: .applicant).contains("page="))
+        #expect(table.query(page: 0).hasSuffix("&page=all"))
+    }
+
+    @Test func arrivalTimesAreBeijingTime() {
+        #expect(InboxRoutes.time(Date(timeIntervalSince1970: 1_700_000_000)) == "2023-11-15 06:13")
+        #expect(InboxRoutes.time(Date(timeIntervalSince1970: 0)) == "1970-01-01 08:00")
+    }
+
     @Test func theHeaderLinksTurnTheOrderAndKeepTheFilter() {
         let table = InboxTable(query: ["sort": "errors", "order": "desc", "q": "武汉 公司", "show": "errors"])
         #expect(table.query(sort: .errors) == "?sort=errors&order=asc&q=%E6%AD%A6%E6%B1%89%20%E5%85%AC%E5%8F%B8&show=errors")

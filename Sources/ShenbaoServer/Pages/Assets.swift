@@ -40,7 +40,8 @@ enum Assets {
     .book-text p { margin: 6px 0; white-space: pre-wrap; } .book-text p.heading { font-weight: bold; margin-top: 12px; }
     .book-text table { margin: 8px 0; font-size: 0.92em; } .book-text td { white-space: pre-wrap; }
     @media (max-width: 900px) { .file-body.with-preview { display: block; } }
-    @media print { .top, form, form.filter, .skip, .cards, details.replace, p.meta > a[href^="/inboxes"] { display: none; } body { background: #fff; } thead th a { text-decoration: none; }
+    nav.pages { margin: 12px 0; line-height: 2; } nav.pages a, nav.pages strong { padding: 2px 6px; }
+    @media print { .top, form, form.filter, .skip, .cards, details.replace, nav.pages, p.meta > a[href^="/inboxes"] { display: none; } body { background: #fff; } thead th a { text-decoration: none; }
       .file-body.with-preview { display: block; }
       .book-text { max-height: none; overflow: visible; } figure.page { break-inside: avoid; } }
     """ + applicationCSS

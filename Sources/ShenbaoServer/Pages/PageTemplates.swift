@@ -111,7 +111,7 @@ enum PageTemplates {
       <button type="submit">筛选</button>{{#filtered}} <a href="/inboxes/{{id}}">显示全部</a>{{/filtered}}
     </form>
     <table id="submissions">
-      <caption>已收到的申报材料（{{count}} 份{{#filtered}}，显示 {{shown}} 份{{/filtered}}）</caption>
+      <caption>已收到的申报材料（{{count}} 份{{#filtered}}，符合条件的 {{shown}} 份{{/filtered}}{{#paging}}{{^all}}，本页第 {{first}}–{{last}} 份{{/all}}{{/paging}}）</caption>
       <thead><tr>{{#columns}}<th scope="col" aria-sort="{{sort}}"><a href="{{link}}">{{name}}</a> {{arrow}}</th>{{/columns}}
       <th scope="col">Word</th><th scope="col">PDF</th></tr></thead>
       <tbody>
@@ -126,6 +126,7 @@ enum PageTemplates {
       {{^submissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/submissions}}
       </tbody>
     </table>
+    {{#paging}}<nav class="pages" aria-label="分页">{{^all}}第 {{page}} / {{pages}} 页：{{#previous}}<a href="{{.}}" rel="prev">上一页</a> {{/previous}}{{#numbers}}{{#current}}<strong aria-current="page">{{number}}</strong>{{/current}}{{^current}}<a href="{{link}}">{{number}}</a>{{/current}} {{/numbers}}{{#next}}<a href="{{.}}" rel="next">下一页</a> {{/next}}· <a href="{{everyRow}}">在一页中显示全部（打印用）</a>{{/all}}{{#all}}<a href="{{firstPage}}">分页显示</a>{{/all}}</nav>{{/paging}}
     {{/content}}{{/layout}}
     """
 

@@ -30,12 +30,15 @@ struct InboxRoutes {
     }
 
     static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "zh_CN")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        // Without a DateFormatter (made per call it cost more than the rest of a 1,000-row inbox page).
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)) + time_t(beijing.secondsFromGMT(for: date))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
     }
+
+    private static let beijing = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
 
     private func inboxes(_ context: DeskContext) async throws -> Response {
         if try context.signedIn().isApplicant { return .redirect(to: AuthRoutes.home(try context.signedIn()), type: .found) }
@@ -53,7 +56,7 @@ struct InboxRoutes {
         let inbox = try await access(context).inbox(context.parameters.get("id", as: Int64.self))
         let owner = try await desk.store.account(id: inbox.accountID)
         let submissions = try await desk.store.submissions(inboxID: inbox.id)
-        let table = InboxTable(query: Self.query(request))
+        let table = InboxTable(query: Self.query(request), pagedByDefault: true)
         var values = Pages.frame(context, title: desk.spec(inbox.callID)?.title ?? inbox.callID)
         values["id"] = inbox.id
         values["callID"] = inbox.callID
@@ -63,9 +66,19 @@ struct InboxRoutes {
         values["recommended"] = submissions.filter { $0.decision == .recommended }.count
         // One applicant (by 统一社会信用代码) submitting more than once, across every upload of the inbox.
         let duplicates = InboxTable.duplicateCodes(submissions)
-        let rows = table.rows(submissions)
-        values["shown"] = rows.count
-        values["filtered"] = rows.count != submissions.count
+        let matching = table.rows(submissions)
+        let (rows, page, pages) = table.paged(matching)
+        values["shown"] = matching.count
+        values["filtered"] = matching.count != submissions.count
+        if pages > 1 {
+            values["paging"] = [
+                "page": page, "pages": pages, "first": rows.isEmpty ? 0 : (page - 1) * InboxTable.pageSize + 1,
+                "last": (page - 1) * InboxTable.pageSize + rows.count, "all": table.page == nil,
+                "previous": page > 1 && table.page != nil ? table.query(page: page - 1) : "",
+                "next": page < pages && table.page != nil ? table.query(page: page + 1) : "",
+                "numbers": (1...pages).map { ["number": $0, "link": table.query(page: $0), "current": $0 == page && table.page != nil] },
+                "everyRow": table.query(page: 0), "firstPage": table.query(page: 1)] as [String: Any]
+        }
         values["search"] = table.search
         values["views"] = InboxTable.View.allCases.map { ["value": $0.rawValue, "name": $0.chineseName, "selected": $0 == table.view] }
         values["columns"] = InboxTable.Column.allCases.map { column -> [String: Any] in

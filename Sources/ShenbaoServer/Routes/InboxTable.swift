@@ -23,18 +23,38 @@ struct InboxTable {
         }
     }
 
+    /// Rows a page of the table shows; `page=all` shows every row.
+    static let pageSize = 100
+
     var column: Column = .arrived
     var descending = true
     var search = ""
     var view: View = .all
+    /// The page asked for (1-based); nil: every row (`page=all`, or the API without `page`).
+    var page: Int?
 
-    init(query: [String: String]) {
+    /// `pagedByDefault`: the page shows its first page when the query names none; the API every row.
+    init(query: [String: String], pagedByDefault: Bool = false) {
         if let column = query["sort"].flatMap(Column.init(rawValue:)) {
             self.column = column
             descending = query["order"] == "desc"
         }
         search = String((query["q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         view = query["show"].flatMap(View.init(rawValue:)) ?? .all
+        switch query["page"] {
+        case "all": page = nil
+        case let asked?: page = max(1, Int(asked) ?? 1)
+        case nil: page = pagedByDefault ? 1 : nil
+        }
+    }
+
+    /// One page of `rows` (all of them when no page is asked for), the page shown and the number of pages.
+    func paged(_ rows: [StoredSubmission]) -> (rows: ArraySlice<StoredSubmission>, page: Int, pages: Int) {
+        let pages = max(1, (rows.count + Self.pageSize - 1) / Self.pageSize)
+        guard let page else { return (rows[...], 1, pages) }
+        let shown = min(page, pages)
+        let start = (shown - 1) * Self.pageSize
+        return (rows[start..<min(rows.count, start + Self.pageSize)], shown, pages)
     }
 
     /// 统一社会信用代码 held by more than one submission of the inbox.
@@ -69,8 +89,10 @@ struct InboxTable {
         }.map(\.element)
     }
 
+    private static let chinese = Locale(identifier: "zh_CN")
+
     private func compare(_ a: StoredSubmission, _ b: StoredSubmission) -> ComparisonResult {
-        func text(_ x: String?, _ y: String?) -> ComparisonResult { (x ?? "").compare(y ?? "", locale: Locale(identifier: "zh_CN")) }
+        func text(_ x: String?, _ y: String?) -> ComparisonResult { (x ?? "").compare(y ?? "", locale: Self.chinese) }
         func number(_ x: Int, _ y: Int) -> ComparisonResult { x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending }
         switch column {
         case .applicant: return text(a.applicant ?? a.name, b.applicant ?? b.name)
@@ -103,8 +125,9 @@ struct InboxTable {
         }
     }
 
-    /// The query of this table with one change, for the links of the column headers and views.
-    func query(sort column: Column? = nil, view: View? = nil) -> String {
+    /// The query of this table with one change, for the links of the column headers, views and pages (a new sort
+    /// or view starts again at page 1; `page: 0` asks for every row).
+    func query(sort column: Column? = nil, view: View? = nil, page: Int? = nil) -> String {
         var parts: [(String, String)] = []
         let sorting = column ?? self.column
         let descending = column.map { $0 == self.column ? !self.descending : ($0 == .errors || $0 == .warnings || $0 == .arrived) } ?? self.descending
@@ -113,6 +136,7 @@ struct InboxTable {
         if !search.isEmpty { parts.append(("q", search)) }
         let shown = view ?? self.view
         if shown != .all { parts.append(("show", shown.rawValue)) }
+        if let page { parts.append(("page", page == 0 ? "all" : String(page))) }
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         return "?" + parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")" }.joined(separator: "&")
     }
