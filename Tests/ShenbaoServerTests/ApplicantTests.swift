@@ -23,6 +23,20 @@ import Yams
                                                             ("password", Self.password)])
     }
 
+    /// Starts the signed-in applicant's application for `call` and saves `data` (field id → value) through the API,
+    /// as the form's autosave does; returns the application's path.
+    static func start(_ client: any TestClientProtocol, _ browser: inout Browser, call: String, saving data: [String: Any]) async throws -> String {
+        _ = try await browser.get(client, "/applications")
+        let location = try #require(try await browser.post(client, "/applications", [("call", call)]).headers[.location])
+        _ = try await browser.get(client, location)
+        var json = browser.headers
+        json[.csrfToken] = browser.csrf
+        json[.contentType] = "application/json"
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["data": data]), as: UTF8.self)
+        #expect(try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json, body: ByteBuffer(string: body)).status == .ok)
+        return location
+    }
+
     @Test func anApplicantRegistersByItsCodeAndFillsACheckedApplication() async throws {
         let harness = try await DeskHarness()
         defer { harness.remove() }
@@ -182,14 +196,8 @@ import Yams
         try await harness.run { client in
             var browser = Browser()
             #expect(try await Self.register(client, &browser, uscc: row["project.uscc"]!, name: row["project.applicant"]!).status == .seeOther)
-            _ = try await browser.get(client, "/applications")
-            let location = try #require(try await browser.post(client, "/applications", [("call", call)]).headers[.location])
+            let location = try await Self.start(client, &browser, call: call, saving: row)
             let id = try #require(Int64(location.split(separator: "/").last ?? ""))
-            var json = browser.headers
-            json[.csrfToken] = browser.csrf
-            json[.contentType] = "application/json"
-            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["data": row]), as: UTF8.self)
-            #expect(try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json, body: ByteBuffer(string: body)).status == .ok)
             let page = String(buffer: try await browser.get(client, location).body)
             #expect(page.contains("\(location)/book.docx") && page.contains("\(location)/submit"))
             // The book the 推荐单位 field names is picked out (exact name; this call has no regions list).
@@ -263,14 +271,7 @@ import Yams
         try await harness.run { client in
             var browser = Browser()
             #expect(try await Self.register(client, &browser, uscc: "91420100MA4K00001U", name: "光谷智算科技有限公司").status == .seeOther)
-            _ = try await browser.get(client, "/applications")
-            let location = try #require(try await browser.post(client, "/applications", [("call", call)]).headers[.location])
-            _ = try await browser.get(client, location)
-            var json = browser.headers
-            json[.csrfToken] = browser.csrf
-            json[.contentType] = "application/json"
-            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["data": row]), as: UTF8.self)
-            #expect(try await client.execute(uri: "/api/v1\(location)", method: .post, headers: json, body: ByteBuffer(string: body)).status == .ok)
+            let location = try await Self.start(client, &browser, call: call, saving: row)
             let page = String(buffer: try await browser.get(client, location).body)
             #expect(page.contains("企业分类：\(expected.enterpriseClass.rawValue)"))
             #expect(page.contains(String(format: "%.2f 万元", expected.countedValue)))
