@@ -1,3 +1,5 @@
+import ShenbaoKit
+
 /// The inbox table's body rows as HTML, written directly rather than through Mustache: with 100 rows a page, the
 /// template engine's per-value lookups and escaping were most of the inbox page's time (bench/desk_latency.py,
 /// perf). The markup is the same a Mustache section would make; every text is escaped.
@@ -42,22 +44,6 @@ enum InboxRowsHTML {
         return html
     }
 
-    /// Appends `text` with `& < > " '` escaped, as Mustache's `{{…}}` does.
-    static func escape(_ text: String, into html: inout String) {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                                          || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
-            html += text
-            return
-        }
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "'": html += "&#39;"
-            default: html.unicodeScalars.append(character)
-            }
-        }
-    }
+    /// Appends `text` escaped, as Mustache's `{{…}}` does.
+    static func escape(_ text: String, into html: inout String) { html += text.xmlEscaped }
 }
