@@ -106,7 +106,12 @@ package final class Worker {
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = read(descriptor, &chunk, chunk.count)
             if count <= 0 {
-                process.waitUntilExit()
+                // The worker closed its output: it is ending. One that hangs while ending (a library's exit
+                // handler stuck) is killed rather than waited for.
+                guard exits(within: min(max(remaining, 0), 2)) else {
+                    kill()
+                    return .failure(.crashed("读取进程关闭了输出却没有退出，已终止"))
+                }
                 let reason = process.terminationReason == .uncaughtSignal
                     ? "读取进程异常终止（信号 \(process.terminationStatus)）" : "读取进程意外退出"
                 return .failure(.crashed(reason))
@@ -122,8 +127,16 @@ package final class Worker {
 
     package func stop() {
         try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        kill()
+        if !exits(within: 2) { kill() }
+    }
+
+    /// Whether the process has ended within `seconds` (polled; it is never waited for without a limit).
+    private func exits(within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning {
+            guard Date() < deadline else { return false }
+            usleep(5_000)
+        }
+        return true
     }
 }

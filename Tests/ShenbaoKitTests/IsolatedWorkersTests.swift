@@ -45,4 +45,20 @@ import Testing
         #expect(died.code == "read.crashed" && died.file == "die.pdf")
         #expect(hung.code == "read.timeout" && hung.file == "hang.pdf" && hung.message.contains("超过 1 秒"))
     }
+
+    @Test func aWorkerThatClosesItsOutputAndHangsWhileEndingIsKilledAndTheRunGoesOn() throws {
+        // The first file makes the worker close stdout and then never exit (as a library stuck in an exit
+        // handler would): the run must not wait for it.
+        let script = try worker("""
+        while read l; do
+          case "$l" in *stuck*) exec 1>&-; exec sleep 60;; *) echo '[]';; esac
+        done
+        """)
+        let workers = IsolatedWorkers(timeout: 30, jobs: 1, templates: "/nonexistent", executable: script)
+        let answers: [Result<[Finding], BookError>] = workers.run(.checkStamp, inputs: ["stuck.pdf", "ok.pdf"])
+        #expect((try? answers[1].get()) == [])
+        guard case .failure(let stuck) = answers[0] else { Issue.record("\(answers)"); return }
+        // Waited for, the worker would have ended after its 60 s sleep as 读取进程意外退出; killed, it says why.
+        #expect(stuck.code == "read.crashed" && stuck.file == "stuck.pdf" && stuck.message.contains("没有退出"))
+    }
 }
