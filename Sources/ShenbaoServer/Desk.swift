@@ -10,6 +10,8 @@ public final class Desk: Sendable {
     let previews: FilePreviews
     /// The calls that load (a broken call folder is left out, as the CLI does).
     public let specs: [CallSpec]
+    /// Each call's summary format, classification rules and applicant form, by call id.
+    private let resources: [String: CallResources]
     /// Now; tests may fix it.
     let clock: @Sendable () -> Date
     /// The reading jobs this server runs, with their progress.
@@ -25,6 +27,7 @@ public final class Desk: Sendable {
         blobs = try BlobStore(root: data + "/files")
         previews = FilePreviews(configuration: configuration, blobs: blobs)
         specs = CallSpecLoader(directory: configuration.templates).loadEach().specs
+        resources = CallResources.of(specs)
         try? FileManager.default.removeItem(atPath: data + "/tmp")  // uploads a crash interrupted
     }
 
@@ -45,6 +48,9 @@ public final class Desk: Sendable {
     func jobFolder(_ name: String) -> String { configuration.dataDirectory + "/jobs/" + name }
 
     public func spec(_ id: String) -> CallSpec? { specs.first { $0.id == id } }
+
+    /// The summary format, classification rules and applicant form of one of the desk's calls.
+    func resources(of spec: CallSpec) -> CallResources { resources[spec.id] ?? CallResources(spec: spec) }
 
     /// Creates an administrator (for `--create-admin` and first start).
     public func createAdministrator(login: String, password: String) async throws -> Account {

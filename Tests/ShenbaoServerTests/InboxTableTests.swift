@@ -53,6 +53,24 @@ import Testing
         #expect(table.query(page: 0).hasSuffix("&page=all"))
     }
 
+    @Test func pageLinksStayFewHoweverManyPages() {
+        // Two pages: both numbers. 100 pages (10,000 submissions): the ends and two either side, gaps as nil.
+        #expect(InboxTable.pageNumbers(page: 1, pages: 2) == [1, 2])
+        #expect(InboxTable.pageNumbers(page: 1, pages: 100) == [1, 2, 3, nil, 100])
+        #expect(InboxTable.pageNumbers(page: 50, pages: 100) == [1, nil, 48, 49, 50, 51, 52, nil, 100])
+        #expect(InboxTable.pageNumbers(page: 4, pages: 7) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(InboxTable.pageNumbers(page: 100, pages: 100) == [1, nil, 98, 99, 100])
+        // As the inbox page prints them: the current page unlinked, the others linked, … for a gap.
+        let html = Pages.shared.render("inbox", ["paging": InboxRoutes.paging(InboxTable(query: ["page": "50"], pagedByDefault: true),
+                                                                             page: 50, pages: 100, shownRows: 100)])
+        let nav = html.components(separatedBy: "<nav class=\"pages\"").dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
+        let link = { (page: Int) in "<a href=\"?sort=arrived&amp;order=desc&amp;page=\(page)\">\(page)</a>" }
+        #expect(nav.contains(link(1) + " … " + link(48)))
+        #expect(nav.contains("<strong aria-current=\"page\">50</strong>"))
+        #expect(nav.contains(link(52) + " … " + link(100)))
+        #expect(nav.components(separatedBy: "<a href=").count - 1 == 9)  // 上一页, 6 numbers, 下一页, 全部
+    }
+
     @Test func rowsAreEscaped() {
         let row = InboxRowsHTML.Row(id: 7, applicant: "<甲&乙>", project: "\"项目\"", uscc: "'A'", duplicate: true, errors: 1, warnings: 0,
                                     copy: "无盖章 PDF", copyBad: true, decision: "未定", arrived: "2026-12-05 14:00", word: "有", pdf: "无")

@@ -223,13 +223,13 @@ struct ApplicantRoutes {
         let general = findings.filter { $0.field == nil || spec.field($0.field!) == nil }
         values["general"] = general.map { ["severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message] }
         values["hasGeneral"] = !general.isEmpty
-        let form = ApplicationForm(spec: spec)
+        let form = desk.resources(of: spec).form
         values["form"] = form.values(data: data, findings: findings)
         let byField = form.findingsByField(findings)
         values["fieldFindings"] = Array(byField.prefix(Self.listedFindings))
         values["hasFieldFindings"] = !byField.isEmpty
         if byField.count > Self.listedFindings { values["moreFieldFindings"] = byField.count - Self.listedFindings }
-        if checked, let rules = try? ClassificationRules.load(from: spec.directory) {
+        if checked, let rules = desk.resources(of: spec).classification {
             // An enterprise call (培育库): its class under the statistics rules, as `shenbao classify` decides it.
             if let classification = EnterpriseClassifier(rules: rules).classify(record) {
                 values["classification"] = ["class": classification.enterpriseClass.rawValue, "reason": classification.reason,

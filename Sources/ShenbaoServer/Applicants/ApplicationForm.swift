@@ -9,7 +9,7 @@ import ShenbaoKit
 /// Input names: the field id (`unit.code`); a multichoice sends its id once per ticked option; a 其他
 /// option's note is `id.note`; a daterange is `id.start` and `id.end`; list rows are `id[0]`, `id[1]`…,
 /// or `id[0][0]`, `id[0][1]`… (row, column) for a list read from a column-headed table.
-struct ApplicationForm {
+struct ApplicationForm: Sendable {
     let spec: CallSpec
     /// Field id → the printed form's hints.
     private let hints: [String: [String]]

@@ -27,7 +27,7 @@ struct BureauChoice: Sendable {
                 found.append(Bureau(inbox: inbox, name: account.displayName, region: account.region))
             }
         }
-        let summary = try? SummarySpec.load(for: spec)
+        let summary = desk.resources(of: spec).summary
         let regions = summary?.regions
         // 市州 in the regions list's order, then the others by name, then bureaus without one; bureaus by name within.
         func rank(_ region: String) -> Int { region.isEmpty ? Int.max : regions?.rank(of: region) ?? Int.max - 1 }

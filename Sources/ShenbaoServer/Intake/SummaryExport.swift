@@ -9,8 +9,7 @@ struct SummaryExport {
 
     func table(_ inbox: Inbox, format: SummaryFormat, contact: String?) async throws -> Data {
         guard let spec = desk.spec(inbox.callID) else { throw DeskError(.serviceUnavailable, "申报类别 \(inbox.callID) 的模板无法加载") }
-        let summary: SummarySpec
-        do { summary = try SummarySpec.load(for: spec) } catch { throw DeskError(.notFound, "申报类别 \(inbox.callID) 没有汇总表格式") }
+        guard let summary = desk.resources(of: spec).summary else { throw DeskError(.notFound, "申报类别 \(inbox.callID) 没有汇总表格式") }
         let recommended = try await desk.store.submissions(inboxID: inbox.id)
             .filter { $0.decision == .recommended }
             .sorted { ($0.uploadID, $0.name) < ($1.uploadID, $1.name) }

@@ -119,7 +119,7 @@ enum PageTemplates {
       {{^hasSubmissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/hasSubmissions}}
       </tbody>
     </table>
-    {{#paging}}<nav class="pages" aria-label="分页">{{^all}}第 {{page}} / {{pages}} 页：{{#previous}}<a href="{{.}}" rel="prev">上一页</a> {{/previous}}{{#numbers}}{{#current}}<strong aria-current="page">{{number}}</strong>{{/current}}{{^current}}<a href="{{link}}">{{number}}</a>{{/current}} {{/numbers}}{{#next}}<a href="{{.}}" rel="next">下一页</a> {{/next}}· <a href="{{everyRow}}">在一页中显示全部（打印用）</a>{{/all}}{{#all}}<a href="{{firstPage}}">分页显示</a>{{/all}}</nav>{{/paging}}
+    {{#paging}}<nav class="pages" aria-label="分页">{{^all}}第 {{page}} / {{pages}} 页：{{#previous}}<a href="{{.}}" rel="prev">上一页</a> {{/previous}}{{#numbers}}{{#gap}}…{{/gap}}{{#current}}<strong aria-current="page">{{number}}</strong>{{/current}}{{^current}}{{#link}}<a href="{{link}}">{{number}}</a>{{/link}}{{/current}} {{/numbers}}{{#next}}<a href="{{.}}" rel="next">下一页</a> {{/next}}· <a href="{{everyRow}}">在一页中显示全部（打印用）</a>{{/all}}{{#all}}<a href="{{firstPage}}">分页显示</a>{{/all}}</nav>{{/paging}}
     {{/content}}{{/layout}}
     """
 

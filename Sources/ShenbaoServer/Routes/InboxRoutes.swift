@@ -70,15 +70,7 @@ struct InboxRoutes {
         let (rows, page, pages) = table.paged(matching)
         values["shown"] = matching.count
         values["filtered"] = matching.count != submissions.count
-        if pages > 1 {
-            values["paging"] = [
-                "page": page, "pages": pages, "first": rows.isEmpty ? 0 : (page - 1) * InboxTable.pageSize + 1,
-                "last": (page - 1) * InboxTable.pageSize + rows.count, "all": table.page == nil,
-                "previous": page > 1 && table.page != nil ? table.query(page: page - 1) : "",
-                "next": page < pages && table.page != nil ? table.query(page: page + 1) : "",
-                "numbers": (1...pages).map { ["number": $0, "link": table.query(page: $0), "current": $0 == page && table.page != nil] },
-                "everyRow": table.query(page: 0), "firstPage": table.query(page: 1)] as [String: Any]
-        }
+        if pages > 1 { values["paging"] = Self.paging(table, page: page, pages: pages, shownRows: rows.count) }
         values["search"] = table.search
         values["views"] = InboxTable.View.allCases.map { ["value": $0.rawValue, "name": $0.chineseName, "selected": $0 == table.view] }
         values["columns"] = InboxTable.Column.allCases.map { column -> [String: Any] in
@@ -106,6 +98,21 @@ struct InboxRoutes {
     ]
 
     /// The stamped copy's cell: seals found and missing, and whether it agrees with the Word book.
+    /// The inbox page's page links: where this page's rows fall, previous and next, and a few page numbers.
+    static func paging(_ table: InboxTable, page: Int, pages: Int, shownRows: Int) -> [String: Any] {
+        [
+            "page": page, "pages": pages, "first": shownRows == 0 ? 0 : (page - 1) * InboxTable.pageSize + 1,
+            "last": (page - 1) * InboxTable.pageSize + shownRows, "all": table.page == nil,
+            "previous": page > 1 && table.page != nil ? table.query(page: page - 1) : "",
+            "next": page < pages && table.page != nil ? table.query(page: page + 1) : "",
+            "numbers": InboxTable.pageNumbers(page: page, pages: pages).map { number -> [String: Any] in
+                guard let number else { return ["gap": true] }
+                return ["number": number, "link": table.query(page: number), "current": number == page && table.page != nil]
+            },
+            "everyRow": table.query(page: 0), "firstPage": table.query(page: 1),
+        ]
+    }
+
     static func copyText(_ submission: StoredSubmission) -> (text: String, bad: Bool) {
         guard submission.hasPDF else { return ("无盖章 PDF", true) }
         let status = submission.stampedCopy

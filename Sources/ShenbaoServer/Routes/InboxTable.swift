@@ -57,6 +57,17 @@ struct InboxTable {
         return (rows[start..<min(rows.count, start + Self.pageSize)], shown, pages)
     }
 
+    /// The page numbers a page links to: the first and last, and two either side of `page`; nil where numbers
+    /// are left out (shown as …), so an inbox of 10,000 submissions does not list 100 links.
+    static func pageNumbers(page: Int, pages: Int) -> [Int?] {
+        var numbers: [Int?] = []
+        for number in 1...max(1, pages) where number == 1 || number == pages || abs(number - page) <= 2 {
+            if let last = numbers.last, let previous = last, number > previous + 1 { numbers.append(nil) }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
     /// 统一社会信用代码 held by more than one submission of the inbox.
     static func duplicateCodes(_ submissions: [StoredSubmission]) -> Set<String> {
         let counts = submissions.compactMap(\.uscc).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
