@@ -52,6 +52,12 @@ public struct SummaryRows: Sendable {
     mutating func add(_ submission: SubmissionOutcome, spec: CallSpec) {
         let name = submission.submission.folder ?? submission.books.first?.file ?? submission.submission.name
         let record = submission.primary ?? submission.books.lazy.compactMap(\.record).first { $0.scanned && $0.ocr != nil }
+        // Read as this call (the summary's --call, the desk's inbox) but its own title is another call's: its
+        // row would be the wrong form's blanks.
+        if let other = (submission.findings + submission.books.flatMap(\.findings)).first(where: { $0.rule == RuleCode.callOther.code }) {
+            problems.append("\(name)：\(other.message.prefix { $0 != "；" })，未列入")
+            return
+        }
         if let record, record.call == spec.id || submission.call == nil {
             if record.scanned && record.ocr?.fields.isEmpty != false {
                 problems.append("\(name)：扫描件（无文字层），文字识别也未能读出，请另行填写此行")

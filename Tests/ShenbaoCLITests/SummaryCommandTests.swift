@@ -270,6 +270,18 @@ import Testing
         #expect(try readCSV("\(folder)/t.csv").count == 4)
     }
 
+    @Test func aBookOfAnotherCallIsLeftOutWithItsCallNamed() throws {
+        // A Guangdong book in a Hubei summary: no row of the Hubei form's blanks, a line saying which call it is.
+        let folder = try makeTemporaryFolder("summary-other-call")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLIRunner.run(["summary", packageRoot() + "/Samples/guangdong-ai-scenario-2023/guangdong-s28-01.docx",
+                                        packageRoot() + "/Samples/hubei-industrial-model-2026",
+                                        "--call", "hubei-industrial-model-2026", "--out", "\(folder)/t.csv"], timeout: 300)
+        #expect(result.stderr.contains("guangdong-s28-01.docx：这份申报书是「2023年广东省人工智能应用场景典型案例申报书」，不是"), "\(result.stderr)")
+        #expect(result.stderr.contains("未列入"))
+        #expect(try readCSV("\(folder)/t.csv").count == 4)  // the header and the three Hubei samples
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let sample = packageRoot() + "/Samples/data/miit-ai-innovation-2018.yaml"
         let folder = try makeTemporaryFolder("summary-usage")

@@ -180,7 +180,7 @@ struct ApplicantRoutes {
         guard let record = book.record, book.error == nil else {
             throw DeskError(.unprocessableContent, "\(file.lastPathComponentText)：\(book.error?.message ?? "未能读出申报书的内容")")
         }
-        guard !book.findings.contains(where: { $0.rule == "call.other" }), !record.scanned else {
+        guard !book.findings.contains(where: { $0.rule == RuleCode.callOther.code }), !record.scanned else {
             throw DeskError(.unprocessableContent, record.scanned ? "这是扫描件，读不出文字；请上传 Word 文件或可复制文字的 PDF"
                                                                    : "这份申报书不是「\(spec.title)」的申报书")
         }

@@ -16,7 +16,7 @@ package enum OtherCallRule: ValidationRule {
 }
 
 extension RuleCode {
-    static let callOther = RuleCode("call.other", "a book of another call than the one it is read as (`--call`, the desk's inbox)")
+    package static let callOther = RuleCode("call.other", "a book of another call than the one it is read as (`--call`, the desk's inbox)")
 }
 
 extension RuleMessage {
