@@ -8,10 +8,14 @@ import ShenbaoReaders
 package struct LabelMatcher: Sendable {
     private let aliasGroups: [[String]]
     private let hintKeys: [String]
+    /// `hintKeys` as UTF-8 bytes, when every hint can be matched on bytes (see `ScannedBytes`).
+    private let hintKeyBytes: [[UInt8]]?
 
     package init(spec: CallSpec) {
         aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        let byteComparable = hintKeys.allSatisfy { $0.unicodeScalars.allSatisfy(LabelKeyBytes.isByteComparable) }
+        hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
     }
 
     /// Every key a label may be printed as.
@@ -156,6 +160,9 @@ package struct LabelMatcher: Sendable {
 
     /// The text with every hint it holds cut out, one at a time, longest hints first.
     private func removingEveryHint(from text: String) -> String {
+        if let hintKeyBytes, let removed = Self.removingEveryHint(hintKeyBytes, from: Array(text.utf8)) {
+            return String(decoding: removed, as: UTF8.self)
+        }
         var characters = Array(text)
         var removedAny = true
         while removedAny {
@@ -176,5 +183,16 @@ package struct LabelMatcher: Sendable {
             }
         }
         return String(characters)
+    }
+
+    /// `removingEveryHint` on UTF-8 bytes; nil when the text needs the character-level path.
+    private static func removingEveryHint(_ hints: [[UInt8]], from text: [UInt8]) -> [UInt8]? {
+        var text = text
+        while true {
+            guard let scanned = ScannedBytes(text) else { return nil }
+            guard let (hint, position) = hints.lazy.compactMap({ hint in scanned.firstKeyOffset(of: hint).map { (hint, $0) } }).first
+            else { return text }
+            text.removeSubrange(scanned.sourceStart[position]..<scanned.sourceEnd[position + hint.count - 1])
+        }
     }
 }
