@@ -14,7 +14,7 @@ package struct LabelMatcher: Sendable {
     package init(spec: CallSpec) {
         aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        let byteComparable = hintKeys.allSatisfy { $0.unicodeScalars.allSatisfy(LabelKeyBytes.isByteComparable) }
+        let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
         hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
     }
 
@@ -63,7 +63,7 @@ package struct LabelMatcher: Sendable {
 
     /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
     package static func bare(_ key: String) -> String {
-        guard key.contains("(") else { return key }
+        guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
         var out = ""
         var depth = 0
         for character in key {

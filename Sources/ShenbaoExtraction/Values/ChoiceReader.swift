@@ -70,7 +70,7 @@ public enum ChoiceReader {
     /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
     /// Where they stand right before printed options, read them as the boxes they are.
     static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
-        guard text.contains("£") || text.contains("R") || text.contains("T") || text.contains("S") else { return text }
+        guard text.unicodeScalars.contains(where: { "£RTS".unicodeScalars.contains($0) }) else { return text }
         var characters = Array(text)
         let keys = options.map(\.labelKey).filter { !$0.isEmpty }
         var converted = 0

@@ -21,7 +21,7 @@ public enum ValueParser {
         if text.isEmpty { return .blank }
         switch field.type {
         case .text:
-            return .value(.string(text.replacingOccurrences(of: "\n", with: " ")))
+            return .value(.string(text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text))
         case .longtext:
             return .value(.string(text))
         case .uscc:

@@ -95,6 +95,12 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// Whether every character of the string is one scalar no other spelling equals
+    /// (`LabelKeyBytes.isByteComparable`): comparing such strings' bytes compares their characters.
+    package var isByteComparable: Bool {
+        unicodeScalars.allSatisfy(LabelKeyBytes.isByteComparable)
+    }
+
     /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for
     /// label keys (which are already normalised), without Foundation's locale-aware folding.
     package func containsBytes(_ needle: String) -> Bool {
