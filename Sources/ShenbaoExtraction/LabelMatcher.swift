@@ -10,16 +10,38 @@ package struct LabelMatcher: Sendable {
     private let hintKeys: [String]
     /// `hintKeys` as UTF-8 bytes, when every hint can be matched on bytes (see `ScannedBytes`).
     private let hintKeyBytes: [[UInt8]]?
+    /// The spellings of every label, row label and anchor label the call's locators name, worked out once.
+    private let spellingsByLabel: [String: (label: String, spellings: Spellings)]
 
     package init(spec: CallSpec) {
-        aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        let aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        self.aliasGroups = aliasGroups
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
         hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
+        var spellings: [String: (String, Spellings)] = [:]
+        for locator in spec.fields.map(\.locator) {
+            for label in [locator.label, locator.row, locator.after].compactMap({ $0 }) {
+                spellings[label] = (label, Spellings(Self.keys(for: label, aliasGroups: aliasGroups)))
+            }
+        }
+        spellingsByLabel = spellings
     }
 
     /// Every key a label may be printed as.
     package func keys(for label: String) -> [String] {
+        spellings(for: label).keys
+    }
+
+    /// A label's spellings (its keys, with and without bracketed notes).
+    func spellings(for label: String) -> Spellings {
+        // (Strings compare by canonical equivalence; the cached label must be the same bytes.)
+        if let cached = spellingsByLabel[label], cached.label.utf8.elementsEqual(label.utf8) { return cached.spellings }
+        return Spellings(Self.keys(for: label, aliasGroups: aliasGroups))
+    }
+
+    /// Every key a label may be printed as, worked out from the label and the call's aliases.
+    private static func keys(for label: String, aliasGroups: [[String]]) -> [String] {
         let key = label.labelKey
         var keys = [key]
         for group in aliasGroups where group.contains(key) {

@@ -27,6 +27,8 @@ extension String {
     /// Runs of whitespace collapsed to one space, and spaces between a CJK character and an ASCII
     /// letter or digit removed (LibreOffice's PDFs add them; `大街 1 号` → `大街1号`).
     package var collapsingSpaces: String {
+        // (Text with no whitespace but line breaks is its own result.)
+        guard unicodeScalars.contains(where: { $0 != "\n" && LabelKeyBytes.isWhitespace($0.value) }) else { return self }
         let scalars = Array(unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
