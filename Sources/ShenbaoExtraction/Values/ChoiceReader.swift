@@ -105,9 +105,10 @@ public enum ChoiceReader {
     static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
         var taken = [Bool](repeating: false, count: scanned.key.count)
         var found: [Occurrence] = []
-        let order = options.indices.sorted { options[$0].labelKey.count > options[$1].labelKey.count }
+        let keys = options.map { Array($0.labelKey) }
+        let order = options.indices.sorted { keys[$0].count > keys[$1].count }
         for index in order {
-            let key = Array(options[index].labelKey)
+            let key = keys[index]
             guard !key.isEmpty, key.count <= scanned.key.count else { continue }
             var position = 0
             while position + key.count <= scanned.key.count {

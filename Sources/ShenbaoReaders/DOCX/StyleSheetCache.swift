@@ -11,9 +11,14 @@ final class StyleSheetCache: @unchecked Sendable {
 
     /// `StyleSheet(scanning:)` of `bytes`, scanned only when they differ from the last part scanned.
     func styles(scanning bytes: [UInt8]) -> StyleSheet? {
-        if let hit = lock.withLock({ last.flatMap { $0.bytes == bytes ? $0.styles : nil } }) { return hit }
+        if let hit = lock.withLock({ last.flatMap { Self.same($0.bytes, bytes) ? $0.styles : nil } }) { return hit }
         guard let styles = StyleSheet(scanning: bytes) else { return nil }
         lock.withLock { last = (bytes, styles) }
         return styles
+    }
+
+    /// Whether two byte arrays are equal, compared with `memcmp`.
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && (a.isEmpty || a.withUnsafeBytes { a in b.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } })
     }
 }
