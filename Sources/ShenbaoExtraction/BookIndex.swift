@@ -94,7 +94,8 @@ package struct BookIndex {
     private let byFirstLine: [String: [CellAddress]]
     private let byBare: [String: [CellAddress]]
 
-    package init(document: Document, sections sectionNames: [String], matcher: LabelMatcher) {
+    package init(document: Document, catalogue: CatalogueKeys) {
+        let matcher = catalogue.matcher
         blockCount = document.blocks.count
         var tables: [TableRef] = []
         var paragraphs: [ParagraphRef] = []
@@ -114,7 +115,7 @@ package struct BookIndex {
         }
         self.tables = tables
         self.paragraphs = paragraphs
-        self.sections = Self.locateSections(sectionNames, blocks: document.blocks)
+        self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks)
         var byKey: [String: [CellAddress]] = [:], byFirstLine: [String: [CellAddress]] = [:], byBare: [String: [CellAddress]] = [:]
         for (tableIndex, ref) in tables.enumerated() {
             for (position, keys) in ref.keys.enumerated() where !keys.key.isEmpty {
@@ -149,12 +150,12 @@ package struct BookIndex {
 
     /// Finds each section's heading in order; a section runs to the next found heading.
     /// `封面` (the cover) runs from the start to the first heading.
-    private static func locateSections(_ names: [String], blocks: [Block]) -> [String: Range<Int>] {
+    private static func locateSections(_ sections: [(name: String, key: String)], blocks: [Block]) -> [String: Range<Int>] {
         var starts: [(name: String, start: Int)] = []
         var searchFrom = 0
         let keys = blocks.map(headingKey)
-        for name in names where name != "封面" {
-            if let start = headingIndex(of: name, in: blocks, keys: keys, from: searchFrom) {
+        for (name, key) in sections where name != "封面" {
+            if let start = headingIndex(of: name, key: key, in: blocks, keys: keys, from: searchFrom) {
                 starts.append((name, start))
                 searchFrom = start + 1
             }
@@ -164,7 +165,7 @@ package struct BookIndex {
             let end = offset + 1 < starts.count ? starts[offset + 1].start : blocks.count
             result[entry.name] = entry.start..<max(end, entry.start + 1)
         }
-        if names.contains("封面") {
+        if sections.contains(where: { $0.name == "封面" }) {
             result["封面"] = 0..<(starts.first?.start ?? blocks.count)
         }
         return result
@@ -172,9 +173,8 @@ package struct BookIndex {
 
     /// The block that heads a section: a short paragraph naming it (ordinal ignored), preferring one
     /// followed closely by a table (so a table of contents is passed over), or a table whose first cell names it.
-    /// `keys` holds each block's `headingKey`.
-    private static func headingIndex(of section: String, in blocks: [Block], keys: [String], from start: Int) -> Int? {
-        let key = sectionKey(section)
+    /// `key` is the section's `sectionKey`, `keys` holds each block's `headingKey`.
+    private static func headingIndex(of section: String, key: String, in blocks: [Block], keys: [String], from start: Int) -> Int? {
         guard !key.isEmpty else { return nil }
         var candidates: [Int] = []
         for index in blocks.indices.dropFirst(start) where keys[index].containsBytes(key) && keys[index].count <= key.count + 8 {

@@ -19,6 +19,8 @@ package struct CatalogueKeys: Sendable {
     /// The known labels, section names, table headers and options: a row label holding one of these
     /// (or starting with one of two characters or more) is not reported as unmatched.
     let printed: Set<String>
+    /// The call's sections in catalogue order, each with the key its heading is found by (`BookIndex.sectionKey`).
+    let sections: [(name: String, key: String)]
 
     package init(spec: CallSpec) {
         let matcher = LabelMatcher(spec: spec)
@@ -41,7 +43,8 @@ package struct CatalogueKeys: Sendable {
         columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
         options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
         var printed = known
-        for section in spec.sections { printed.insert(BookIndex.sectionKey(section)) }
+        sections = spec.sections.map { ($0, BookIndex.sectionKey($0)) }
+        for section in sections { printed.insert(section.key) }
         for header in spec.headers { printed.insert(header.labelKey) }
         printed.formUnion(options)
         self.printed = printed

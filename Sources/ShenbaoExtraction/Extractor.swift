@@ -19,7 +19,7 @@ public struct Extractor: Sendable {
         record.notes = document.notes
         guard !document.scanned else { return record }
         let matcher = catalogue.matcher
-        let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
+        let index = BookIndex(document: document, catalogue: catalogue)
         let finder = FieldFinder(index: index, catalogue: catalogue)
         var usedLabelCells: Set<FieldFinder.CellID> = []
         for field in spec.fields {

@@ -39,7 +39,7 @@ extension FieldFinder {
     /// A choice whose options are printed right of its label, each marked (a letter, √, ☑) in the cell
     /// below it: the text handed on reads `☑C ☐A ☐B`, as a ticked list would.
     func findMarkedBelow(_ field: FieldSpec, scope: Range<Int>) -> Found? {
-        let spellings = LabelMatcher.Spellings(matcher.keys(for: field.locator.label))
+        let spellings = matcher.spellings(for: field.locator.label)
         for (address, _) in index.cells(matching: spellings) {
             let ref = index.tables[address.table]
             guard scope.contains(ref.blockIndex) else { continue }

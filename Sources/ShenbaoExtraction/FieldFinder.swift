@@ -83,8 +83,8 @@ package struct FieldFinder {
     private typealias Candidate = (ref: BookIndex.TableRef, cell: TableCell, match: LabelMatcher.Match, address: BookIndex.CellAddress)
 
     private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
-        let labelKeys = matcher.keys(for: field.locator.label)
-        let spellings = LabelMatcher.Spellings(labelKeys)
+        let spellings = matcher.spellings(for: field.locator.label)
+        let labelKeys = spellings.keys
         let tables = index.tables.filter { scope.contains($0.blockIndex) }
         var candidates: [Candidate] = []
         for (address, match) in index.cells(matching: spellings) {
@@ -113,7 +113,7 @@ package struct FieldFinder {
     private func occurrence(of candidates: [Candidate], field: FieldSpec, scope: Range<Int>) -> Candidate? {
         var remaining = candidates.sorted { $0.address < $1.address }
         if let after = field.locator.after {
-            let anchors = index.cells(matching: LabelMatcher.Spellings(matcher.keys(for: after)))
+            let anchors = index.cells(matching: matcher.spellings(for: after))
                 .filter { scope.contains(index.tables[$0.address.table].blockIndex) }
             guard let anchor = anchors.first?.address else { return nil }
             remaining = remaining.filter { anchor < $0.address }

@@ -8,14 +8,40 @@ import ShenbaoReaders
 package struct LabelMatcher: Sendable {
     private let aliasGroups: [[String]]
     private let hintKeys: [String]
+    /// `hintKeys` as UTF-8 bytes, when every hint can be matched on bytes (see `ScannedBytes`).
+    private let hintKeyBytes: [[UInt8]]?
+    /// The spellings of every label, row label and anchor label the call's locators name, worked out once.
+    private let spellingsByLabel: [String: (label: String, spellings: Spellings)]
 
     package init(spec: CallSpec) {
-        aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        let aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
+        self.aliasGroups = aliasGroups
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
+        hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
+        var spellings: [String: (String, Spellings)] = [:]
+        for locator in spec.fields.map(\.locator) {
+            for label in [locator.label, locator.row, locator.after].compactMap({ $0 }) {
+                spellings[label] = (label, Spellings(Self.keys(for: label, aliasGroups: aliasGroups)))
+            }
+        }
+        spellingsByLabel = spellings
     }
 
     /// Every key a label may be printed as.
     package func keys(for label: String) -> [String] {
+        spellings(for: label).keys
+    }
+
+    /// A label's spellings (its keys, with and without bracketed notes).
+    func spellings(for label: String) -> Spellings {
+        // (Strings compare by canonical equivalence; the cached label must be the same bytes.)
+        if let cached = spellingsByLabel[label], cached.label.utf8.elementsEqual(label.utf8) { return cached.spellings }
+        return Spellings(Self.keys(for: label, aliasGroups: aliasGroups))
+    }
+
+    /// Every key a label may be printed as, worked out from the label and the call's aliases.
+    private static func keys(for label: String, aliasGroups: [[String]]) -> [String] {
         let key = label.labelKey
         var keys = [key]
         for group in aliasGroups where group.contains(key) {
@@ -59,7 +85,7 @@ package struct LabelMatcher: Sendable {
 
     /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
     package static func bare(_ key: String) -> String {
-        guard key.contains("(") else { return key }
+        guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
         var out = ""
         var depth = 0
         for character in key {
@@ -156,6 +182,9 @@ package struct LabelMatcher: Sendable {
 
     /// The text with every hint it holds cut out, one at a time, longest hints first.
     private func removingEveryHint(from text: String) -> String {
+        if let hintKeyBytes, let removed = Self.removingEveryHint(hintKeyBytes, from: Array(text.utf8)) {
+            return String(decoding: removed, as: UTF8.self)
+        }
         var characters = Array(text)
         var removedAny = true
         while removedAny {
@@ -176,5 +205,16 @@ package struct LabelMatcher: Sendable {
             }
         }
         return String(characters)
+    }
+
+    /// `removingEveryHint` on UTF-8 bytes; nil when the text needs the character-level path.
+    private static func removingEveryHint(_ hints: [[UInt8]], from text: [UInt8]) -> [UInt8]? {
+        var text = text
+        while true {
+            guard let scanned = ScannedBytes(text) else { return nil }
+            guard let (hint, position) = hints.lazy.compactMap({ hint in scanned.firstKeyOffset(of: hint).map { (hint, $0) } }).first
+            else { return text }
+            text.removeSubrange(scanned.sourceStart[position]..<scanned.sourceEnd[position + hint.count - 1])
+        }
     }
 }

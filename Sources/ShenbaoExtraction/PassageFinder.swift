@@ -17,7 +17,10 @@ enum PassageFinder {
             return nil
         }
         let key = heading.labelKey
+        let keyIsByteComparable = key.isByteComparable
         for (index, text) in paragraphs.enumerated() {
+            // A paragraph whose key lacks the heading's cannot start with it (known on bytes where bytes compare characters).
+            if keyIsByteComparable, !text.labelKey.containsBytes(key), text.isByteComparable { continue }
             let stripped = text.replacingOccurrences(of: #"^\s*(\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])\s*"#, with: "", options: .regularExpression)
             guard stripped.labelKey.hasPrefix(key), let range = stripped.range(of: heading.trimmingWhitespace()) ?? stripped.range(of: heading) else { continue }
             var first = String(stripped[range.upperBound...]).trimmingWhitespace()

@@ -98,7 +98,7 @@ public enum CallBookCheck {
         }
         let catalogue = CatalogueKeys(spec: spec)
         let matcher = catalogue.matcher
-        let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
+        let index = BookIndex(document: document, catalogue: catalogue)
         let finder = FieldFinder(index: index, catalogue: catalogue)
 
         // Section headings.

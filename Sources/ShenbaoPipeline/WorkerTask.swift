@@ -49,8 +49,9 @@ public enum WorkerTask: String, Sendable, CaseIterable {
         let call: CallSpec?
         let callID: String?
         let format: String
-        private let extractor: BookExtractor
-        private let validator: BatchValidator
+        /// Built only for the task that uses it (a validator compiles every call's rules).
+        private let extractor: BookExtractor?
+        private let validator: BatchValidator?
         private let summary: SummarySpec?
 
         public init(task: WorkerTask, specs: [CallSpec], call: String?, format: String) {
@@ -59,8 +60,8 @@ public enum WorkerTask: String, Sendable, CaseIterable {
             self.callID = call
             self.call = call.flatMap { id in specs.first { $0.id == id } }
             self.format = format
-            self.extractor = BookExtractor(specs: specs, forcedCall: self.call)
-            self.validator = BatchValidator(specs: specs, forcedCall: self.call)
+            self.extractor = task == .extract ? BookExtractor(specs: specs, forcedCall: self.call) : nil
+            self.validator = task == .validate ? BatchValidator(specs: specs, forcedCall: self.call) : nil
             self.summary = task == .checkStamp ? self.call.flatMap { try? SummarySpec.load(for: $0) } : nil
         }
 
@@ -73,7 +74,7 @@ public enum WorkerTask: String, Sendable, CaseIterable {
                 }
                 return Self.line(FilePreview.answer(request))
             case .validate:
-                return validator.validateBook(path: path).wireLine()
+                return validator!.validateBook(path: path).wireLine()
             case .checkStamp:
                 return Self.line(summary.map { SummaryStampCheck.findings(path: path, spec: $0) } ?? [])
             case .checkCall:
@@ -84,7 +85,7 @@ public enum WorkerTask: String, Sendable, CaseIterable {
                 }
                 return Self.line(CallBookCheck.run(call, path: path))
             case .extract:
-                switch extractor.extract(path: path) {
+                switch extractor!.extract(path: path) {
                 case .success(let record):
                     let out = format == "json" ? RecordJSONWriter.line(for: record)
                         : RecordTextWriter.render(record, spec: specs.first { $0.id == record.call }) + "\n"

@@ -70,7 +70,7 @@ public enum ChoiceReader {
     /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
     /// Where they stand right before printed options, read them as the boxes they are.
     static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
-        guard text.contains("£") || text.contains("R") || text.contains("T") || text.contains("S") else { return text }
+        guard text.unicodeScalars.contains(where: { "£RTS".unicodeScalars.contains($0) }) else { return text }
         var characters = Array(text)
         let keys = options.map(\.labelKey).filter { !$0.isEmpty }
         var converted = 0
@@ -105,9 +105,10 @@ public enum ChoiceReader {
     static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
         var taken = [Bool](repeating: false, count: scanned.key.count)
         var found: [Occurrence] = []
-        let order = options.indices.sorted { options[$0].labelKey.count > options[$1].labelKey.count }
+        let keys = options.map { Array($0.labelKey) }
+        let order = options.indices.sorted { keys[$0].count > keys[$1].count }
         for index in order {
-            let key = Array(options[index].labelKey)
+            let key = keys[index]
             guard !key.isEmpty, key.count <= scanned.key.count else { continue }
             var position = 0
             while position + key.count <= scanned.key.count {

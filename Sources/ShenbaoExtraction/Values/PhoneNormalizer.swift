@@ -20,9 +20,12 @@ public enum PhoneNormalizer {
 
     public static func normalize(_ text: String) -> String {
         var value = text.foldingFullWidth.trimmingWhitespace()
-        value = value.replacingOccurrences(of: "分机", with: "-").replacingOccurrences(of: "转", with: "-")
-            .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "－", with: "-")
-            .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        // (None of these is in ASCII text, as most numbers are once folded to half width.)
+        if !value.utf8.allSatisfy({ $0 < 0x80 }) {
+            value = value.replacingOccurrences(of: "分机", with: "-").replacingOccurrences(of: "转", with: "-")
+                .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "－", with: "-")
+                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        }
         value = value.filter { !$0.isWhitespace }
         var international = false
         for prefix in ["+86-", "+86", "0086-", "0086", "(+86)", "(86)", "(0086)"] where value.hasPrefix(prefix) {
@@ -40,7 +43,7 @@ public enum PhoneNormalizer {
             value = "0" + value
         }
         // A mobile written in groups: 138-0000-0000 → 13800000000.
-        if value.range(of: #"^1[3-9]\d-?\d{4}-?\d{4}$"#, options: .regularExpression) != nil {
+        if isGroupedMobile(value) {
             return value.filter(\.isNumber)
         }
         let digitsOnly = value.filter(\.isNumber)
@@ -51,5 +54,27 @@ public enum PhoneNormalizer {
             return String(digitsOnly.prefix(areaLength)) + "-" + digitsOnly.dropFirst(areaLength)
         }
         return value
+    }
+
+    /// Whether the number is a mobile, hyphens or not: `^1[3-9]\d-?\d{4}-?\d{4}$`, read directly in ASCII
+    /// text (where `\d` is 0–9 and no line break is left for `$` to stop before).
+    static func isGroupedMobile(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return value.range(of: #"^1[3-9]\d-?\d{4}-?\d{4}$"#, options: .regularExpression) != nil
+        }
+        var bytes = Array(value.utf8)[...]
+        func digits(_ count: Int) -> Bool {
+            guard bytes.count >= count, bytes.prefix(count).allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+            bytes = bytes.dropFirst(count)
+            return true
+        }
+        func optionalHyphen() { if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() } }
+        guard bytes.first == UInt8(ascii: "1"), bytes.count >= 2, (0x33...0x39).contains(bytes[bytes.startIndex + 1]) else { return false }
+        bytes = bytes.dropFirst(2)
+        guard digits(1) else { return false }
+        optionalHyphen()
+        guard digits(4) else { return false }
+        optionalHyphen()
+        return digits(4) && bytes.isEmpty
     }
 }

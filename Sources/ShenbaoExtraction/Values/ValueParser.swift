@@ -21,7 +21,7 @@ public enum ValueParser {
         if text.isEmpty { return .blank }
         switch field.type {
         case .text:
-            return .value(.string(text.replacingOccurrences(of: "\n", with: " ")))
+            return .value(.string(text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text))
         case .longtext:
             return .value(.string(text))
         case .uscc:
@@ -72,7 +72,7 @@ public enum ValueParser {
 
     /// Tabs and fill-in blanks (two or more `_`/`＿` in a row) as one space each.
     static func spacingFillIns(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x5F || $0 == 0xEF }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x5F }) || text.containsBytes("＿") else { return text }
         var out = String.UnicodeScalarView()
         var underscores = String.UnicodeScalarView()
         func flush() {

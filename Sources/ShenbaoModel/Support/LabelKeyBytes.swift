@@ -11,9 +11,7 @@ package enum LabelKeyBytes {
             var written = 0
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard let scalar = decode(bytes, at: index, length: length), isOwnCharacter(scalar) else {
+                guard let (scalar, length) = self.scalar(in: bytes, at: index), isOwnCharacter(scalar) else {
                     complete = false
                     return 0
                 }
@@ -60,7 +58,7 @@ package enum LabelKeyBytes {
     }
 
     /// Unicode's White_Space property (what `Character.isWhitespace` asks of a one-scalar character).
-    static func isWhitespace(_ value: UInt32) -> Bool {
+    package static func isWhitespace(_ value: UInt32) -> Bool {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
@@ -79,6 +77,23 @@ package enum LabelKeyBytes {
         default:
             return false
         }
+    }
+
+    /// Own characters whose bytes are their only spelling: no other character is canonically equivalent
+    /// to them (the letterlike and angle-bracket singletons and the CJK compatibility ideographs are), so
+    /// comparing their bytes compares them as characters.
+    package static func isByteComparable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2F800...0x2FA1F: return false
+        default: return isOwnCharacter(scalar)
+        }
+    }
+
+    /// The scalar starting at `index` of (valid, as every Swift string's) UTF-8 bytes, and its length in bytes.
+    package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return decode(bytes, at: index, length: length).map { ($0, length) }
     }
 
     /// The scalar of a (valid, as every Swift string's) UTF-8 sequence.

@@ -27,6 +27,8 @@ extension String {
     /// Runs of whitespace collapsed to one space, and spaces between a CJK character and an ASCII
     /// letter or digit removed (LibreOffice's PDFs add them; `大街 1 号` → `大街1号`).
     package var collapsingSpaces: String {
+        // (Text with no whitespace but line breaks is its own result.)
+        guard unicodeScalars.contains(where: { $0 != "\n" && LabelKeyBytes.isWhitespace($0.value) }) else { return self }
         let scalars = Array(unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
@@ -95,6 +97,12 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// Whether every character of the string is one scalar no other spelling equals
+    /// (`LabelKeyBytes.isByteComparable`): comparing such strings' bytes compares their characters.
+    package var isByteComparable: Bool {
+        unicodeScalars.allSatisfy(LabelKeyBytes.isByteComparable)
+    }
+
     /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for
     /// label keys (which are already normalised), without Foundation's locale-aware folding.
     package func containsBytes(_ needle: String) -> Bool {

@@ -24,7 +24,7 @@ public enum DOCXReader {
         var notes: [ReaderNote] = []
         let relationships = try PackageRelationships(of: mainPart, in: archive)
         let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
-                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(), scan: StyleSheet.init(scanning:), make: StyleSheet.init(root:))
+                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(), scan: StyleSheetCache.shared.styles(scanning:), make: StyleSheet.init(root:))
         let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
                                            damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(), make: Numbering.init(root:))
         let reader = BodyReader(styles: styles, numbering: numbering)
