@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Where poppler-glib's headers and those they include live (`pkg-config --cflags poppler-glib`).
+/// Only the headers: the PDF and OCR libraries are opened on first use (CDeferredLibraries), so
+/// their system-library targets name no pkg-config package, whose libraries would be linked.
+#if arch(arm64)
+let multiarch = "aarch64-linux-gnu"
+#else
+let multiarch = "x86_64-linux-gnu"
+#endif
+let popplerHeaders = ["/usr/include/poppler/glib", "/usr/include/glib-2.0", "/usr/lib/\(multiarch)/glib-2.0/include", "/usr/include/cairo"]
+let popplerHeaderFlags = popplerHeaders.flatMap { ["-Xcc", "-I\($0)"] }
+
 let package = Package(
     name: "shenbao",
     platforms: [.macOS(.v14)],
@@ -25,9 +36,15 @@ let package = Package(
         // C libraries the product is built on, each wrapped in a small system-library target.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
-        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
         // OCR of scanned pages (recognition data: tesseract-ocr-chi-sim).
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
+        // The functions of poppler-glib, GLib, Cairo and Tesseract shenbao calls, each opening its library on first use.
+        .target(
+            name: "CDeferredLibraries",
+            cSettings: [.unsafeFlags(popplerHeaders.map { "-I\($0)" })],
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
 
         // The library, one target a pipeline stage; each imports only earlier stages:
         // model → spec → readers → extraction → validation → writers → pipeline.
@@ -43,7 +60,8 @@ let package = Package(
         // DOCX, DOC, PDF and OCR readers: a file in, a document out; they know no call.
         .target(
             name: "ShenbaoReaders",
-            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract"]
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract", "CDeferredLibraries"],
+            swiftSettings: [.unsafeFlags(popplerHeaderFlags)]
         ),
         // Finding a call's fields in a document (and reading data files into records).
         .target(
@@ -123,7 +141,8 @@ let package = Package(
         .testTarget(
             name: "ShenbaoKitTests",
             dependencies: ["ShenbaoKit", "ShenbaoTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures"],
+            swiftSettings: [.unsafeFlags(popplerHeaderFlags)]
         ),
         // End-to-end tests: run the built `shenbao` program as a user would.
         .testTarget(

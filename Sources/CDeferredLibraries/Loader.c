@@ -1,0 +1,47 @@
+#include "CDeferredLibraries.h"
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/// Each library by its soname (Debian 12), and the package that installs it.
+static const struct {
+    const char *soname;
+    const char *package;
+} libraries[] = {
+    [SHENBAO_LIBRARY_POPPLER_GLIB] = {"libpoppler-glib.so.8", "libpoppler-glib8"},
+    [SHENBAO_LIBRARY_GOBJECT] = {"libgobject-2.0.so.0", "libglib2.0-0"},
+    [SHENBAO_LIBRARY_GLIB] = {"libglib-2.0.so.0", "libglib2.0-0"},
+    [SHENBAO_LIBRARY_CAIRO] = {"libcairo.so.2", "libcairo2"},
+    [SHENBAO_LIBRARY_TESSERACT] = {"libtesseract.so.5", "libtesseract5"},
+};
+
+/// The handles opened so far. Two threads may open a library at once: dlopen counts references and
+/// returns the same handle, so either store is right.
+static void *handles[sizeof libraries / sizeof libraries[0]];
+
+static void *library_handle(shenbao_library library) {
+    void *handle = __atomic_load_n(&handles[library], __ATOMIC_ACQUIRE);
+    if (handle == NULL) {
+        handle = dlopen(libraries[library].soname, RTLD_NOW | RTLD_LOCAL);
+        if (handle == NULL) {
+            fprintf(stderr, "shenbao: 无法载入 %s（%s），请安装 %s（make deps）\n", libraries[library].soname, dlerror(),
+                    libraries[library].package);
+            exit(70);
+        }
+        __atomic_store_n(&handles[library], handle, __ATOMIC_RELEASE);
+    }
+    return handle;
+}
+
+int shenbao_library_is_open(shenbao_library library) {
+    return __atomic_load_n(&handles[library], __ATOMIC_ACQUIRE) != NULL;
+}
+
+void *shenbao_library_symbol(shenbao_library library, const char *name) {
+    void *address = dlsym(library_handle(library), name);
+    if (address == NULL) {
+        fprintf(stderr, "shenbao: %s 中没有 %s（版本不符？）\n", libraries[library].soname, name);
+        exit(70);
+    }
+    return address;
+}
