@@ -40,6 +40,24 @@ public enum WorkerTask: String, Sendable, CaseIterable {
         static func render(_ error: BookError, format: String) -> String {
             format == "json" ? RecordJSONWriter.line(for: error) : "== \(error.file)\n  无法读取：\(error.message)\n"
         }
+
+        /// The answer as one line: a record's JSON line (one line already) as it is after `=`, so it is
+        /// neither escaped into a string nor parsed back (a tenth of a book's time); anything else as JSON.
+        var wireLine: String {
+            if ok, err == nil, !out.contains("\n") { return "=" + out }
+            return Answerer.line(self)
+        }
+
+        /// The answer a worker's `wireLine` carries; nil when the line is neither form.
+        public init?(wireLine line: String) {
+            if line.hasPrefix("=") {
+                self.init(ok: true, out: String(line.dropFirst()))
+            } else if let answer = try? JSONDecoder().decode(Self.self, from: Data(line.utf8)) {
+                self = answer
+            } else {
+                return nil
+            }
+        }
     }
 
     /// Answers for one worker: the call specs, the `--call` it was given and the output format.
@@ -89,14 +107,14 @@ public enum WorkerTask: String, Sendable, CaseIterable {
                 case .success(let record):
                     let out = format == "json" ? RecordJSONWriter.line(for: record)
                         : RecordTextWriter.render(record, spec: specs.first { $0.id == record.call }) + "\n"
-                    return Self.line(ExtractAnswer(ok: true, out: out))
+                    return ExtractAnswer(ok: true, out: out).wireLine
                 case .failure(let error):
-                    return Self.line(ExtractAnswer(error, format: format))
+                    return ExtractAnswer(error, format: format).wireLine
                 }
             }
         }
 
-        private static func line(_ value: some Encodable) -> String {
+        fileprivate static func line(_ value: some Encodable) -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)

@@ -35,7 +35,8 @@ struct ExtractCommand: ParsableCommand {
         if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
         let progress = ProgressLine(total: paths.count)
         let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, jobs: jobs)
-            .run(.extract, call: call, format: format.rawValue, inputs: paths) { progress.update($0) }
+            .run(.extract, call: call, format: format.rawValue, inputs: paths, progress: { progress.update($0) },
+                 decode: WorkerTask.ExtractAnswer.init(wireLine:))
         progress.finish()
         var failures = 0
         for (path, answer) in zip(paths, answers) {
