@@ -187,29 +187,27 @@ private:
         }
     }
 
-    /// Whether a subpath is an axis-aligned rectangle in device space (4 corners, or 5 with the
-    /// first repeated), and its extent.
+    /// Whether a subpath is an axis-aligned rectangle in device space — a polygon of at most
+    /// `maximumCorners` points whose every edge (the closing one included) is horizontal or
+    /// vertical; a thin one is a rule however its outline was written — and its extent.
     static bool rectangle(GfxState *state, const GfxSubpath *sub, double *x0, double *y0, double *x1, double *y1) {
-        int n = sub->getNumPoints();
-        if (n < 4 || n > 5) return false;
-        double xs[5], ys[5];
+        constexpr int maximumCorners = 10;
+        const int n = sub->getNumPoints();
+        if (n < 4 || n > maximumCorners) return false;
+        double xs[maximumCorners], ys[maximumCorners];
         for (int i = 0; i < n; ++i) {
             if (sub->getCurve(i)) return false;
             state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
         }
         const double epsilon = 0.01;
-        if (n == 5) {
-            if (std::fabs(xs[4] - xs[0]) > epsilon || std::fabs(ys[4] - ys[0]) > epsilon) return false;
-            n = 4;
-        }
-        for (int i = 0; i < 4; ++i) {
-            const int j = (i + 1) % 4;
+        for (int i = 0; i < n; ++i) {
+            const int j = (i + 1) % n;
             if (std::fabs(xs[i] - xs[j]) > epsilon && std::fabs(ys[i] - ys[j]) > epsilon) return false;
         }
-        *x0 = std::min({ xs[0], xs[1], xs[2], xs[3] });
-        *x1 = std::max({ xs[0], xs[1], xs[2], xs[3] });
-        *y0 = std::min({ ys[0], ys[1], ys[2], ys[3] });
-        *y1 = std::max({ ys[0], ys[1], ys[2], ys[3] });
+        *x0 = *std::min_element(xs, xs + n);
+        *x1 = *std::max_element(xs, xs + n);
+        *y0 = *std::min_element(ys, ys + n);
+        *y1 = *std::max_element(ys, ys + n);
         return true;
     }
 

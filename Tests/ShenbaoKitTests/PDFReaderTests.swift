@@ -307,10 +307,10 @@ struct PDFReaderCorpusTests {
         // (longer than any character), an underline under two characters, a thick bar, a slanted stroke.
         let text = glyphs("申报单位名称", x: 50, y: 100)
         func straight(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PaintedMark {
-            PaintedMark(box: Box(x0: x0, y0: y0, x1: x1, y1: y1), isStraight: true)
+            PaintedMark(box: Box(x0: x0, y0: y0, x1: x1, y1: y1))
         }
         let marks = [straight(40, 105.75, 400, 106.25), straight(50, 108, 70, 108.5), straight(40, 200, 400, 210),
-                     straight(40, 300, 40.5, 400), PaintedMark(box: Box(x0: 100, y0: 300, x1: 200, y1: 400), isStraight: false)]
+                     straight(40, 300, 40.5, 400), PaintedMark(box: Box(x0: 100, y0: 300, x1: 200, y1: 400))]
         let rules = RuleDetector.rules(in: marks, pageArea: 595 * 842, glyphs: text)
         #expect(rules.horizontal == [Rule(position: 106, start: 40, end: 400)])
         #expect(rules.vertical == [Rule(position: 40.25, start: 300, end: 400)])
@@ -338,8 +338,8 @@ struct PDFReaderCorpusTests {
                             vertical: [Rule(position: 100, start: 28, end: 40), Rule(position: 112, start: 28, end: 40)])
         let tiny = crossed
         // The cross's two slanted strokes, as painted marks (their bounding boxes).
-        let cross = [PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40), isStraight: false),
-                     PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40), isStraight: false)]
+        let cross = [PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40)),
+                     PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40))]
         #expect(DrawnCheckBoxes.extract(from: &crossed, marks: cross, glyphs: []).map(\.scalar) == ["☑"])
         var cell = tiny
         #expect(DrawnCheckBoxes.extract(from: &cell, marks: cross, glyphs: glyphs("8", x: 102, y: 28)).isEmpty)

@@ -3,13 +3,11 @@ import CPopplerPages
 import ShenbaoModel
 import ShenbaoSupport
 
-/// A dark mark a page paints, in points with origin top-left (the glyphs' coordinates): a stroke or
-/// filled rectangle as the box it covers, or the bounding box of any other paint (curves, slanted
-/// strokes, pictures, shadings).
+/// A dark mark a page paints, in points with origin top-left (the glyphs' coordinates): the box a
+/// stroke, a filled shape, a picture or a shading covers. A thin one is drawn as a line on the page,
+/// whatever drew it.
 struct PaintedMark: Sendable, Equatable {
     package var box: Box
-    /// A straight axis-aligned stroke or filled rectangle (a rule when thin); false for other paint.
-    package var isStraight: Bool
 }
 
 /// What one page holds, read in one pass over its content without rendering: its glyphs (as
@@ -50,18 +48,14 @@ final class PageContentDocument {
         var marks: [PaintedMark] = []
         marks.reserveCapacity(page.mark_count)
         for mark in UnsafeBufferPointer(start: page.marks, count: page.marks == nil ? 0 : page.mark_count) {
-            switch mark.kind {
-            case SHENBAO_MARK_LINE:
+            if mark.kind == SHENBAO_MARK_LINE {
                 // A stroke covers half its width each side of its centre line; a hairline still inks a pixel.
                 let half = max(mark.width, PageContent.hairline) / 2
                 let horizontal = mark.y0 == mark.y1
                 marks.append(PaintedMark(box: Box(x0: mark.x0 - (horizontal ? 0 : half), y0: mark.y0 - (horizontal ? half : 0),
-                                                  x1: mark.x1 + (horizontal ? 0 : half), y1: mark.y1 + (horizontal ? half : 0)),
-                                         isStraight: true))
-            case SHENBAO_MARK_BOX:
-                marks.append(PaintedMark(box: Box(x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1), isStraight: true))
-            default:
-                marks.append(PaintedMark(box: Box(x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1), isStraight: false))
+                                                  x1: mark.x1 + (horizontal ? 0 : half), y1: mark.y1 + (horizontal ? half : 0))))
+            } else {
+                marks.append(PaintedMark(box: Box(x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1)))
             }
         }
         return PageContent(glyphs: glyphs, marks: marks)

@@ -21,8 +21,9 @@ package struct Rules: Sendable, Equatable {
     var looseInk = 0.0
 }
 
-/// Finds table rules in what a page paints (`PathDocument`): thin straight strokes and filled
-/// rectangles, read from the content without rendering. Text geometry alone cannot tell a row
+/// Finds table rules in what a page paints (`PageContentDocument`): marks thinner than
+/// `maximumThickness` and at least `minimumLength` long — strokes, filled rectangles, a line drawn
+/// as a picture — read from the content without rendering. Text geometry alone cannot tell a row
 /// boundary from a wrapped line (Word tables have no top/bottom cell padding, so the gap differs by
 /// the border width only).
 ///
@@ -72,8 +73,8 @@ enum RuleDetector {
         var loose = 0.0
         for mark in marks {
             let box = mark.box
-            let isHorizontal = mark.isStraight && box.height <= maximumThickness && box.width >= minimumLength
-            let isVertical = mark.isStraight && box.width <= maximumThickness && box.height >= minimumLength
+            let isHorizontal = box.height <= maximumThickness && box.width >= minimumLength
+            let isVertical = box.width <= maximumThickness && box.height >= minimumLength
             guard isHorizontal || isVertical else {
                 if countsLooseInk, !covers.contains(where: { $0.contains(x: box.midX, y: box.midY) }) {
                     loose += box.width * box.height
