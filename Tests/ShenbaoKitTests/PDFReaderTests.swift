@@ -315,7 +315,8 @@ struct PDFReaderCorpusTests {
         #expect(rules.horizontal == [Rule(position: 106, start: 40, end: 400)])
         #expect(rules.vertical == [Rule(position: 40.25, start: 300, end: 400)])
         // Loose ink counts only on pages with almost no text: here six glyphs, the bar and the stroke.
-        #expect(rules.looseInk == (360 * 10 + 100 * 100) / (595.0 * 842))
+        let looseArea: Double = 360 * 10 + 100 * 100
+        #expect(rules.looseInk == looseArea / (595 * 842))
     }
 
     @Test func drawnSquaresBecomeCheckBoxGlyphs() throws {
