@@ -8,10 +8,14 @@ public struct BookExtractor: Sendable {
     public let specs: [CallSpec]
     /// The call every book is read as (`--call`), or nil to detect each book's call.
     public let forcedCall: CallSpec?
+    /// One extractor per call, made once: a call's catalogue keys are not worked out again for each book.
+    private let extractors: [String: Extractor]
 
     public init(specs: [CallSpec], forcedCall: CallSpec? = nil) {
         self.specs = specs
         self.forcedCall = forcedCall
+        let calls = (forcedCall.map { [$0] } ?? []) + specs
+        extractors = Dictionary(calls.map { ($0.id, Extractor(spec: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The record of the book at `path`, or why it could not be read.
@@ -31,7 +35,7 @@ public struct BookExtractor: Sendable {
             return .success(readScan(document))
         }
         if let spec = forcedCall ?? CallDetector.detect(document, among: specs) {
-            return .success(Extractor(spec: spec).extract(document))
+            return .success((extractors[spec.id] ?? Extractor(spec: spec)).extract(document))
         }
         return .failure(BookError(file: document.path, code: "call.unknown", message: Self.unknownCallMessage))
     }

@@ -53,8 +53,9 @@ package struct BookIndex {
         package init(_ cell: TableCell, matcher: LabelMatcher) {
             text = cell.text
             key = text.labelKey
-            firstLine = text.split(separator: "\n").first.map { String($0).labelKey } ?? ""
-            withoutHints = key.isEmpty ? "" : matcher.removingHints(from: text).labelKey
+            // (A text of one line is its own first line.)
+            firstLine = text.utf8.contains(0x0A) ? text.split(separator: "\n").first.map { String($0).labelKey } ?? "" : key
+            withoutHints = key.isEmpty ? "" : matcher.keyWithoutHints(of: text, key: key)
             bare = LabelMatcher.bare(withoutHints)
         }
     }
@@ -151,8 +152,9 @@ package struct BookIndex {
     private static func locateSections(_ names: [String], blocks: [Block]) -> [String: Range<Int>] {
         var starts: [(name: String, start: Int)] = []
         var searchFrom = 0
+        let keys = blocks.map(headingKey)
         for name in names where name != "封面" {
-            if let start = headingIndex(of: name, in: blocks, from: searchFrom) {
+            if let start = headingIndex(of: name, in: blocks, keys: keys, from: searchFrom) {
                 starts.append((name, start))
                 searchFrom = start + 1
             }
@@ -170,24 +172,30 @@ package struct BookIndex {
 
     /// The block that heads a section: a short paragraph naming it (ordinal ignored), preferring one
     /// followed closely by a table (so a table of contents is passed over), or a table whose first cell names it.
-    private static func headingIndex(of section: String, in blocks: [Block], from start: Int) -> Int? {
+    /// `keys` holds each block's `headingKey`.
+    private static func headingIndex(of section: String, in blocks: [Block], keys: [String], from start: Int) -> Int? {
         let key = sectionKey(section)
         guard !key.isEmpty else { return nil }
         var candidates: [Int] = []
-        for index in blocks.indices.dropFirst(start) {
+        for index in blocks.indices.dropFirst(start) where keys[index].containsBytes(key) && keys[index].count <= key.count + 8 {
             switch blocks[index] {
             case .paragraph(let paragraph):
-                let text = paragraph.text.labelKey
-                if text.contains(key) && text.count <= key.count + 8 && sameOrdinal(paragraph.text, section) { candidates.append(index) }
-            case .table(let table):
-                if let first = table.cells.first, first.text.labelKey.contains(key), first.text.labelKey.count <= key.count + 8 {
-                    candidates.append(index)
-                }
+                if sameOrdinal(paragraph.text, section) { candidates.append(index) }
+            case .table:
+                candidates.append(index)
             }
         }
         return candidates.first { index in
             blocks[index...].prefix(4).contains { if case .table = $0 { return true } else { return false } }
         } ?? candidates.first
+    }
+
+    /// The label key a block may name a section by: a paragraph's text, or a table's first cell ("" for none).
+    private static func headingKey(_ block: Block) -> String {
+        switch block {
+        case .paragraph(let paragraph): return paragraph.text.labelKey
+        case .table(let table): return table.cells.first?.text.labelKey ?? ""
+        }
     }
 
     /// Whether a heading line carries the section's ordinal, or none: `（三）工业模型基本情况表` in a list of

@@ -9,7 +9,10 @@ public enum CallDetector {
     /// The best-matching call, or nil when none of their phrases appear (or two calls tie).
     public static func detect(_ document: Document, among specs: [CallSpec]) -> CallSpec? {
         let text = document.blocks.prefix(400).map(\.text).joined(separator: "\n").labelKey
-        return best(among: specs) { !$0.labelKey.isEmpty && text.contains($0.labelKey) }
+        return best(among: specs) { phrase in
+            let key = phrase.labelKey
+            return !key.isEmpty && text.containsBytes(key)
+        }
     }
 
     /// The best-matching call for the OCR text of a scan's first pages, its phrases matched as OCR allows

@@ -6,11 +6,11 @@ import ShenbaoReaders
 /// Form extraction: reads a book (any reader's `Document`) as a record of one call's catalogue.
 public struct Extractor: Sendable {
     public let spec: CallSpec
-    private let matcher: LabelMatcher
+    private let catalogue: CatalogueKeys
 
     public init(spec: CallSpec) {
         self.spec = spec
-        self.matcher = LabelMatcher(spec: spec)
+        self.catalogue = CatalogueKeys(spec: spec)
     }
 
     /// Every catalogue field found in the document, typed; plus the labels the catalogue does not know.
@@ -18,8 +18,9 @@ public struct Extractor: Sendable {
         var record = Record(call: spec.id, file: document.path, scanned: document.scanned)
         record.notes = document.notes
         guard !document.scanned else { return record }
+        let matcher = catalogue.matcher
         let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
-        let finder = FieldFinder(index: index, spec: spec, matcher: matcher)
+        let finder = FieldFinder(index: index, catalogue: catalogue)
         var usedLabelCells: Set<FieldFinder.CellID> = []
         for field in spec.fields {
             switch finder.find(field) {
@@ -45,7 +46,7 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        record.unmatched = unmatchedLabels(index: index, finder: finder, used: usedLabelCells)
+        record.unmatched = unmatchedLabels(index: index, used: usedLabelCells)
         if let overview = spec.submission.overview, let passage = PassageFinder.passage(overview, in: document) {
             record.passages[overview] = passage
         }
@@ -53,22 +54,19 @@ public struct Extractor: Sendable {
     }
 
     /// Row labels (first cells of table rows) that match nothing in the catalogue.
-    private func unmatchedLabels(index: BookIndex, finder: FieldFinder, used: Set<FieldFinder.CellID>) -> [String] {
-        var known = finder.knownLabels
-        for section in spec.sections { known.insert(BookIndex.sectionKey(section)) }
-        for header in spec.headers { known.insert(header.labelKey) }
-        for field in spec.fields { for option in field.options { known.insert(option.labelKey) } }
+    private func unmatchedLabels(index: BookIndex, used: Set<FieldFinder.CellID>) -> [String] {
+        let known = catalogue.printed
         var seen: [String] = []
         for ref in index.tables {
             for (position, first) in ref.table.cells.enumerated() where first.column == 0 {
                 guard ref.table.cells(coveringRow: first.row).count > 1,
                       !used.contains(FieldFinder.CellID(table: ref.number, row: first.row, column: first.column)) else { continue }
-                let text = first.text.trimmingWhitespace().collapsingSpaces
                 let key = ref.keys[position].key
                 guard !key.isEmpty, key.count <= 24, !known.contains(key),
                       key.unicodeScalars.contains(where: \.isCJK),
-                      !key.contains(where: \.isNumber) || key.contains("年"),
-                      !seen.contains(text) else { continue }
+                      !key.contains(where: \.isNumber) || key.contains("年") else { continue }
+                let text = first.text.trimmingWhitespace().collapsingSpaces
+                guard !seen.contains(text) else { continue }
                 if known.contains(where: { key.hasPrefix($0) && $0.count >= 2 }) { continue }
                 seen.append(text)
             }

@@ -37,33 +37,15 @@ package struct FieldFinder {
     }
 
     package let index: BookIndex
-    package let matcher: LabelMatcher
+    /// The call's labels, options and matrix columns as keys.
+    let catalogue: CatalogueKeys
+    package var matcher: LabelMatcher { catalogue.matcher }
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
-    let knownLabels: Set<String>
-    /// Keys of every printed checkbox option of the call.
-    package let options: Set<String>
-    /// For each row label key of a matrix, the column labels printed with it (its header row).
-    private let columnLabels: [String: LabelMatcher.Spellings]
+    var knownLabels: Set<String> { catalogue.knownLabels }
 
-    package init(index: BookIndex, spec: CallSpec, matcher: LabelMatcher) {
+    package init(index: BookIndex, catalogue: CatalogueKeys) {
         self.index = index
-        self.matcher = matcher
-        var known: Set<String> = []
-        var columns: [String: [String]] = [:]
-        for field in spec.fields {
-            for key in matcher.keys(for: field.locator.label) { known.insert(key) }
-            if let row = field.locator.row {
-                for key in matcher.keys(for: row) {
-                    known.insert(key)
-                    columns[key, default: []] += matcher.keys(for: field.locator.label)
-                }
-            }
-            for part in field.label.split(separator: "/") { known.insert(String(part).labelKey) }
-        }
-        known.remove("")
-        knownLabels = known
-        columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
-        options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
+        self.catalogue = catalogue
     }
 
     /// The field's raw text, searched first in its own section, then in the whole book.
@@ -187,7 +169,7 @@ package struct FieldFinder {
     private func matrixValue(_ field: FieldSpec, anchor: TableCell, in ref: BookIndex.TableRef,
                              rowKeys: [String], label spellings: LabelMatcher.Spellings) -> Outcome? {
         let table = ref.table
-        let siblings = LabelMatcher.Spellings(rowKeys.flatMap { columnLabels[$0]?.keys ?? [] })
+        let siblings = LabelMatcher.Spellings(rowKeys.flatMap { catalogue.columnLabels[$0]?.keys ?? [] })
         let label = field.locator.label.trimmingWhitespace()
         // The nearest row above that prints any column label of this row label.
         var headerRow: Int?
@@ -273,7 +255,7 @@ package struct FieldFinder {
     /// An inline value without the printed options that follow it (`股票代码: 300679 尚未上市`).
     private func removingTrailingOptions(_ value: String) -> String {
         var words = value.split(whereSeparator: \.isWhitespace).map(String.init)
-        while let last = words.last, options.contains(last.labelKey) { words.removeLast() }
+        while let last = words.last, catalogue.options.contains(last.labelKey) { words.removeLast() }
         return words.joined(separator: " ")
     }
 
@@ -421,8 +403,8 @@ package struct FieldFinder {
         for (index, character) in characters.enumerated() where character == "：" || character == ":" {
             let before = ScannedText(String(characters[..<index]))
             let key = String(before.key)
-            for label in knownLabels where label.count >= 2 && key.count > label.count && key.hasSuffix(label) {
-                let start = before.source[before.key.count - label.count]
+            for (label, length) in catalogue.longerLabels where key.count > length && key.hasSuffix(label) {
+                let start = before.source[before.key.count - length]
                 return String(characters[..<start]).trimmingWhitespace()
             }
         }

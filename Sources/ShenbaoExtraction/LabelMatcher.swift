@@ -103,7 +103,7 @@ package struct LabelMatcher: Sendable {
             let keyCharacters = Array(key)
             guard !keyCharacters.isEmpty, keyCharacters.count <= scanned.key.count else { continue }
             let positions = atStart ? [0] : Array(0...(scanned.key.count - keyCharacters.count))
-            for position in positions where Array(scanned.key[position..<position + keyCharacters.count]) == keyCharacters {
+            for position in positions where scanned.key[position..<position + keyCharacters.count].elementsEqual(keyCharacters) {
                 let rawEnd = scanned.source[position + keyCharacters.count - 1] + 1
                 var rest = Self.droppingBracketNote(String(scanned.characters[rawEnd...]))
                 // Inline, a colon must follow the label; at the start of a line, any separator will do.
@@ -141,8 +141,21 @@ package struct LabelMatcher: Sendable {
 
     /// The text without the form's printed hints (`(加盖公章)`, grey instructions in cells).
     package func removingHints(from text: String) -> String {
-        let key = text.labelKey
-        guard hintKeys.contains(where: { key.containsBytes($0) }) else { return text }
+        holdsHint(text.labelKey) ? removingEveryHint(from: text) : text
+    }
+
+    /// The label key of `text` without the form's printed hints, given the label key of the whole text.
+    func keyWithoutHints(of text: String, key: String) -> String {
+        holdsHint(key) ? removingEveryHint(from: text).labelKey : key
+    }
+
+    /// Whether a label key holds any of the form's hints.
+    private func holdsHint(_ key: String) -> Bool {
+        hintKeys.contains { key.containsBytes($0) }
+    }
+
+    /// The text with every hint it holds cut out, one at a time, longest hints first.
+    private func removingEveryHint(from text: String) -> String {
         var characters = Array(text)
         var removedAny = true
         while removedAny {
@@ -152,7 +165,7 @@ package struct LabelMatcher: Sendable {
                 let hintCharacters = Array(hint)
                 guard hintCharacters.count <= scanned.key.count else { continue }
                 for position in 0...(scanned.key.count - hintCharacters.count)
-                where Array(scanned.key[position..<position + hintCharacters.count]) == hintCharacters {
+                where scanned.key[position..<position + hintCharacters.count].elementsEqual(hintCharacters) {
                     let start = scanned.source[position]
                     let end = scanned.source[position + hintCharacters.count - 1] + 1
                     characters.removeSubrange(start..<end)

@@ -17,6 +17,8 @@ public struct BatchValidator: Sendable {
     public let today: String
     /// One validator per call, made once: working out a call's checks is not repeated per book.
     private let validators: [String: Validator]
+    /// Reads each book's record; made once, with every call's catalogue keys.
+    private let extractor: BookExtractor
 
     public init(specs: [CallSpec], forcedCall: CallSpec? = nil, options: InboxOptions = InboxOptions(),
                 today: String = Validator.currentDate()) {
@@ -25,6 +27,7 @@ public struct BatchValidator: Sendable {
         self.options = options
         self.today = today
         self.validators = Dictionary(specs.map { ($0.id, Validator(spec: $0, today: today)) }, uniquingKeysWith: { first, _ in first })
+        self.extractor = BookExtractor(specs: specs, forcedCall: forcedCall)
     }
 
     /// Reads and checks book files, in order; `progress` gets the number done. The default runs in
@@ -105,7 +108,7 @@ public struct BatchValidator: Sendable {
         }
         // `--call` decides the call of a book; whether the file is a book at all is decided as without it
         // (by its own title and headings), and recorded so the submission can tell its attachments.
-        switch BookExtractor(specs: specs, forcedCall: forcedCall).extract(document) {
+        switch extractor.extract(document) {
         case .failure(let error):
             return BookOutcome(file: path, error: error, findings: [ReadErrorRule.finding(for: error)])
         case .success(let record):

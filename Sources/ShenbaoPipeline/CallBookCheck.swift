@@ -96,9 +96,10 @@ public enum CallBookCheck {
             }
             return report
         }
-        let matcher = LabelMatcher(spec: spec)
+        let catalogue = CatalogueKeys(spec: spec)
+        let matcher = catalogue.matcher
         let index = BookIndex(document: document, sections: spec.sections, matcher: matcher)
-        let finder = FieldFinder(index: index, spec: spec, matcher: matcher)
+        let finder = FieldFinder(index: index, catalogue: catalogue)
 
         // Section headings.
         var missing: [String] = []

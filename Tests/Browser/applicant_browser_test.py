@@ -263,13 +263,13 @@ class ApplicantInChromium(ChromiumDesk):
         def submitted(driver):
             status = driver.find_elements(By.ID, "application-status")
             if status and "已提交给" in status[0].text:
-                return status[0]
+                return status[0].text
             shown = driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit'] .progress span")
             if shown and ("失败" in shown[0].text or "错误" in shown[0].text or "不能" in shown[0].text):
                 raise AssertionError(f"submitting was refused: {shown[0].text}")
             return False
         try:
-            status = self.wait(READ_TIMEOUT).until(submitted).text
+            status = self.wait(READ_TIMEOUT).until(submitted)
         except TimeoutException:
             self.fail(f"the page did not say 已提交给 within {READ_TIMEOUT} s: {self.body()[:800]}")
         self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "form[action$='/submit']"),

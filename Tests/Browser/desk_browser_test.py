@@ -29,7 +29,7 @@ import zipfile
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -204,7 +204,10 @@ class ChromiumDesk(unittest.TestCase):
     # -- helpers -------------------------------------------------------------------------------------------------
 
     def wait(self, timeout=PAGE_TIMEOUT):
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.25)
+        """A wait that polls again when the page was replaced between finding an element and reading it (the desk's
+        pages reload themselves after a form posts or a job ends)."""
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.25,
+                             ignored_exceptions=(StaleElementReferenceException,))
 
     def open(self, path):
         self.driver.get(self.base + path)
@@ -374,7 +377,7 @@ class DeskInChromium(ChromiumDesk):
 
         mark = time.monotonic()
         try:
-            done = WebDriverWait(self.driver, READ_TIMEOUT, poll_frequency=0.25).until(finished)
+            done = self.wait(READ_TIMEOUT).until(finished)
         except TimeoutException:
             self.fail(f"the upload did not finish within {READ_TIMEOUT} s: {self.body()[:800]}")
         timings["upload and reading"] = time.monotonic() - mark

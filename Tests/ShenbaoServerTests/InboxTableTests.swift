@@ -53,6 +53,15 @@ import Testing
         #expect(table.query(page: 0).hasSuffix("&page=all"))
     }
 
+    @Test func rowsAreEscaped() {
+        let row = InboxRowsHTML.Row(id: 7, applicant: "<甲&乙>", project: "\"项目\"", uscc: "'A'", duplicate: true, errors: 1, warnings: 0,
+                                    copy: "无盖章 PDF", copyBad: true, decision: "未定", arrived: "2026-12-05 14:00", word: "有", pdf: "无")
+        let html = InboxRowsHTML.render([row])
+        #expect(html.contains(#"<a href="/submissions/7">&lt;甲&amp;乙&gt;</a> <strong class="tag">重复申报</strong>"#))
+        #expect(html.contains("<td>&quot;项目&quot;</td><td class=\"code\">&apos;A&apos;</td>"))
+        #expect(html.contains(#"<td class="bad">1</td><td class="">0</td>"#))
+    }
+
     @Test func arrivalTimesAreBeijingTime() {
         #expect(InboxRoutes.time(Date(timeIntervalSince1970: 1_700_000_000)) == "2023-11-15 06:13")
         #expect(InboxRoutes.time(Date(timeIntervalSince1970: 0)) == "1970-01-01 08:00")

@@ -111,7 +111,7 @@ public enum ChoiceReader {
             guard !key.isEmpty, key.count <= scanned.key.count else { continue }
             var position = 0
             while position + key.count <= scanned.key.count {
-                if !taken[position], Array(scanned.key[position..<position + key.count]) == key,
+                if !taken[position], scanned.key[position..<position + key.count].elementsEqual(key),
                    !taken[position..<position + key.count].contains(true) {
                     for offset in position..<position + key.count { taken[offset] = true }
                     found.append(Occurrence(option: index, start: scanned.source[position],
@@ -150,12 +150,24 @@ package struct ScannedText {
         characters = Array(text)
         var key: [Character] = []
         var source: [Int] = []
+        key.reserveCapacity(characters.count)
+        source.reserveCapacity(characters.count)
         for (index, character) in characters.enumerated() {
-            let folded = String(character).labelKey
-            for keyCharacter in folded {
-                key.append(keyCharacter)
-                source.append(index)
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+                // A character of several scalars: its own label key, worked out in full.
+                for keyCharacter in String(character).labelKey {
+                    key.append(keyCharacter)
+                    source.append(index)
+                }
+                continue
             }
+            switch LabelKeyBytes.keyScalar(for: scalar) {
+            case .drop: continue
+            case .ascii(let byte): key.append(Character(Unicode.Scalar(byte)))
+            case .same: key.append(character)
+            }
+            source.append(index)
         }
         self.key = key
         self.source = source

@@ -63,12 +63,32 @@ public enum ValueParser {
 
     /// Trims, collapses spaces, drops fill-in underscores; keeps line breaks only when asked.
     package static func cleaned(_ raw: String, keepLines: Bool) -> String {
-        var text = raw.replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\t", with: " ")
-        text = text.replacingOccurrences(of: #"[_＿]{2,}"#, with: " ", options: .regularExpression)
+        let text = spacingFillIns(raw.utf8.contains(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
         let lines = text.split(separator: "\n").map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
         let joined = keepLines ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
         let value = joined.trimmingWhitespace()
         return ["无", "/", "-", "—", "——"].contains(value) && !keepLines ? "" : value
+    }
+
+    /// Tabs and fill-in blanks (two or more `_`/`＿` in a row) as one space each.
+    static func spacingFillIns(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x5F || $0 == 0xEF }) else { return text }
+        var out = String.UnicodeScalarView()
+        var underscores = String.UnicodeScalarView()
+        func flush() {
+            if underscores.count >= 2 { out.append(" ") } else { out.append(contentsOf: underscores) }
+            underscores.removeAll()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "_" || scalar == "＿" {
+                underscores.append(scalar)
+                continue
+            }
+            flush()
+            out.append(scalar == "\t" ? " " : scalar)
+        }
+        flush()
+        return String(out)
     }
 
     /// Whether a checkbox cell holds writing besides the printed options and marks.

@@ -1,9 +1,14 @@
 import Foundation
 
 extension String {
-    /// The string without leading/trailing whitespace (including full-width spaces).
+    /// The string without leading/trailing whitespace (including full-width spaces): Unicode's
+    /// White_Space scalars, the set Foundation's `.whitespacesAndNewlines` holds.
     package func trimmingWhitespace() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !LabelKeyBytes.isWhitespace($0.value) }),
+              let last = scalars.lastIndex(where: { !LabelKeyBytes.isWhitespace($0.value) }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 
     /// Full-width ASCII (ｆｕｌｌ－ｗｉｄｔｈ, １２３, ＠) folded to half-width; the ideographic space to a space.
@@ -47,9 +52,18 @@ extension String {
     }
 
     /// The key a label is compared by: full-width folded, no whitespace, no colons, brackets unified.
-    /// `姓 名（万元）：` and `姓名(万元)` compare equal. Computed character by character, so a key
-    /// position always maps back to one character of the text (see `ScannedText`).
+    /// `姓 名（万元）：` and `姓名(万元)` compare equal. Character by character, so a key position always
+    /// maps back to one character of the text (see `ScannedText`).
+    ///
+    /// Worked out on the UTF-8 bytes where every scalar is a character of its own (all the Chinese, Latin
+    /// and symbols of a form), and character by character only for text with combining marks and the like.
     package var labelKey: String {
+        var text = self
+        return text.withUTF8(LabelKeyBytes.key(of:)) ?? labelKeyByCharacter
+    }
+
+    /// `labelKey` worked out on grapheme clusters (text where one character may be several scalars).
+    private var labelKeyByCharacter: String {
         var out = ""
         for character in foldingFullWidth {
             switch character {
@@ -88,18 +102,15 @@ extension String {
         var needle = needle
         return haystack.withUTF8 { hay in
             needle.withUTF8 { pin in
-                guard !pin.isEmpty else { return true }
-                guard pin.count <= hay.count else { return false }
-                let first = pin[0]
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
+                guard let pinStart = pin.baseAddress, !pin.isEmpty else { return true }
+                guard pin.count <= hay.count, let hayStart = hay.baseAddress else { return false }
+                // Each place the needle's first byte occurs (memchr), compared in full (memcmp).
+                let lastStart = hayStart + (hay.count - pin.count)
+                var from = hayStart
+                while from <= lastStart,
+                      let found = memchr(from, Int32(pin[0]), lastStart - from + 1)?.assumingMemoryBound(to: UInt8.self) {
+                    if memcmp(found, pinStart, pin.count) == 0 { return true }
+                    from = UnsafePointer(found) + 1
                 }
                 return false
             }

@@ -24,7 +24,7 @@ public enum DOCXReader {
         var notes: [ReaderNote] = []
         let relationships = try PackageRelationships(of: mainPart, in: archive)
         let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
-                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(), make: StyleSheet.init(root:))
+                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(), scan: StyleSheet.init(scanning:), make: StyleSheet.init(root:))
         let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
                                            damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(), make: Numbering.init(root:))
         let reader = BodyReader(styles: styles, numbering: numbering)
@@ -69,13 +69,16 @@ public enum DOCXReader {
         return "word/document.xml"
     }
 
-    /// A part the main part relates to (styles, numbering), read with `make`; `empty` when it is missing.
+    /// A part the main part relates to (styles, numbering), read with `scan` from its tags when that reads
+    /// it, else with `make` from its tree; `empty` when it is missing.
     /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
+                                             scan: (([UInt8]) -> Part?)? = nil,
                                              make: (XMLElement) -> Part) throws(ReadError) -> Part {
         let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
         guard let bytes = try archive.read(name) else { return empty }
+        if let scan, let part = scan(bytes) { return part }
         do {
             let xml = try SafeXML(bytes: bytes, partName: name)
             defer { withExtendedLifetime(xml) {} }

@@ -208,8 +208,9 @@ struct APIRoutes {
     private func inbox(_ request: Request, _ context: DeskContext, _ routes: InboxRoutes) async throws -> InboxDetail {
         let inbox = try await routes.access(context).inbox(context.parameters.get("id", as: Int64.self))
         let submissions = try await desk.store.submissions(inboxID: inbox.id)
+        let table = InboxTable(query: InboxRoutes.query(request))
         return InboxDetail(inbox: try await InboxSummary.of(inbox, desk: desk, submissions: submissions),
-                           submissions: InboxTable(query: InboxRoutes.query(request)).rows(submissions),
+                           submissions: Array(table.paged(table.rows(submissions)).rows),
                            duplicateCodes: InboxTable.duplicateCodes(submissions).sorted())
     }
 

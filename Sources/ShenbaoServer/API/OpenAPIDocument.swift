@@ -292,6 +292,7 @@ enum OpenAPIDocument {
             - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}
             - {name: q, in: query, schema: {type: string, maxLength: 100}}
             - {name: show, in: query, schema: {type: string, enum: [all, errors, recommended, undecided, duplicates, nopdf]}}
+            - {name: page, in: query, description: 第几页（每页 100 份；不给或 all：全部）, schema: {type: string, pattern: '^([0-9]{1,6}|all)$'}}
           responses:
             '200':
               description: 收件箱

@@ -208,8 +208,9 @@ struct ApplicantRoutes {
         let application = try await access(context).application(context.parameters.get("id", as: Int64.self))
         let spec = try spec(of: application)
         let data = Self.data(application)
+        let record = Self.record(data, spec: spec)
         let checked = Self.isChecked(application)
-        let findings = checked ? Self.findings(data, spec: spec) : []
+        let findings = checked ? ApplicantData.findings(for: record, spec: spec) : []
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         var values = Pages.frame(context, title: spec.title)
@@ -230,7 +231,7 @@ struct ApplicantRoutes {
         if byField.count > Self.listedFindings { values["moreFieldFindings"] = byField.count - Self.listedFindings }
         if checked, let rules = try? ClassificationRules.load(from: spec.directory) {
             // An enterprise call (培育库): its class under the statistics rules, as `shenbao classify` decides it.
-            if let classification = EnterpriseClassifier(rules: rules).classify(Self.record(data, spec: spec)) {
+            if let classification = EnterpriseClassifier(rules: rules).classify(record) {
                 values["classification"] = ["class": classification.enterpriseClass.rawValue, "reason": classification.reason,
                                             "rule": classification.rule, "counted": String(format: "%.2f", classification.countedValue),
                                             "percent": String(format: "%g", classification.countedPercent)]
@@ -258,7 +259,6 @@ struct ApplicantRoutes {
         values["hasDeclaration"] = writer.templatePath(.declaration) != nil
         values["status"] = status.text
         if !application.isSubmitted {
-            let record = Self.record(data, spec: spec)
             values["bureaus"] = try await BureauChoice.load(call: spec, desk: desk).values(for: record)
             values["attachments"] = Self.attachmentsAsked(record, spec: spec)
             values["errorCount"] = errors
@@ -365,9 +365,9 @@ struct ApplicantRoutes {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/\(kind.rawValue).docx"
-        _ = try BookFill.run(kind, record: Self.record(Self.data(application), spec: spec), spec: spec, to: path, allowDraft: true)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let record = Self.record(Self.data(application), spec: spec)
+        _ = try BookFill.run(kind, record: record, spec: spec, to: path, allowDraft: true)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let name = kind == .book ? Self.bookFileName(record, spec: spec) : "\(kind.chineseName)-\(application.callID).docx"
         return InboxRoutes.attachment(bytes, name: name,
                                       type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -29,8 +29,9 @@ struct BureauChoice: Sendable {
         }
         let summary = try? SummarySpec.load(for: spec)
         let regions = summary?.regions
+        // 市州 in the regions list's order, then the others by name, then bureaus without one; bureaus by name within.
         func rank(_ region: String) -> Int { region.isEmpty ? Int.max : regions?.rank(of: region) ?? Int.max - 1 }
-        found.sort { ($0.region.isEmpty ? 1 : 0, rank($0.region), $0.region, $0.name) < ($1.region.isEmpty ? 1 : 0, rank($1.region), $1.region, $1.name) }
+        found.sort { (rank($0.region), $0.region, $0.name) < (rank($1.region), $1.region, $1.name) }
         return BureauChoice(bureaus: found, regions: regions, recommenderFields: summary?.recommender ?? [])
     }
 

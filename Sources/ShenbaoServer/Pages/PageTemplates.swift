@@ -115,15 +115,8 @@ enum PageTemplates {
       <thead><tr>{{#columns}}<th scope="col" aria-sort="{{sort}}"><a href="{{link}}">{{name}}</a> {{arrow}}</th>{{/columns}}
       <th scope="col">Word</th><th scope="col">PDF</th></tr></thead>
       <tbody>
-      {{#submissions}}
-      <tr data-errors="{{errors}}">
-        <td><a href="/submissions/{{id}}">{{applicant}}</a>{{#duplicate}} <strong class="tag">重复申报</strong>{{/duplicate}}</td><td>{{project}}</td><td class="code">{{uscc}}</td>
-        <td class="{{#hasErrors}}bad{{/hasErrors}}">{{errors}}</td><td class="{{#hasWarnings}}warn{{/hasWarnings}}">{{warnings}}</td>
-        <td class="{{#copyBad}}bad{{/copyBad}}">{{copy}}</td>
-        <td>{{decision}}</td><td class="nowrap">{{arrived}}</td><td>{{word}}</td><td>{{pdf}}</td>
-      </tr>
-      {{/submissions}}
-      {{^submissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/submissions}}
+      {{{rows}}}
+      {{^hasSubmissions}}<tr><td colspan="10">{{#filtered}}没有符合条件的材料。{{/filtered}}{{^filtered}}尚未收到材料。{{/filtered}}</td></tr>{{/hasSubmissions}}
       </tbody>
     </table>
     {{#paging}}<nav class="pages" aria-label="分页">{{^all}}第 {{page}} / {{pages}} 页：{{#previous}}<a href="{{.}}" rel="prev">上一页</a> {{/previous}}{{#numbers}}{{#current}}<strong aria-current="page">{{number}}</strong>{{/current}}{{^current}}<a href="{{link}}">{{number}}</a>{{/current}} {{/numbers}}{{#next}}<a href="{{.}}" rel="next">下一页</a> {{/next}}· <a href="{{everyRow}}">在一页中显示全部（打印用）</a>{{/all}}{{#all}}<a href="{{firstPage}}">分页显示</a>{{/all}}</nav>{{/paging}}

@@ -86,16 +86,15 @@ struct InboxRoutes {
             return ["link": table.query(sort: column), "name": Self.columnNames[column] ?? column.rawValue,
                     "sort": active ? (table.descending ? "descending" : "ascending") : "none", "arrow": active ? (table.descending ? "▼" : "▲") : ""]
         }
-        values["submissions"] = rows.map { submission -> [String: Any] in
+        values["hasSubmissions"] = !rows.isEmpty
+        values["rows"] = InboxRowsHTML.render(rows.lazy.map { submission in
             let copy = Self.copyText(submission)
-            return ["id": submission.id, "applicant": submission.applicant ?? submission.name, "project": submission.projectName ?? "",
-                    "uscc": submission.uscc ?? "", "word": submission.hasWord ? "有" : "无", "pdf": submission.hasPDF ? "有" : "无",
-                    "copy": copy.text, "copyBad": copy.bad,
-                    "errors": submission.errors, "warnings": submission.warnings, "arrived": Self.time(submission.arrivedAt),
-                    "hasErrors": submission.errors > 0, "hasWarnings": submission.warnings > 0,
-                    "decision": submission.decision?.chineseName ?? "未定",
-                    "duplicate": submission.uscc.map(duplicates.contains) ?? false]
-        }
+            return InboxRowsHTML.Row(id: submission.id, applicant: submission.applicant ?? submission.name, project: submission.projectName ?? "",
+                                     uscc: submission.uscc ?? "", duplicate: submission.uscc.map(duplicates.contains) ?? false,
+                                     errors: submission.errors, warnings: submission.warnings, copy: copy.text, copyBad: copy.bad,
+                                     decision: submission.decision?.chineseName ?? "未定", arrived: Self.time(submission.arrivedAt),
+                                     word: submission.hasWord ? "有" : "无", pdf: submission.hasPDF ? "有" : "无")
+        })
         let waiting = try await desk.store.waitingJobs().filter { $0.inboxID == inbox.id }
         values["jobs"] = waiting.map { ["id": $0.id] }
         return Pages.shared.response(template: "inbox", values)

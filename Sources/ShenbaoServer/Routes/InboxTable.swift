@@ -63,9 +63,10 @@ struct InboxTable {
         return Set(counts.filter { $0.value > 1 }.keys)
     }
 
+    /// `submissions` filtered and sorted as asked.
     func rows(_ submissions: [StoredSubmission]) -> [StoredSubmission] {
-        let duplicates = Self.duplicateCodes(submissions)
-        let kept = submissions.filter { submission in
+        let duplicates = view == .duplicates ? Self.duplicateCodes(submissions) : []
+        let kept = view == .all && search.isEmpty ? submissions : submissions.filter { submission in
             let shown: Bool = switch view {
             case .all: true
             case .errors: submission.errors > 0

@@ -1,10 +1,15 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file (`desk.sqlite`) in WAL mode through a GRDB `DatabasePool`, so
 /// pages read while an upload is being written. Migrations run at open (`DeskMigrations`).
 public final class SQLiteDeskStore: DeskStore {
     private let pool: DatabasePool
+    /// Bumped after every write this store commits (the desk's process is the only writer of submissions).
+    private let generation = Atomic<UInt64>(0)
+    /// Each inbox's submissions with the generation they were read at: the inbox page reads them on every request.
+    private let inboxRows = Mutex<[Int64: (generation: UInt64, rows: [StoredSubmission])]>([:])
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -38,13 +43,13 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func createAdministrator(login: String, displayName: String, passwordHash: String) async throws -> Account {
-        try await pool.write { db in
+        try await write { db in
             try Self.insertAccount(db, login: login, displayName: displayName, role: .administrator, region: "", passwordHash: passwordHash)
         }
     }
 
     public func createBureau(_ bureau: NewBureau, passwordHash: String) async throws -> Account {
-        try await pool.write { db in
+        try await write { db in
             let account = try Self.insertAccount(db, login: bureau.login, displayName: bureau.displayName, role: .bureau,
                                                  region: bureau.region, passwordHash: passwordHash)
             for (call, quota) in bureau.calls.sorted(by: { $0.key < $1.key }) {
@@ -56,7 +61,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func updateBureau(accountID: Int64, calls: [String: Int?], passwordHash: String?) async throws {
-        try await pool.write { db in
+        try await write { db in
             let existing = try Row.fetchAll(db, sql: "SELECT id, call_id FROM inbox WHERE account_id = ?", arguments: [accountID])
             for row in existing {
                 let id: Int64 = row["id"], call: String = row["call_id"]
@@ -81,7 +86,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func createApplicant(_ applicant: NewApplicant, passwordHash: String) async throws -> Account {
-        try await pool.write { db in
+        try await write { db in
             var account = try Self.insertAccount(db, login: applicant.uscc, displayName: applicant.name, role: .applicant, region: "",
                                                  passwordHash: passwordHash)
             try db.execute(sql: "UPDATE account SET contact = ? WHERE id = ?", arguments: [applicant.contact, account.id])
@@ -104,7 +109,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func createApplication(accountID: Int64, callID: String, data: String, at: Date) async throws -> StoredApplication {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO application (account_id, call_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [accountID, callID, data, at.timeIntervalSince1970, at.timeIntervalSince1970])
             return StoredApplication(id: db.lastInsertedRowID, accountID: accountID, callID: callID, data: data, findings: [],
@@ -113,7 +118,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func saveApplication(id: Int64, data: String, findings: [StoredFinding], at: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE application SET data = ?, findings = ?, updated_at = ? WHERE id = ? AND submitted_at IS NULL",
                            arguments: [data, Self.json(findings), at.timeIntervalSince1970, id])
             if db.changesCount == 0 { throw DeskStoreError.submittedAlready }
@@ -121,7 +126,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func markSubmitted(applicationID: Int64, inboxID: Int64, jobID: Int64, at: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE application SET inbox_id = ?, job_id = ?, submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
                            arguments: [inboxID, jobID, at.timeIntervalSince1970, applicationID])
             if db.changesCount == 0 { throw DeskStoreError.submittedAlready }
@@ -158,7 +163,7 @@ public final class SQLiteDeskStore: DeskStore {
     // MARK: Sessions
 
     public func createSession(_ session: DeskSession) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM session WHERE expires_at < ?", arguments: [session.createdAt.timeIntervalSince1970])
             try db.execute(sql: """
                 INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -179,13 +184,13 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func deleteSession(tokenHash: String) async throws {
-        try await pool.write { try $0.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
+        try await write { try $0.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
     }
 
     // MARK: Login throttling
 
     public func recordLoginFailure(keys: [String], at: Date) async throws {
-        try await pool.write { db in
+        try await write { db in
             // Old attempts no longer count toward any limit.
             try db.execute(sql: "DELETE FROM login_failure WHERE at < ?", arguments: [at.timeIntervalSince1970 - 86_400])
             for key in keys {
@@ -202,7 +207,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func clearLoginFailures(key: String) async throws {
-        try await pool.write { try $0.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key]) }
+        try await write { try $0.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key]) }
     }
 
     // MARK: Inboxes and submissions
@@ -227,24 +232,44 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func submissions(inboxID: Int64) async throws -> [StoredSubmission] {
-        try await pool.read {
-            try Row.fetchAll($0, sql: "SELECT * FROM submission WHERE inbox_id = ? ORDER BY arrived_at DESC, id",
+        let seen = generation.load(ordering: .sequentiallyConsistent)
+        if let kept = inboxRows.withLock({ $0[inboxID] }), kept.generation == seen { return kept.rows }
+        let rows = try await pool.read {
+            try Row.fetchAll($0, sql: "SELECT \(Self.submissionColumns) FROM submission WHERE inbox_id = ? ORDER BY arrived_at DESC, id",
                              arguments: [inboxID]).map(Self.submission)
         }
+        // Read at `seen` or later: a write committed meanwhile has bumped the generation, so this is read again.
+        inboxRows.withLock { $0[inboxID] = (seen, rows) }
+        return rows
+    }
+
+    /// `pool.write`, then a new generation (also after a failed write: reading again is harmless).
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        defer { generation.add(1, ordering: .sequentiallyConsistent) }
+        return try await pool.write(updates)
     }
 
     public func submission(id: Int64) async throws -> StoredSubmission? {
-        try await pool.read { try Row.fetchOne($0, sql: "SELECT * FROM submission WHERE id = ?", arguments: [id]).map(Self.submission) }
+        try await pool.read {
+            try Row.fetchOne($0, sql: "SELECT \(Self.submissionColumns) FROM submission WHERE id = ?", arguments: [id]).map(Self.submission)
+        }
     }
 
+    /// The submission columns in the order `submission(_:)` reads them, by position: a value read by column name
+    /// costs a case-insensitive search of the names, which was most of the time of a 1,000-row inbox.
+    private static let submissionColumns = """
+        id, inbox_id, upload_id, name, call_id, applicant, project_name, uscc, has_word, has_pdf, errors, warnings, arrived_at, \
+        decision, decision_note, seals_found, seals_missing, copy_state
+        """
+
     private static func submission(_ row: Row) -> StoredSubmission {
-        StoredSubmission(id: row["id"], inboxID: row["inbox_id"], uploadID: row["upload_id"], name: row["name"], callID: row["call_id"],
-                         applicant: row["applicant"], projectName: row["project_name"], uscc: row["uscc"],
-                         hasWord: row["has_word"], hasPDF: row["has_pdf"], errors: row["errors"], warnings: row["warnings"],
-                         arrivedAt: Date(timeIntervalSince1970: row["arrived_at"]),
-                         decision: (row["decision"] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row["decision_note"] ?? "",
-                         stampedCopy: StampedCopyStatus(sealsFound: row["seals_found"], sealsMissing: row["seals_missing"],
-                                                        agreement: (row["copy_state"] as String?).flatMap(StampedCopyStatus.Agreement.init(rawValue:))))
+        StoredSubmission(id: row[0], inboxID: row[1], uploadID: row[2], name: row[3], callID: row[4],
+                         applicant: row[5], projectName: row[6], uscc: row[7],
+                         hasWord: row[8], hasPDF: row[9], errors: row[10], warnings: row[11],
+                         arrivedAt: Date(timeIntervalSince1970: row[12]),
+                         decision: (row[13] as String?).flatMap(Decision.init(rawValue:)), decisionNote: row[14] ?? "",
+                         stampedCopy: StampedCopyStatus(sealsFound: row[15], sealsMissing: row[16],
+                                                        agreement: (row[17] as String?).flatMap(StampedCopyStatus.Agreement.init(rawValue:))))
     }
 
     public func files(submissionID: Int64) async throws -> [StoredFile] {
@@ -275,7 +300,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func store(_ upload: NewUpload, at: Date, job: Int64?) async throws -> [Int64] {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "INSERT INTO upload (inbox_id, account_id, created_at, refused) VALUES (?, ?, ?, ?)",
                            arguments: [upload.inboxID, upload.accountID, at.timeIntervalSince1970, Self.json(upload.refused)])
             let uploadID = db.lastInsertedRowID
@@ -298,7 +323,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func replace(fileID: Int64, with replacement: NewUpload.Submission, at: Date, job: Int64) async throws {
-        try await pool.write { db in
+        try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT submission_id, replaced_at FROM file WHERE id = ?", arguments: [fileID]),
                   (row["replaced_at"] as Double?) == nil else { throw DeskStoreError.replacedAlready }
             let submissionID: Int64 = row["submission_id"]
@@ -354,7 +379,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func decide(submissionID: Int64, decision: Decision?, note: String, by accountID: Int64, at: Date, quota: Int?) async throws {
-        try await pool.write { db in
+        try await write { db in
             if decision == .recommended, let quota {
                 let others = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM submission WHERE decision = 'recommended' AND id != ?
@@ -371,7 +396,7 @@ public final class SQLiteDeskStore: DeskStore {
 
     public func createJob(inboxID: Int64, accountID: Int64, folder: String, replacing: (fileID: Int64, newFile: String)?, refused: [String],
                           at: Date) async throws -> ReadingJob {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: """
                 INSERT INTO job (inbox_id, account_id, folder, replaces_file_id, replacement, state, refused, created_at)
                 VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)
@@ -391,7 +416,7 @@ public final class SQLiteDeskStore: DeskStore {
     }
 
     public func failJob(id: Int64, error: String, at: Date) async throws {
-        try await pool.write {
+        try await write {
             try $0.execute(sql: "UPDATE job SET state = 'failed', error = ?, finished_at = ? WHERE id = ?",
                            arguments: [error, at.timeIntervalSince1970, id])
         }

@@ -108,8 +108,10 @@ struct WordPackage {
 }
 
 extension String {
-    /// The text with XML's five special characters escaped.
-    var xmlEscaped: String {
+    /// The text with XML's five special characters escaped (HTML's too: the desk's table rows use it).
+    package var xmlEscaped: String {
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                     || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return self }
         var out = ""
         out.reserveCapacity(count)
         for character in self {

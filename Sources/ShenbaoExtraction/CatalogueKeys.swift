@@ -1,0 +1,49 @@
+import ShenbaoModel
+import ShenbaoSupport
+import ShenbaoSpec
+
+/// A call's catalogue as label keys, worked out once per call instead of once per book: every label the
+/// call prints, its checkbox options, the column labels of its matrices, and what a table's row label
+/// may say without being a label the catalogue does not know.
+package struct CatalogueKeys: Sendable {
+    package let matcher: LabelMatcher
+    /// Keys of every label the call prints: a cell holding one is a label, never a value.
+    let knownLabels: Set<String>
+    /// The known labels of two characters or more, with their length in characters (labels a cover
+    /// line's value may run into).
+    let longerLabels: [(key: String, length: Int)]
+    /// Keys of every printed checkbox option of the call.
+    let options: Set<String>
+    /// For each row label key of a matrix, the column labels printed with it (its header row).
+    let columnLabels: [String: LabelMatcher.Spellings]
+    /// The known labels, section names, table headers and options: a row label holding one of these
+    /// (or starting with one of two characters or more) is not reported as unmatched.
+    let printed: Set<String>
+
+    package init(spec: CallSpec) {
+        let matcher = LabelMatcher(spec: spec)
+        self.matcher = matcher
+        var known: Set<String> = []
+        var columns: [String: [String]] = [:]
+        for field in spec.fields {
+            for key in matcher.keys(for: field.locator.label) { known.insert(key) }
+            if let row = field.locator.row {
+                for key in matcher.keys(for: row) {
+                    known.insert(key)
+                    columns[key, default: []] += matcher.keys(for: field.locator.label)
+                }
+            }
+            for part in field.label.split(separator: "/") { known.insert(String(part).labelKey) }
+        }
+        known.remove("")
+        knownLabels = known
+        longerLabels = known.map { ($0, $0.count) }.filter { $0.1 >= 2 }
+        columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
+        options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
+        var printed = known
+        for section in spec.sections { printed.insert(BookIndex.sectionKey(section)) }
+        for header in spec.headers { printed.insert(header.labelKey) }
+        printed.formUnion(options)
+        self.printed = printed
+    }
+}

@@ -1,0 +1,97 @@
+/// `String.labelKey` on UTF-8 bytes: one pass, one allocation, no grapheme breaking.
+///
+/// Exact only where every scalar is a character of its own, so a scalar outside the ranges known to
+/// never join a neighbour (combining marks, joiners, Hangul jamo, emoji modifiers…) gives up, and the
+/// caller works character by character instead.
+package enum LabelKeyBytes {
+    /// The label key of a string's UTF-8 bytes, or nil when the text needs the character-level path.
+    package static func key(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var complete = true
+        let key = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard let scalar = decode(bytes, at: index, length: length), isOwnCharacter(scalar) else {
+                    complete = false
+                    return 0
+                }
+                switch keyScalar(for: scalar) {
+                case .drop:
+                    break
+                case .ascii(let byte):
+                    out[written] = byte
+                    written += 1
+                case .same:
+                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                    written += length
+                }
+                index += length
+            }
+            return written
+        }
+        return complete ? key : nil
+    }
+
+    /// What one scalar becomes in a label key.
+    package enum KeyScalar: Equatable {
+        /// Left out (whitespace, colons).
+        case drop
+        /// Replaced by an ASCII character (folded full-width forms, unified brackets).
+        case ascii(UInt8)
+        /// Kept as it is.
+        case same
+    }
+
+    /// The key rule for one scalar: full-width ASCII folded, whitespace and colons dropped, `【〔[` → `(`
+    /// and `】〕]` → `)`.
+    package static func keyScalar(for scalar: Unicode.Scalar) -> KeyScalar {
+        var value = scalar.value
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        switch value {
+        case 0x3A: return .drop
+        case 0x5B, 0x3010, 0x3014: return .ascii(0x28)
+        case 0x5D, 0x3011, 0x3015: return .ascii(0x29)
+        case _ where isWhitespace(value): return .drop
+        case 0..<0x80: return .ascii(UInt8(value))
+        default: return .same
+        }
+    }
+
+    /// Unicode's White_Space property (what `Character.isWhitespace` asks of a one-scalar character).
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Scalars that are always a character of their own, whatever stands beside them: ASCII, Latin,
+    /// general punctuation and symbols (check boxes, ticks), CJK punctuation, kana and ideographs, the
+    /// private-use symbol-font range and the half/full-width forms; never a combining or joining scalar.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2000..<0x200B, 0x2010..<0x2060, 0x2070..<0x20D0, 0x2100..<0x2C00,
+             0x3000..<0x302A, 0x3030..<0x3099, 0x309B..<0xA000, 0xF000..<0xF100, 0xFF00..<0xFF9E, 0xFFA0..<0xFFF0,
+             0x20000..<0x30000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The scalar of a (valid, as every Swift string's) UTF-8 sequence.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar? {
+        guard index + length <= bytes.count else { return nil }
+        var value: UInt32
+        switch length {
+        case 1: return Unicode.Scalar(bytes[index])
+        case 2: value = UInt32(bytes[index] & 0x1F)
+        case 3: value = UInt32(bytes[index] & 0x0F)
+        default: value = UInt32(bytes[index] & 0x07)
+        }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+}
