@@ -11,16 +11,25 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <TextOutputDev.h>
+#include <Stream.h>
 #include <goo/GooString.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 struct shenbao_pages_document {
+    /// The file's bytes when it was read whole, which the document's stream reads; declared first so
+    /// that they outlive the document.
+    std::vector<char> bytes;
     std::unique_ptr<PDFDoc> doc;
 };
 
@@ -307,6 +316,31 @@ std::vector<shenbao_char> characters(TextPage *text, double pageWidth, double pa
     return chars;
 }
 
+/// Files up to this size are read whole into memory: poppler's file stream asks the system for 256
+/// bytes at a time (about 5,000 reads for a 200 KB book).
+constexpr off_t inMemoryLimit = 64 << 20;
+
+/// The whole file at `path`; empty when it is larger than `inMemoryLimit`, empty or cannot be read.
+std::vector<char> readWhole(const char *path) {
+    std::vector<char> bytes;
+    const int file = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (file < 0) return bytes;
+    struct stat info;
+    if (::fstat(file, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 && info.st_size <= inMemoryLimit) {
+        bytes.resize(info.st_size);
+        size_t done = 0;
+        while (done < bytes.size()) {
+            const ssize_t got = ::read(file, bytes.data() + done, bytes.size() - done);
+            if (got < 0 && errno == EINTR) continue;
+            if (got <= 0) break;
+            done += got;
+        }
+        if (done != bytes.size()) bytes.clear();
+    }
+    ::close(file);
+    return bytes;
+}
+
 template <typename T> T *copied(const std::vector<T> &items) {
     if (items.empty()) return nullptr;
     auto *result = static_cast<T *>(std::malloc(items.size() * sizeof(T)));
@@ -318,9 +352,14 @@ template <typename T> T *copied(const std::vector<T> &items) {
 
 extern "C" shenbao_pages_document *shenbao_pages_open(const char *path) {
     if (path == nullptr || globalParams == nullptr) return nullptr;
-    auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
-    if (!doc->isOk()) return nullptr;
-    return new shenbao_pages_document { std::move(doc) };
+    auto document = std::make_unique<shenbao_pages_document>();
+    document->bytes = readWhole(path);
+    // The document owns the stream; the stream reads the bytes the document holds.
+    document->doc = document->bytes.empty()
+        ? std::make_unique<PDFDoc>(std::make_unique<GooString>(path))
+        : std::make_unique<PDFDoc>(new MemStream(document->bytes.data(), 0, document->bytes.size(), Object(objNull)));
+    if (!document->doc->isOk()) return nullptr;
+    return document.release();
 }
 
 extern "C" void shenbao_pages_close(shenbao_pages_document *document) {

@@ -7,6 +7,9 @@ import ShenbaoReaders
 /// Reads numbers as applicants write them: full-width digits, thousands separators, units
 /// (`万元`, `亿元`, `元`, `人`, `个`, `%`), a minus sign in any of its forms.
 public enum NumberParser {
+    /// A plain decimal number, once units and separators are gone.
+    private static let decimal = TextPattern(#"^[-+]?(\d+\.?\d*|\.\d+)$"#)
+
     /// The number in `text`, scaled to 万元 when `toTenThousands` and the text names 元 or 亿.
     /// Returns nil when the text holds no number or more than one.
     public static func parse(_ text: String, toTenThousands: Bool = false) -> Double? {
@@ -25,7 +28,7 @@ public enum NumberParser {
         for unit in ["万元", "亿元", "万", "亿", "元", "人", "个", "项", "%", "TB", "tb", "T"] {
             cleaned = cleaned.replacingOccurrences(of: unit, with: "")
         }
-        guard !cleaned.isEmpty, cleaned.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)$"#, options: .regularExpression) != nil,
+        guard !cleaned.isEmpty, decimal.matches(cleaned),
               let value = Double(cleaned) else { return nil }
         return (value * scale * 1_000_000).rounded() / 1_000_000
     }

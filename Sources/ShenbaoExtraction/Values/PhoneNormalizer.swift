@@ -8,6 +8,9 @@ import ShenbaoReaders
 /// hyphens (`138-0000-0000` → `13800000000`); a landline keeps the hyphen after its area code
 /// (`027-85317019`, `(027)85317019`), an extension (`转807`, `分机807`) is written `-807`.
 public enum PhoneNormalizer {
+    /// A mobile number, perhaps written in groups (`138-0000-0000`).
+    private static let groupedMobile = TextPattern(#"^1[3-9]\d-?\d{4}-?\d{4}$"#)
+
     /// A cell that may hold several numbers (`027-85317019，138 0000 0000`): each normalised, joined by `，`.
     public static func normalizeAll(_ text: String) -> String {
         var parts = text.foldingFullWidth.split(whereSeparator: { "，,、;；/\n".contains($0) }).map(String.init)
@@ -40,7 +43,7 @@ public enum PhoneNormalizer {
             value = "0" + value
         }
         // A mobile written in groups: 138-0000-0000 → 13800000000.
-        if value.range(of: #"^1[3-9]\d-?\d{4}-?\d{4}$"#, options: .regularExpression) != nil {
+        if groupedMobile.matches(value) {
             return value.filter(\.isNumber)
         }
         let digitsOnly = value.filter(\.isNumber)
