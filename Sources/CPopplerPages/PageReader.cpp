@@ -42,6 +42,13 @@ constexpr double darkLuma = 170.0 / 255.0;
 /// More marks than this on one page is a drawing or hatching, not a form: the rest are dropped.
 constexpr size_t maximumMarks = 200000;
 
+/// A picture at most this many points wide and high, of at most `smallImagePixels` pixels, is read
+/// for its ink (a check box drawn as an image); a larger one is a mark as a whole.
+constexpr double smallImageSide = 32;
+constexpr long smallImagePixels = 250000;
+/// A small picture's vertical strokes shorter than this (points) are not recorded on their own.
+constexpr double shortestColumnRun = 4;
+
 bool isDark(const GfxRGB &rgb) {
     const double luma = 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b);
     return luma < darkLuma;
@@ -92,11 +99,15 @@ public:
         OutputDev::drawImageMask(state, ref, str, w, h, invert, interpolate, inlineImg);
     }
     void drawImage(GfxState *state, Object *ref, Stream *str, int w, int h, GfxImageColorMap *colorMap, bool interpolate, const int *maskColors, bool inlineImg) override {
-        image(state);
+        // An inline image's data sits in the content stream, which OutputDev reads past once.
+        if (inlineImg || !smallImageInk(state, str, w, h, colorMap, nullptr, 0, 0, nullptr)) image(state);
         OutputDev::drawImage(state, ref, str, w, h, colorMap, interpolate, maskColors, inlineImg);
     }
     void drawMaskedImage(GfxState *state, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, bool, bool) override { image(state); }
-    void drawSoftMaskedImage(GfxState *state, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, GfxImageColorMap *, bool) override { image(state); }
+    void drawSoftMaskedImage(GfxState *state, Object *, Stream *str, int w, int h, GfxImageColorMap *colorMap, bool, Stream *maskStr, int maskW, int maskH,
+                             GfxImageColorMap *maskColorMap, bool) override {
+        if (!smallImageInk(state, str, w, h, colorMap, maskStr, maskW, maskH, maskColorMap)) image(state);
+    }
 
 private:
     double width, height;
@@ -166,6 +177,92 @@ private:
             x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
         }
         clippedBox(state, x0 - grow / 2, y0 - grow / 2, x1 + grow / 2, y1 + grow / 2, SHENBAO_MARK_AREA);
+    }
+
+    /// The dark pixels of an image, row by row (top first); empty when it cannot be read.
+    static std::vector<bool> darkPixels(Stream *str, int w, int h, GfxImageColorMap *colorMap) {
+        std::vector<bool> dark(static_cast<size_t>(w) * h);
+        ImageStream pixels(str, w, colorMap->getNumPixelComps(), colorMap->getBits());
+        pixels.reset();
+        for (int y = 0; y < h; ++y) {
+            unsigned char *line = pixels.getLine();
+            if (line == nullptr) {
+                dark.clear();
+                break;
+            }
+            for (int x = 0; x < w; ++x) {
+                GfxRGB rgb;
+                colorMap->getRGB(line + x * colorMap->getNumPixelComps(), &rgb);
+                dark[static_cast<size_t>(y) * w + x] = isDark(rgb);
+            }
+        }
+        pixels.close();
+        return dark;
+    }
+
+    /// A small picture, axis-aligned on the page, as the ink it shows: each pixel row's dark runs and
+    /// each column's long dark runs become boxes, so a check box drawn as an image has edges as a
+    /// drawn one has. Pixels its soft mask leaves mostly transparent are paper. False, with nothing
+    /// recorded, for a larger, rotated or unreadable picture.
+    bool smallImageInk(GfxState *state, Stream *str, int w, int h, GfxImageColorMap *colorMap, Stream *maskStr, int maskW, int maskH,
+                       GfxImageColorMap *maskColorMap) {
+        const double *ctm = state->getCTM();
+        // Axis-aligned, not flat, small (a NaN fails every comparison).
+        const bool small = ctm[1] == 0 && ctm[2] == 0 && std::fabs(ctm[0]) > 0 && std::fabs(ctm[0]) <= smallImageSide
+            && std::fabs(ctm[3]) > 0 && std::fabs(ctm[3]) <= smallImageSide;
+        if (!small) return false;
+        if (colorMap == nullptr || !colorMap->isOk() || w <= 0 || h <= 0 || static_cast<long>(w) * h > smallImagePixels) return false;
+        std::vector<bool> dark = darkPixels(str, w, h, colorMap);
+        if (dark.empty()) return false;
+        if (maskStr != nullptr) {
+            if (maskColorMap == nullptr || !maskColorMap->isOk() || maskW <= 0 || maskH <= 0 || static_cast<long>(maskW) * maskH > smallImagePixels) return false;
+            ImageStream alpha(maskStr, maskW, maskColorMap->getNumPixelComps(), maskColorMap->getBits());
+            alpha.reset();
+            std::vector<bool> opaque(static_cast<size_t>(maskW) * maskH);
+            for (int y = 0; y < maskH; ++y) {
+                unsigned char *line = alpha.getLine();
+                if (line == nullptr) break;
+                for (int x = 0; x < maskW; ++x) {
+                    GfxGray gray;
+                    maskColorMap->getGray(line + x * maskColorMap->getNumPixelComps(), &gray);
+                    opaque[static_cast<size_t>(y) * maskW + x] = colToDbl(gray) >= 0.5;
+                }
+            }
+            alpha.close();
+            for (int y = 0; y < h; ++y) {
+                for (int x = 0; x < w; ++x) {
+                    const size_t at = static_cast<size_t>(y) * w + x;
+                    dark[at] = dark[at] && opaque[static_cast<size_t>(static_cast<long>(y) * maskH / h) * maskW + static_cast<long>(x) * maskW / w];
+                }
+            }
+        }
+        // Image space: the unit square, its first row at the top (v = 1).
+        auto record = [&](double u0, double v0, double u1, double v1) {
+            double x0, y0, x1, y1;
+            state->transform(u0, v0, &x0, &y0);
+            state->transform(u1, v1, &x1, &y1);
+            clippedBox(state, std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1), SHENBAO_MARK_BOX);
+        };
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w;) {
+                if (!dark[static_cast<size_t>(y) * w + x]) { ++x; continue; }
+                int end = x;
+                while (end < w && dark[static_cast<size_t>(y) * w + end]) ++end;
+                record(double(x) / w, 1 - double(y) / h, double(end) / w, 1 - double(y + 1) / h);
+                x = end;
+            }
+        }
+        const int shortest = std::max(2, static_cast<int>(std::ceil(shortestColumnRun / std::fabs(ctm[3]) * h)));
+        for (int x = 0; x < w; ++x) {
+            for (int y = 0; y < h;) {
+                if (!dark[static_cast<size_t>(y) * w + x]) { ++y; continue; }
+                int end = y;
+                while (end < h && dark[static_cast<size_t>(end) * w + x]) ++end;
+                if (end - y >= shortest) record(double(x) / w, 1 - double(y) / h, double(x + 1) / w, 1 - double(end) / h);
+                y = end;
+            }
+        }
+        return true;
     }
 
     void image(GfxState *state) {

@@ -182,6 +182,12 @@ struct PDFReaderCorpusTests {
         #expect(document.blocks.map(\.text).joined().contains("南京市白下区中山东路198号"))
     }
 
+    @Test func checkBoxesDrawnAsPicturesAreRead() throws {
+        // Each box is a small image with a soft mask.
+        let document = try PDFReader.read(path: path("pdfjs/160F-2019.pdf"))
+        #expect(document.blocks.map(\.text).joined().contains("oui ☐ non ☐"))
+    }
+
     @Test(arguments: ["pdfjs/arial_unicode_ab_cidfont.pdf", "pdfjs/issue3405r.pdf", "pdfjs/XiaoBiaoSong.pdf"])
     func fontsWithoutUnicodeMapAreScannedNotGarbage(file: String) throws {
         let document = try PDFReader.read(path: path(file))
