@@ -180,6 +180,8 @@ struct PDFReaderCorpusTests {
         let document = try PDFReader.read(path: path("cn-thisDy-NATIONAL/发明专利申请初步审查合格通知书.pdf"))
         #expect(!document.scanned)
         #expect(document.blocks.map(\.text).joined().contains("南京市白下区中山东路198号"))
+        // The date right of the 发文日 box's side, level with the contact line, is not read into it.
+        #expect(document.blocks.map(\.text).contains("柏尚春(025-84698058)"))
     }
 
     @Test func checkBoxesDrawnAsPicturesAreRead() throws {
@@ -225,6 +227,17 @@ struct PDFReaderCorpusTests {
         let label = glyphs("标签", x: 10, y: 7.5)
         let lines = LineBuilder.lines(from: (value2 + label + value1).shuffled())
         #expect(lines.map(\.text) == ["第一行", "标签", "第二行"])
+    }
+
+    @Test func verticalRuleBetweenGlyphsCutsTheLine() {
+        // A contact line and, right of a box's side, a date on the same height (a notice's 发文日 box).
+        let band = glyphs("柏尚春", x: 100, y: 100) + glyphs("2023", x: 300, y: 98)
+        let side = Rule(position: 250, start: 50, end: 200)
+        #expect(LineBuilder.lines(from: band, dividers: [side]).map(\.text) == ["柏尚春", "2023"])
+        // A rule that ends above the text, or one under a glyph, cuts nothing.
+        let short = Rule(position: 250, start: 50, end: 105)
+        #expect(LineBuilder.lines(from: band, dividers: [short]).map(\.text) == ["柏尚春  2023"])
+        #expect(LineBuilder.lines(from: band, dividers: [Rule(position: 105, start: 50, end: 200)]).count == 1)
     }
 
     @Test func wordSizedGapsBecomeSpaces() {

@@ -130,6 +130,7 @@ public enum PDFReader {
         let tally = ScanDetector.tally(text)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [PDFTableGrid] = []
+        var dividers: [Rule] = []
         var skippedRules = false
         var outlined = false
         var width = 0.0, height = 0.0
@@ -142,10 +143,11 @@ public enum PDFReader {
             glyphs += rules.checkBoxes
             outlined = ScanDetector.isOutlined(glyphs: text.count, looseInk: rules.looseInk)
             grids = PageLayout.tables(TableGridBuilder.grids(from: rules), glyphs: glyphs)
+            dividers = rules.vertical
         } else {
             skippedRules = true
         }
-        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
+        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, dividers: dividers, page: number, pageWidth: width)
         var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules, outlined: outlined)
         if case .table? = layout.blocks.first { result.firstTable = layout.tables.first }
         if case .table? = layout.blocks.last { result.lastTable = layout.tables.last }
