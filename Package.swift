@@ -37,6 +37,10 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
+        // poppler's core C++ API (its private headers), for reading what a page paints without rendering it.
+        .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
+        // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++).
+        .target(name: "CPopplerPages", dependencies: ["CPopplerCore"]),
         // OCR of scanned pages (recognition data: tesseract-ocr-chi-sim).
         .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
         // The functions of poppler-glib, GLib, Cairo and Tesseract shenbao calls, each opening its library on first use.
@@ -60,7 +64,7 @@ let package = Package(
         // DOCX, DOC, PDF and OCR readers: a file in, a document out; they know no call.
         .target(
             name: "ShenbaoReaders",
-            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract", "CDeferredLibraries"],
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CPopplerPages", "CTesseract", "CDeferredLibraries"],
             swiftSettings: [.unsafeFlags(popplerHeaderFlags)]
         ),
         // Finding a call's fields in a document (and reading data files into records).

@@ -29,7 +29,7 @@ static inline void shenbao_silence_poppler_logs(void) {
 }
 
 /// Renders a page in RGB24 at `scale` pixels per point on a white background: without antialiasing for
-/// the detectors (`smooth` 0: table rules come out as crisp pixel lines), antialiased for a person to read
+/// the seal detector (`smooth` 0: ink comes out as crisp pixels), antialiased for a person to read
 /// (`smooth` 1). Returns NULL when the surface cannot be made; release with cairo_surface_destroy.
 static inline cairo_surface_t *shenbao_render_page(PopplerPage *page, int width, int height, double scale, int smooth) {
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);

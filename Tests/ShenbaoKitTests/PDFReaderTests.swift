@@ -180,6 +180,14 @@ struct PDFReaderCorpusTests {
         let document = try PDFReader.read(path: path("cn-thisDy-NATIONAL/发明专利申请初步审查合格通知书.pdf"))
         #expect(!document.scanned)
         #expect(document.blocks.map(\.text).joined().contains("南京市白下区中山东路198号"))
+        // The date right of the 发文日 box's side, level with the contact line, is not read into it.
+        #expect(document.blocks.map(\.text).contains("柏尚春(025-84698058)"))
+    }
+
+    @Test func checkBoxesDrawnAsPicturesAreRead() throws {
+        // Each box is a small image with a soft mask.
+        let document = try PDFReader.read(path: path("pdfjs/160F-2019.pdf"))
+        #expect(document.blocks.map(\.text).joined().contains("oui ☐ non ☐"))
     }
 
     @Test(arguments: ["pdfjs/arial_unicode_ab_cidfont.pdf", "pdfjs/issue3405r.pdf", "pdfjs/XiaoBiaoSong.pdf"])
@@ -219,6 +227,17 @@ struct PDFReaderCorpusTests {
         let label = glyphs("标签", x: 10, y: 7.5)
         let lines = LineBuilder.lines(from: (value2 + label + value1).shuffled())
         #expect(lines.map(\.text) == ["第一行", "标签", "第二行"])
+    }
+
+    @Test func verticalRuleBetweenGlyphsCutsTheLine() {
+        // A contact line and, right of a box's side, a date on the same height (a notice's 发文日 box).
+        let band = glyphs("柏尚春", x: 100, y: 100) + glyphs("2023", x: 300, y: 98)
+        let side = Rule(position: 250, start: 50, end: 200)
+        #expect(LineBuilder.lines(from: band, dividers: [side]).map(\.text) == ["柏尚春", "2023"])
+        // A rule that ends above the text, or one under a glyph, cuts nothing.
+        let short = Rule(position: 250, start: 50, end: 105)
+        #expect(LineBuilder.lines(from: band, dividers: [short]).map(\.text) == ["柏尚春  2023"])
+        #expect(LineBuilder.lines(from: band, dividers: [Rule(position: 105, start: 50, end: 200)]).count == 1)
     }
 
     @Test func wordSizedGapsBecomeSpaces() {
@@ -302,6 +321,23 @@ struct PDFReaderCorpusTests {
         #expect(joined.first.map { [$0.start, $0.end] } == [74, 515.5])
     }
 
+    @Test func rulesComeFromThinStraightMarksOutsideText() {
+        // A page with a 12 pt line of text at y 100–112, painted with: a border through the text
+        // (longer than any character), an underline under two characters, a thick bar, a slanted stroke.
+        let text = glyphs("申报单位名称", x: 50, y: 100)
+        func straight(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PaintedMark {
+            PaintedMark(box: Box(x0: x0, y0: y0, x1: x1, y1: y1))
+        }
+        let marks = [straight(40, 105.75, 400, 106.25), straight(50, 108, 70, 108.5), straight(40, 200, 400, 210),
+                     straight(40, 300, 40.5, 400), PaintedMark(box: Box(x0: 100, y0: 300, x1: 200, y1: 400))]
+        let rules = RuleDetector.rules(in: marks, pageArea: 595 * 842, glyphs: text)
+        #expect(rules.horizontal == [Rule(position: 106, start: 40, end: 400)])
+        #expect(rules.vertical == [Rule(position: 40.25, start: 300, end: 400)])
+        // Loose ink counts only on pages with almost no text: here six glyphs, the bar and the stroke.
+        let looseArea: Double = 360 * 10 + 100 * 100
+        #expect(rules.looseInk == looseArea / (595 * 842))
+    }
+
     @Test func drawnSquaresBecomeCheckBoxGlyphs() throws {
         // A 12 pt square whose bottom edge lies on a row border, inside a two-row table.
         var rules = Rules(
@@ -309,8 +345,7 @@ struct PDFReaderCorpusTests {
                          Rule(position: 40, start: 0, end: 300), Rule(position: 80, start: 0, end: 300)],
             vertical: [Rule(position: 0, start: 0, end: 80), Rule(position: 100, start: 28, end: 40),
                        Rule(position: 112, start: 28, end: 40), Rule(position: 300, start: 0, end: 80)])
-        var ink = InkMap(width: 600, height: 200)
-        let empty = DrawnCheckBoxes.extract(from: &rules, ink: ink, pixelsPerPoint: 2, glyphs: [])
+        let empty = DrawnCheckBoxes.extract(from: &rules, marks: [], glyphs: [])
         #expect(empty.map(\.scalar) == ["☐"])
         #expect(empty.first?.box == Box(x0: 100, y0: 28, x1: 112, y1: 40))
         // The square's edges are gone; the row border it sits on stays.
@@ -322,14 +357,12 @@ struct PDFReaderCorpusTests {
         var crossed = Rules(horizontal: [Rule(position: 28, start: 100, end: 112), Rule(position: 40, start: 100, end: 112)],
                             vertical: [Rule(position: 100, start: 28, end: 40), Rule(position: 112, start: 28, end: 40)])
         let tiny = crossed
-        var pixels = [UInt8](repeating: 255, count: 600 * 4 * 200)
-        for step in 0..<24 {
-            for x in [200 + step, 223 - step] { pixels.replaceSubrange(((56 + step) * 600 + x) * 4..<((56 + step) * 600 + x) * 4 + 3, with: [0, 0, 0]) }
-        }
-        pixels.withUnsafeMutableBufferPointer { ink.markDark(pixels: $0.baseAddress!, stride: 600 * 4, threshold: 170) }
-        #expect(DrawnCheckBoxes.extract(from: &crossed, ink: ink, pixelsPerPoint: 2, glyphs: []).map(\.scalar) == ["☑"])
+        // The cross's two slanted strokes, as painted marks (their bounding boxes).
+        let cross = [PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40)),
+                     PaintedMark(box: Box(x0: 100, y0: 28, x1: 112, y1: 40))]
+        #expect(DrawnCheckBoxes.extract(from: &crossed, marks: cross, glyphs: []).map(\.scalar) == ["☑"])
         var cell = tiny
-        #expect(DrawnCheckBoxes.extract(from: &cell, ink: ink, pixelsPerPoint: 2, glyphs: glyphs("8", x: 102, y: 28)).isEmpty)
+        #expect(DrawnCheckBoxes.extract(from: &cell, marks: cross, glyphs: glyphs("8", x: 102, y: 28)).isEmpty)
         #expect(cell == tiny)
     }
 

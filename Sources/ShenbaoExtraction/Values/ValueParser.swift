@@ -6,6 +6,9 @@ import ShenbaoReaders
 
 /// Turns the raw text found for a field into its typed value.
 public enum ValueParser {
+    /// A list item's number or bullet (`1.`, `（2）`, `•`) with the spaces around it.
+    private static let listMarker = TextPattern(#"^\s*(\d+[.、．)]|[（(]\d+[）)]|[-•·])\s*"#)
+
     /// The outcome of parsing one field's text.
     public enum Outcome: Equatable, Sendable {
         /// Nothing written (blank, underscores, or only the form's own hint).
@@ -54,7 +57,7 @@ public enum ValueParser {
             return .value(.strings(choices.map(\.value)))
         case .list:
             let items = text.split(separator: "\n").map { item in
-                String(item).replacingOccurrences(of: #"^\s*(\d+[.、．)]|[（(]\d+[）)]|[-•·])\s*"#, with: "", options: .regularExpression)
+                listMarker.replacingMatches(in: String(item), with: "")
                     .trimmingWhitespace()
             }.filter { !$0.isEmpty && $0 != "无" }
             return items.isEmpty ? .blank : .value(.strings(items))

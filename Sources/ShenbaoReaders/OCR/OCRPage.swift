@@ -10,8 +10,8 @@ import ShenbaoSupport
 /// dark. In luma the seal hid the name completely; in red the name was read (platform notes).
 ///
 /// For now this file renders PDF pages itself (poppler + cairo, **antialiased**, as a scanner would
-/// see them); `PageRenderer` (Readers/PDF, for the rule and seal detectors) renders without antialiasing,
-/// which suits rules, not glyphs. The two could share one renderer with an antialias switch.
+/// see them); `PageRenderer` (Readers/PDF, for the seal detector) renders without antialiasing,
+/// which suits ink regions, not glyphs. The two could share one renderer with an antialias switch.
 public struct GreyImage: Sendable, Equatable {
     public var width: Int
     public var height: Int

@@ -13,17 +13,18 @@ enum DrawnCheckBoxes {
     package static let sides = 4.0...24.0
     /// Points within which edges meet and a square's height equals its width.
     package static let tolerance = 2.0
-    /// Share of the inner square's pixels that are ink from which the box is checked (a cross
-    /// covers about a tenth; an empty box none).
+    /// Share of the inner square covered by marks from which the box is checked (a cross covers
+    /// it; an empty box nothing).
     static let checkedInk = 0.04
+    /// Points the inner square keeps from the edges, so the square's own edges are not its content.
+    static let inset = 2.0
 
     /// Removes the edges of drawn check boxes from `rules` and returns the boxes as glyphs.
     /// - Parameters:
     ///   - rules: the page's rules in points.
-    ///   - ink: the page's ink with text left in place.
-    ///   - pixelsPerPoint: the scale of `ink`.
+    ///   - marks: what the page paints (a tick or cross inside a square checks it).
     ///   - glyphs: the page's text; a square with a glyph inside is a tiny table cell, not a box.
-    package static func extract(from rules: inout Rules, ink: InkMap, pixelsPerPoint: Double, glyphs: [Glyph]) -> [Glyph] {
+    package static func extract(from rules: inout Rules, marks: [PaintedMark], glyphs: [Glyph]) -> [Glyph] {
         var boxes: [Box] = []
         var usedVertical = Set<Int>()
         let vertical = rules.vertical
@@ -53,11 +54,21 @@ enum DrawnCheckBoxes {
             }
         }
         return boxes.map { box in
-            let inset = 2 / pixelsPerPoint + 1
-            let share = ink.inkShare(x0: (box.x0 + inset) * pixelsPerPoint, y0: (box.y0 + inset) * pixelsPerPoint,
-                                     x1: (box.x1 - inset) * pixelsPerPoint, y1: (box.y1 - inset) * pixelsPerPoint)
-            return Glyph(scalar: share >= checkedInk ? CheckBoxWidgets.checked : CheckBoxWidgets.unchecked, box: box)
+            let inner = Box(x0: box.x0 + inset, y0: box.y0 + inset, x1: box.x1 - inset, y1: box.y1 - inset)
+            let checked = inner.width > 0 && inner.height > 0 && covered(inner, by: marks) >= checkedInk
+            return Glyph(scalar: checked ? CheckBoxWidgets.checked : CheckBoxWidgets.unchecked, box: box)
         }
+    }
+
+    /// The share of `box` under the marks' boxes (overlaps counted once per mark, at most 1).
+    static func covered(_ box: Box, by marks: [PaintedMark]) -> Double {
+        var area = 0.0
+        for mark in marks {
+            let width = min(box.x1, mark.box.x1) - max(box.x0, mark.box.x0)
+            let height = min(box.y1, mark.box.y1) - max(box.y0, mark.box.y0)
+            if width > 0, height > 0 { area += width * height }
+        }
+        return min(1, area / (box.width * box.height))
     }
 
     /// Whether horizontal rules at `position` cover the square's width (a box edge, or a border it sits on).

@@ -31,31 +31,19 @@ struct Glyph: Sendable, Equatable {
     package var isWhitespace: Bool { scalar.properties.isWhitespace }
 }
 
-/// Pulls the glyphs of one page out of poppler: `poppler_page_get_text` gives the text and
-/// `poppler_page_get_text_layout` one rectangle per Unicode scalar of it (`\n` included).
+/// Makes the glyphs of one page from poppler's text extraction: its characters, each with its
+/// rectangle, in the order of `poppler_page_get_text` and `poppler_page_get_text_layout`
+/// (`PageContentDocument` reads them in one pass with the page's marks).
 /// Glyphs with unusable rectangles (NaN, infinite, inverted, absurdly large) are dropped;
 /// whitespace and line breaks are dropped too, since lines and spaces are rebuilt from geometry.
 enum GlyphExtractor {
     /// Largest glyph box side accepted, in points (a page is at most 14,400 pt).
     static let maximumSide = 2_000.0
 
-    package static func glyphs(of page: OpaquePointer) -> [Glyph] {
-        guard let textPointer = poppler_page_get_text(page) else { return [] }
-        defer { g_free(textPointer) }
-        let text = String(cString: textPointer)
-
-        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-        var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
-        defer { g_free(rectangles) }
-
+    package static func glyphs(_ characters: some Sequence<(Unicode.Scalar, PopplerRectangle)>) -> [Glyph] {
         var glyphs: [Glyph] = []
-        glyphs.reserveCapacity(min(Int(count), text.unicodeScalars.count))
-        var index = 0
-        for scalar in text.unicodeScalars {
-            guard index < Int(count) else { break }
-            let rectangle = rectangles[index]
-            index += 1
+        glyphs.reserveCapacity(characters.underestimatedCount)
+        for (scalar, rectangle) in characters {
             if scalar.properties.isWhitespace { continue }
             if let box = sanitized(rectangle) {
                 glyphs.append(Glyph(scalar: scalar, box: box))

@@ -59,7 +59,7 @@ enum PDFBombCheck {
                 // The stream's dictionary: back to the previous `endstream` or at most 4 KB.
                 let from = max(previousEnd, start - 4096)
                 let dictionary = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<start]), as: UTF8.self)
-                guard dictionary.hasSuffix(">>") || dictionary.range(of: #">>\s*$"#, options: .regularExpression) != nil else { continue }
+                guard dictionary.hasSuffix(">>") || dictionaryEnd.matches(dictionary) else { continue }
                 // The data begins after the end-of-line that follows the keyword.
                 var dataStart = position
                 if dataStart < bytes.count, bytes[dataStart] == 0x0D { dataStart += 1 }
@@ -89,7 +89,7 @@ enum PDFBombCheck {
     package static func check(dictionary text: String, data: UnsafeBufferPointer<UInt8>) -> Finding? {
         // The last `<<` that opens the outermost dictionary is enough: the keys looked for are plain.
         let dictionary = text.range(of: " obj", options: .backwards).map { String(text[$0.upperBound...]) } ?? text
-        let compact = dictionary.replacingOccurrences(of: #"\s+"#, with: "", options: .regularExpression)
+        let compact = whitespace.replacingMatches(in: dictionary, with: "")
         let filters = filterNames(compact)
         if filters.first == "JBIG2Decode", let size = JBIG2Header.largestRegion(data.prefix(1 << 20)),
            pixels(size.width, size.height) > maximumPixels {
@@ -102,6 +102,14 @@ enum PDFBombCheck {
         }
         return nil
     }
+
+    /// A dictionary's closing `>>` with nothing but whitespace after it.
+    private static let dictionaryEnd = TextPattern(#">>\s*$"#)
+    private static let whitespace = TextPattern(#"\s+"#)
+    /// A direct integer value after a key: digits, not those of an indirect reference (`12 0 R`, compacted `120R`).
+    private static let directInteger = #"\d+(?![\dR])"#
+    /// `directInteger` after each key `check` looks up.
+    private static let directIntegers = Dictionary(uniqueKeysWithValues: ["/Width", "/Height"].map { ($0, TextPattern($0 + directInteger)) })
 
     /// width × height, saturating instead of overflowing.
     package static func pixels(_ width: Int, _ height: Int) -> Int {
@@ -123,7 +131,7 @@ enum PDFBombCheck {
 
     /// A direct integer after `key` (`/Width 100` → 100); nil for an indirect or missing value.
     package static func integer(after key: String, in compact: String) -> Int? {
-        guard let range = compact.range(of: key + #"\d+(?![\dR])"#, options: .regularExpression) else { return nil }
+        guard let range = (directIntegers[key] ?? TextPattern(key + directInteger)).firstMatch(in: compact) else { return nil }
         return Int(compact[range].dropFirst(key.count).prefix(18))
     }
 }

@@ -5,15 +5,17 @@ import ShenbaoSupport
 /// Reads a PDF into the neutral model, rebuilding lines and table rows from glyph positions.
 ///
 /// Pages are processed one at a time and released, so memory does not grow with page count.
-/// Per page: glyphs with boxes (`GlyphExtractor`) and form check boxes as ☑/☐ glyphs
-/// (`CheckBoxWidgets`), table rules from a rendering (`RuleDetector`),
-/// grids (`TableGridBuilder`), then tables and paragraphs (`PageLayout`). A document without a
+/// Per page: glyphs with boxes and the marks the page paints, in one pass over its content without
+/// rendering (`PageContentDocument`), form check boxes as ☑/☐ glyphs (`CheckBoxWidgets`), table
+/// rules among the marks (`RuleDetector`), grids (`TableGridBuilder`), then tables and paragraphs
+/// (`PageLayout`). A document without a
 /// text layer, or whose text is mostly junk from fonts without a Unicode map, is marked `scanned`.
 public enum PDFReader {
     /// Reads the `.pdf` file at `path`.
     public static func read(path: String) throws(ReadError) -> Document {
         try PDFBombCheck.check(path: path)
         let document = try PopplerDocument(path: path)
+        let contents = PageContentDocument(path: path)
         let pageCount = document.pageCount
         guard pageCount > 0 else { throw ReadError.damaged("PDF 文件没有任何页面，无法读取") }
         guard pageCount <= maxPages else {
@@ -32,9 +34,13 @@ public enum PDFReader {
         var sparsePages: [Int] = []
         /// The table ending `blocks`, with its column lines, which the next page may continue.
         var lastTable: TableContinuation.Placed?
+        let clock = ContinuousClock()
         for index in 0..<pageCount {
             let pageNumber = index + 1
-            let result = document.withPage(index) { page in read(page: page, number: pageNumber) }
+            let start = clock.now
+            let result = document.withPage(index) { page in
+                contents?.page(index).map { read(page: page, number: pageNumber, content: $0, slow: clock.now - start > rulesBudget) }
+            } ?? nil
             guard let result else {
                 unreadablePages.append(pageNumber)
                 continue
@@ -104,43 +110,44 @@ public enum PDFReader {
         /// The page's last block when it is a table, with its column lines.
         var lastTable: TableContinuation.Placed?
         var tally: ScanDetector.Tally
-        /// The page was too slow to render, so its tables were not rebuilt.
+        /// The page was too slow to read, so its tables were not rebuilt.
         var skippedRules = false
         /// The page's text is drawn as outlines: it has ink like a page of text and (almost) no text layer.
         var outlined = false
     }
 
     /// More pages than this are refused before any is read: a book with its attachments has a few
-    /// hundred, and every page is rendered to find table rules (about 7 ms for a nearly empty page).
+    /// hundred.
     static let maxPages = 1_000
 
-    /// A page whose text took longer than this to extract is not rendered for table rules: its
-    /// content stream is pathological (a decompression bomb), and rendering would parse it again.
-    static let renderBudget = Duration.seconds(2)
+    /// A page that took longer than this to read has no tables rebuilt: its content is pathological
+    /// (a decompression bomb, hatching), and its marks are not worth sorting into rules.
+    static let rulesBudget = Duration.seconds(2)
 
-    static func read(page: OpaquePointer, number: Int) -> PageResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let text = GlyphExtractor.glyphs(of: page)
+    /// Lays out page `number` (1-based) from its `content`; `slow` when reading it took longer than `rulesBudget`.
+    static func read(page: OpaquePointer, number: Int, content: PageContent, slow: Bool) -> PageResult {
+        let text = content.glyphs
         let tally = ScanDetector.tally(text)
         guard tally.glyphs > 0, !tally.isJunk else { return PageResult(blocks: [], tally: tally) }
         var grids: [PDFTableGrid] = []
+        var dividers: [Rule] = []
         var skippedRules = false
         var outlined = false
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let checkBoxes = CheckBoxWidgets.glyphs(of: page, height: height)
         var glyphs = text + checkBoxes
-        if clock.now - start < renderBudget {
-            let rules = RuleDetector.rules(of: page, width: width, height: height, glyphs: text,
+        if !slow {
+            let rules = RuleDetector.rules(in: content.marks, pageArea: width * height, glyphs: text,
                                            widgets: checkBoxes.map(\.box))
             glyphs += rules.checkBoxes
             outlined = ScanDetector.isOutlined(glyphs: text.count, looseInk: rules.looseInk)
             grids = PageLayout.tables(TableGridBuilder.grids(from: rules), glyphs: glyphs)
+            dividers = rules.vertical
         } else {
             skippedRules = true
         }
-        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, page: number, pageWidth: width)
+        let layout = PageLayout.layout(glyphs: glyphs, grids: grids, dividers: dividers, page: number, pageWidth: width)
         var result = PageResult(blocks: layout.blocks, tally: tally, skippedRules: skippedRules, outlined: outlined)
         if case .table? = layout.blocks.first { result.firstTable = layout.tables.first }
         if case .table? = layout.blocks.last { result.lastTable = layout.tables.last }

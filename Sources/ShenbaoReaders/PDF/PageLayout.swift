@@ -11,10 +11,12 @@ enum PageLayout {
         package var tables: [TableContinuation.Placed]
     }
 
-    /// - Parameter pageWidth: the page width in points; with the text's left margin it gives where
-    ///   full lines end (margins are taken as symmetric), so short cover lines of equal length
-    ///   (申报单位：… / 模型名称：…) are not joined into one paragraph.
-    package static func layout(glyphs: [Glyph], grids: [PDFTableGrid], page: Int, pageWidth: Double) -> Page {
+    /// - Parameters:
+    ///   - dividers: the page's vertical rules, which cut text outside tables into separate lines (`LineBuilder`).
+    ///   - pageWidth: the page width in points; with the text's left margin it gives where full lines
+    ///     end (margins are taken as symmetric), so short cover lines of equal length
+    ///     (申报单位：… / 模型名称：…) are not joined into one paragraph.
+    package static func layout(glyphs: [Glyph], grids: [PDFTableGrid], dividers: [Rule] = [], page: Int, pageWidth: Double) -> Page {
         var cellGlyphs = grids.map { [[Glyph]](repeating: [], count: $0.cells.count) }
         var looseGlyphs: [Glyph] = []
         for glyph in glyphs where !grids.contains(where: { isCutOff(glyph, by: $0) }) {
@@ -32,7 +34,7 @@ enum PageLayout {
         for (grid, placed) in zip(grids, tables) {
             items.append((grid.box.y0, .table(placed.table)))
         }
-        let lines = LineBuilder.lines(from: looseGlyphs)
+        let lines = LineBuilder.lines(from: looseGlyphs, dividers: dividers)
         let leftMargin = lines.map(\.box.x0).min() ?? 0
         let rightEdge = max(pageWidth.isFinite ? pageWidth - leftMargin : 0, grids.map(\.box.x1).max() ?? 0)
         var run: [TextLine] = []

@@ -12,8 +12,8 @@ struct PageImage {
     let pixelsPerPoint: Double
 }
 
-/// Renders pages with poppler + cairo for the detectors that look at ink (`RuleDetector`,
-/// `SealDetector`), and releases the image afterwards.
+/// Renders pages with poppler + cairo for the detector that looks at ink (`SealDetector`), and
+/// releases the image afterwards. Table rules are read from the page's paths instead (`RuleDetector`).
 enum PageRenderer {
     /// Renders `page` (`width` × `height` points) at `scale` pixels per point, or smaller when that
     /// would exceed `maximumPixels`, and runs `body` on the image. Nil when the page size is unusable

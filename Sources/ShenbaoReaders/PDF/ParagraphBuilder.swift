@@ -66,8 +66,23 @@ enum ParagraphBuilder {
     /// Whether a line opens a numbered item (`（五）…`, `五、…`, `1.项目概述`, `(2)`), which always starts a
     /// paragraph even when the line before it ran to the right edge. `1.5倍` is not an item.
     static func startsNumberedItem(_ text: String) -> Bool {
-        text.range(of: #"^\s*([（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"#,
-                   options: .regularExpression) != nil
+        // Most lines start with something no item starts with: skip the expression for them.
+        guard let first = text.unicodeScalars.first(where: { !isSpace($0) }), itemStarts.contains(first)
+                || first.properties.generalCategory == .decimalNumber else { return false }
+        return numberedItem.matches(text)
+    }
+
+    private static let numberedItem = TextPattern(#"^\s*([（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"#)
+    /// What a numbered item can start with besides a digit.
+    private static let itemStarts = Set("（(一二三四五六七八九十".unicodeScalars)
+
+    /// Whitespace as Unicode has it, or a separator: at least every scalar `\s` matches.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     /// Joins a wrapped line to the text before it.

@@ -1,4 +1,3 @@
-import CPoppler
 import ShenbaoModel
 import ShenbaoSupport
 
@@ -16,90 +15,104 @@ package struct Rules: Sendable, Equatable {
     var horizontal: [Rule] = []
     var vertical: [Rule] = []
     var checkBoxes: [Glyph] = []
-    /// Share of the page's pixels that are ink outside glyph boxes and rules: text drawn as
-    /// outlines, pictures, shading.
+    /// Share of the page's area painted outside glyph boxes and rules (bounding boxes of the paint):
+    /// text drawn as outlines, pictures, shading. Measured only on pages with fewer glyphs than
+    /// `ScanDetector.outlinedGlyphs`, 0 on others.
     var looseInk = 0.0
 }
 
-/// Finds table rules by rendering the page without antialiasing and scanning for long, thin runs
-/// of dark pixels. poppler-glib does not expose vector paths, and text geometry alone cannot tell
-/// a row boundary from a wrapped line (Word tables have no top/bottom cell padding, so the gap
-/// differs by the border width only). Glyph boxes are painted white first, so CJK strokes such as
-/// 一 or 丨 never count as rules, and so are form widgets: a check box's drawn square is not a
-/// border, and its edges would add grid lines or join a row border they touch.
+/// Finds table rules in what a page paints (`PageContentDocument`): marks thinner than
+/// `maximumThickness` and at least `minimumLength` long — strokes, filled rectangles, a line drawn
+/// as a picture — read from the content without rendering. Text geometry alone cannot tell a row
+/// boundary from a wrapped line (Word tables have no top/bottom cell padding, so the gap differs by
+/// the border width only).
+///
+/// Rules are cut where text covers them as they would be on the page: a short rule under glyphs (an
+/// underline, a character-sized dash) is text, not a border, and only a rule longer than any
+/// character's stroke counts where text sits on it (narrow label columns, Word's unpadded rows);
+/// fill-in underscores and dashes are text. Form widgets' boxes are cut out too: a check box's
+/// square is not a border.
 enum RuleDetector {
-    /// Render resolution, pixels per point.
-    package static let scale = 2.0
-    /// Pages larger than this many pixels at `scale` are rendered smaller.
-    static let maximumPixels = 12_000_000.0
-    /// A pixel darker than this (0–255 luma) is ink.
-    static let darkLuma = 170
-    /// Shortest run that counts as a rule, in points.
+    /// Shortest mark that counts as a rule, in points.
     static let minimumLength = 6.0
-    /// Thickest run that still counts as a rule (thicker is a filled area or image), in points.
+    /// Thickest mark that still counts as a rule (thicker is a filled area or image), in points.
     static let maximumThickness = 3.0
     /// Rules this close (points) on the same line are one rule.
     static let joinTolerance = 2.0
-    /// Fraction of a glyph box's height left unwhitened at top and bottom (rules may touch the box).
+    /// Fraction of a glyph box's height at top and bottom where a rule does not count as under the glyph.
     static let glyphInset = 0.08
-    /// A run this many glyph heights long is longer than any stroke of a character: a rule even
+    /// A rule this many glyph heights long is longer than any stroke of a character: a rule even
     /// where text covers it.
     static let longRuleFactor = 1.6
+    /// More rule-like marks than this on a page is hatching or a drawing, not a form: no rules
+    /// (cutting each around every glyph would take long).
+    static let maximumCandidates = 20_000
     /// Characters that draw long lines of their own (fill-in blanks).
     static let fillInCharacters: Set<Unicode.Scalar> = ["_", "＿", "-", "—", "－", "─", "━", "‗", "–", "﹍", "﹏"]
 
-    /// - Parameter widgets: boxes of form widgets (check boxes), cleared before both passes.
-    package static func rules(of page: OpaquePointer, width: Double, height: Double, glyphs: [Glyph], widgets: [Box] = []) -> Rules {
-        PageRenderer.withImage(of: page, width: width, height: height, scale: scale, maximumPixels: maximumPixels) { image in
-            rules(in: image, glyphs: glyphs, widgets: widgets)
-        } ?? Rules()
-    }
-
-    private static func rules(in image: PageImage, glyphs: [Glyph], widgets: [Box]) -> Rules {
-        let pixelsPerPoint = image.pixelsPerPoint
-        let pixelWidth = image.width, pixelHeight = image.height
-        var ink = InkMap(width: pixelWidth, height: pixelHeight)
-        ink.markDark(pixels: image.pixels, stride: image.stride, threshold: darkLuma)
-        for box in widgets {
-            ink.clear(x0: box.x0 * pixelsPerPoint, y0: box.y0 * pixelsPerPoint,
-                      x1: box.x1 * pixelsPerPoint, y1: box.y1 * pixelsPerPoint)
-        }
-        let thickness = maximumThickness * pixelsPerPoint
-
-        // Pass 1, text left in place: only runs longer than any character's stroke count, so rules
-        // that text sits right against (narrow label columns, Word's unpadded rows) survive.
-        // Fill-in underscores and dashes are cleared: they are text, not rules.
-        var long = ink
-        for glyph in glyphs where fillInCharacters.contains(glyph.scalar) {
-            long.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: glyph.box.y0 * pixelsPerPoint,
-                       x1: glyph.box.x1 * pixelsPerPoint, y1: glyph.box.y1 * pixelsPerPoint)
-        }
+    /// The rules among a page's marks.
+    /// - Parameters:
+    ///   - marks: what the page paints.
+    ///   - pageArea: the page's area in square points (for `looseInk`).
+    ///   - glyphs: the page's text.
+    ///   - widgets: boxes of form widgets (check boxes).
+    package static func rules(in marks: [PaintedMark], pageArea: Double, glyphs: [Glyph], widgets: [Box] = []) -> Rules {
         let heights = glyphs.map(\.box.height).sorted()
         let glyphHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
-        let longMinimum = max(2, Int(max(minimumLength, glyphHeight * longRuleFactor) * pixelsPerPoint))
-        var horizontal = long.runs(horizontal: true, minimumLength: longMinimum, maximumThickness: thickness)
-        var vertical = long.runs(horizontal: false, minimumLength: longMinimum, maximumThickness: thickness)
-
-        // Pass 2, glyph boxes whitened so CJK strokes such as 一 or 丨 never count: short rules.
-        for glyph in glyphs {
+        let longMinimum = max(minimumLength, glyphHeight * longRuleFactor)
+        let fillIns = glyphs.filter { fillInCharacters.contains($0.scalar) }.map(\.box)
+        let covers = glyphs.map { glyph in
             let inset = glyph.box.height * glyphInset
-            ink.clear(x0: glyph.box.x0 * pixelsPerPoint, y0: (glyph.box.y0 + inset) * pixelsPerPoint,
-                      x1: glyph.box.x1 * pixelsPerPoint, y1: (glyph.box.y1 - inset) * pixelsPerPoint)
+            return Box(x0: glyph.box.x0, y0: glyph.box.y0 + inset, x1: glyph.box.x1, y1: glyph.box.y1 - inset)
         }
-        let minimum = max(2, Int(minimumLength * pixelsPerPoint))
-        horizontal += ink.runs(horizontal: true, minimumLength: minimum, maximumThickness: thickness)
-        vertical += ink.runs(horizontal: false, minimumLength: minimum, maximumThickness: thickness)
-        var rules = Rules(horizontal: joined(horizontal.map { $0.scaled(by: 1 / pixelsPerPoint) }),
-                          vertical: joined(vertical.map { $0.scaled(by: 1 / pixelsPerPoint) }))
-        for rule in horizontal {
-            ink.clear(x0: Double(rule.start), y0: rule.position - thickness, x1: Double(rule.end), y1: rule.position + thickness)
+
+        let longCuts = widgets + fillIns, shortCuts = widgets + covers
+        // Loose ink only tells pages with almost no text (`ScanDetector.isOutlined`).
+        let countsLooseInk = glyphs.count < ScanDetector.outlinedGlyphs
+        var candidates: [(rule: Rule, horizontal: Bool)] = []
+        var loose = 0.0
+        for mark in marks {
+            let box = mark.box
+            let isHorizontal = box.height <= maximumThickness && box.width >= minimumLength
+            let isVertical = box.width <= maximumThickness && box.height >= minimumLength
+            guard isHorizontal || isVertical else {
+                if countsLooseInk, !covers.contains(where: { $0.contains(x: box.midX, y: box.midY) }) {
+                    loose += box.width * box.height
+                }
+                continue
+            }
+            candidates.append((isHorizontal ? Rule(position: box.midY, start: box.x0, end: box.x1)
+                                            : Rule(position: box.midX, start: box.y0, end: box.y1), isHorizontal))
         }
-        for rule in vertical {
-            ink.clear(x0: rule.position - thickness, y0: Double(rule.start), x1: rule.position + thickness, y1: Double(rule.end))
+        var horizontal: [Rule] = [], vertical: [Rule] = []
+        for (rule, isHorizontal) in candidates where candidates.count <= maximumCandidates {
+            // With text left in place, only a long stretch is a rule; with glyphs taken out, any stretch.
+            let long = pieces(of: rule, horizontal: isHorizontal, without: longCuts).filter { $0.end - $0.start >= longMinimum }
+            let short = pieces(of: rule, horizontal: isHorizontal, without: shortCuts).filter { $0.end - $0.start >= minimumLength }
+            if isHorizontal { horizontal += long + short } else { vertical += long + short }
         }
-        rules.looseInk = Double(ink.inkCount) / Double(pixelWidth * pixelHeight)
-        rules.checkBoxes = DrawnCheckBoxes.extract(from: &rules, ink: long, pixelsPerPoint: pixelsPerPoint, glyphs: glyphs)
+        var rules = Rules(horizontal: joined(horizontal), vertical: joined(vertical))
+        rules.looseInk = pageArea > 0 ? loose / pageArea : 0
+        rules.checkBoxes = DrawnCheckBoxes.extract(from: &rules, marks: marks, glyphs: glyphs)
         return rules
+    }
+
+    /// The stretches of `rule` outside the boxes that lie across it.
+    static func pieces(of rule: Rule, horizontal: Bool, without boxes: [Box]) -> [Rule] {
+        var pieces = [rule]
+        for box in boxes {
+            let (across0, across1, along0, along1) = horizontal ? (box.y0, box.y1, box.x0, box.x1) : (box.x0, box.x1, box.y0, box.y1)
+            guard across0 <= rule.position, rule.position <= across1 else { continue }
+            pieces = pieces.flatMap { piece -> [Rule] in
+                guard along0 < piece.end, piece.start < along1 else { return [piece] }
+                var rest: [Rule] = []
+                if piece.start < along0 { rest.append(Rule(position: piece.position, start: piece.start, end: along0)) }
+                if along1 < piece.end { rest.append(Rule(position: piece.position, start: along1, end: piece.end)) }
+                return rest
+            }
+            if pieces.isEmpty { break }
+        }
+        return pieces
     }
 
     /// Merges rules on the same line that touch or overlap. Rules are taken by position, so a rule
@@ -113,173 +126,6 @@ enum RuleDetector {
                 result[index].end = max(result[index].end, rule.end)
             } else {
                 result.append(rule)
-            }
-        }
-        return result
-    }
-}
-
-extension Rule {
-    package func scaled(by factor: Double) -> Rule {
-        Rule(position: position * factor, start: start * factor, end: end * factor)
-    }
-}
-
-/// A bitmap of ink pixels.
-struct InkMap {
-    package let width: Int
-    package let height: Int
-    private var bits: [Bool]
-
-    package init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        bits = [Bool](repeating: false, count: width * height)
-    }
-
-    /// Marks the pixels of an RGB24 cairo image (xRGB words, little-endian: B G R x) darker than `threshold` luma.
-    mutating func markDark(pixels: UnsafeMutablePointer<UInt8>, stride: Int, threshold: Int) {
-        let width = self.width, height = self.height
-        bits.withUnsafeMutableBufferPointer { bits in
-            for y in 0..<height {
-                let row = pixels + y * stride
-                let out = y * width
-                for x in 0..<width {
-                    let b = Int(row[x &* 4]), g = Int(row[x &* 4 &+ 1]), r = Int(row[x &* 4 &+ 2])
-                    bits[out &+ x] = (r &* 299 &+ g &* 587 &+ b &* 114) < threshold &* 1000
-                }
-            }
-        }
-    }
-
-    /// The number of ink pixels.
-    var inkCount: Int { bits.reduce(0) { $1 ? $0 + 1 : $0 } }
-
-    /// The share of ink pixels in a rectangle given in (fractional) pixels; 0 when it is empty.
-    package func inkShare(x0: Double, y0: Double, x1: Double, y1: Double) -> Double {
-        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return 0 }
-        let left = max(0, Int(x0.rounded(.up))), right = min(width, Int(x1.rounded(.down)))
-        let top = max(0, Int(y0.rounded(.up))), bottom = min(height, Int(y1.rounded(.down)))
-        guard left < right, top < bottom else { return 0 }
-        var inked = 0
-        for y in top..<bottom {
-            for x in left..<right where bits[y * width + x] { inked += 1 }
-        }
-        return Double(inked) / Double((right - left) * (bottom - top))
-    }
-
-    /// Clears a rectangle given in (fractional) pixels; out-of-range parts are ignored.
-    mutating func clear(x0: Double, y0: Double, x1: Double, y1: Double) {
-        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return }
-        let left = max(0, Int(x0.rounded(.down))), right = min(width, Int(x1.rounded(.up)))
-        let top = max(0, Int(y0.rounded(.down))), bottom = min(height, Int(y1.rounded(.up)))
-        guard left < right, top < bottom else { return }
-        for y in top..<bottom {
-            for x in left..<right { bits[y * width + x] = false }
-        }
-    }
-
-    /// Runs of ink at least `minimumLength` pixels long along one axis, with runs on adjacent
-    /// scanlines merged into one stroke; strokes thicker than `maximumThickness` are dropped.
-    /// Positions are stroke centres, in pixels.
-    package func runs(horizontal: Bool, minimumLength: Int, maximumThickness: Double) -> [Rule] {
-        let lines = horizontal ? height : width
-        /// Strokes still growing: first and last scanline, start and end along the axis.
-        struct Stroke { var first: Int; var last: Int; var start: Int; var end: Int }
-        var open: [Stroke] = []
-        var result: [Rule] = []
-        func close(_ stroke: Stroke) {
-            let thickness = Double(stroke.last - stroke.first + 1)
-            guard thickness <= maximumThickness else { return }
-            result.append(Rule(position: Double(stroke.first + stroke.last + 1) / 2,
-                               start: Double(stroke.start), end: Double(stroke.end)))
-        }
-        let scanlines = scanlineRuns(horizontal: horizontal, minimumLength: minimumLength)
-        for line in 0..<lines {
-            var runs = scanlines[line]
-            var stillOpen: [Stroke] = []
-            for var stroke in open {
-                if let match = runs.firstIndex(where: { $0.0 < stroke.end && stroke.start < $0.1 }) {
-                    stroke.last = line
-                    stroke.start = min(stroke.start, runs[match].0)
-                    stroke.end = max(stroke.end, runs[match].1)
-                    runs.remove(at: match)
-                    stillOpen.append(stroke)
-                } else {
-                    close(stroke)
-                }
-            }
-            for run in runs { stillOpen.append(Stroke(first: line, last: line, start: run.0, end: run.1)) }
-            open = stillOpen
-        }
-        open.forEach(close)
-        return result
-    }
-
-    /// The runs of ink at least `minimumLength` long on every scanline (rows, or columns), as
-    /// (start, end) pairs in order along the line. The bitmap is walked row by row, eight pixels at a
-    /// time where nothing changes (white paper; in columns, a row equal to the one above): pixel by
-    /// pixel, this scan was a third of a PDF's reading time.
-    private func scanlineRuns(horizontal: Bool, minimumLength: Int) -> [[(Int, Int)]] {
-        let width = self.width, height = self.height
-        var result = [[(Int, Int)]](repeating: [], count: horizontal ? height : width)
-        let allInked: UInt64 = 0x0101_0101_0101_0101  // eight `true` Bools
-        bits.withUnsafeBufferPointer { bits in
-            guard let base = bits.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            if horizontal {
-                for y in 0..<height {
-                    let row = y &* width
-                    var start = -1
-                    var x = 0
-                    while x < width {
-                        if x &+ 8 <= width {
-                            let word = raw.loadUnaligned(fromByteOffset: row &+ x, as: UInt64.self)
-                            if start < 0 ? word == 0 : word == allInked {
-                                x &+= 8
-                                continue
-                            }
-                        }
-                        if bits[row &+ x] {
-                            if start < 0 { start = x }
-                        } else if start >= 0 {
-                            if x &- start >= minimumLength { result[y].append((start, x)) }
-                            start = -1
-                        }
-                        x &+= 1
-                    }
-                    if start >= 0, width &- start >= minimumLength { result[y].append((start, width)) }
-                }
-            } else {
-                // starts[x] ≥ 0 exactly when pixel (x, y - 1) is ink: a column changes only where a
-                // row differs from the row above.
-                var starts = [Int](repeating: -1, count: width)
-                starts.withUnsafeMutableBufferPointer { starts in
-                    for y in 0..<height {
-                        let row = y &* width
-                        var x = 0
-                        while x < width {
-                            if x &+ 8 <= width {
-                                let word = raw.loadUnaligned(fromByteOffset: row &+ x, as: UInt64.self)
-                                let above = y == 0 ? 0 : raw.loadUnaligned(fromByteOffset: row &- width &+ x, as: UInt64.self)
-                                if word == above {
-                                    x &+= 8
-                                    continue
-                                }
-                            }
-                            if bits[row &+ x] {
-                                if starts[x] < 0 { starts[x] = y }
-                            } else if starts[x] >= 0 {
-                                if y &- starts[x] >= minimumLength { result[x].append((starts[x], y)) }
-                                starts[x] = -1
-                            }
-                            x &+= 1
-                        }
-                    }
-                    for x in 0..<width where starts[x] >= 0 && height &- starts[x] >= minimumLength {
-                        result[x].append((starts[x], height))
-                    }
-                }
             }
         }
         return result

@@ -20,10 +20,11 @@ enum ScanDetector {
 
     /// A page with fewer glyphs than this (a page number, a header) …
     static let outlinedGlyphs = 40
-    /// … and at least this share of its pixels inked outside glyphs and rules has its text drawn as
-    /// outlines (`gs -dNoOutputFonts`, "convert text to curves"), or is a picture: outlined pages
-    /// of a book ink 0.13–0.5 % of their pixels in the rule detector's rendering, pages with a text
-    /// layer less than 0.1 % outside their glyphs and rules.
+    /// … and at least this share of its area painted outside glyphs and rules has its text drawn as
+    /// outlines (`gs -dNoOutputFonts`, "convert text to curves"), or is a picture. Measured on
+    /// rendered pages: outlined pages of a book ink 0.13–0.5 % of their pixels, pages with a text
+    /// layer less than 0.1 % outside their glyphs and rules; the painted marks' bounding boxes
+    /// (`RuleDetector`) cover at least their ink.
     static let outlinedInk = 0.001
 
     /// Whether a page's text is drawn as outlines (vector glyph shapes without a text layer).

@@ -27,7 +27,10 @@ enum LineBuilder {
     /// blank between a cover label and its value (`申报日期  2026年3月`).
     static let wideGap = 0.35
 
-    package static func lines(from glyphs: [Glyph]) -> [TextLine] {
+    /// - Parameter dividers: vertical rules; a band is cut where one runs between two neighbouring
+    ///   glyphs across the height of both (the side of a box beside the text, such as a letter's
+    ///   发文日 box), so the text either side is not read as one line.
+    package static func lines(from glyphs: [Glyph], dividers: [Rule] = []) -> [TextLine] {
         let sorted = glyphs.sorted { $0.box.midY < $1.box.midY }
         var bands: [[Glyph]] = []
         var bandMid = 0.0
@@ -45,7 +48,25 @@ enum LineBuilder {
                 bandHeight = height
             }
         }
-        return bands.map(line(from:))
+        return bands.flatMap { pieces(of: $0, dividers: dividers) }.map(line(from:))
+    }
+
+    /// A band's glyphs in x order, cut where a divider runs between neighbours.
+    static func pieces(of band: [Glyph], dividers: [Rule]) -> [[Glyph]] {
+        let bandTop = band.lazy.map(\.box.y0).min() ?? 0, bandBottom = band.lazy.map(\.box.y1).max() ?? 0
+        let crossing = dividers.filter { $0.start <= bandBottom && bandTop <= $0.end }
+        guard !crossing.isEmpty else { return [band] }
+        let glyphs = band.sorted { $0.box.x0 < $1.box.x0 }
+        var pieces = [[glyphs[0]]]
+        for (previous, glyph) in zip(glyphs, glyphs.dropFirst()) {
+            let top = min(previous.box.y0, glyph.box.y0), bottom = max(previous.box.y1, glyph.box.y1)
+            let divided = crossing.contains {
+                previous.box.x1 <= $0.position && $0.position <= glyph.box.x0
+                    && $0.start <= top + RuleDetector.joinTolerance && bottom - RuleDetector.joinTolerance <= $0.end
+            }
+            if divided { pieces.append([glyph]) } else { pieces[pieces.count - 1].append(glyph) }
+        }
+        return pieces
     }
 
     /// One band of glyphs as a line of text.
