@@ -26,14 +26,14 @@ public struct IsolatedWorkers: Sendable {
     }
 
     /// Each input's answer to `task`, in input order, decoded by `decode`; `progress` gets the number done.
-    public func run<Answer>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
-                            progress: (@Sendable (Int) -> Void)? = nil,
-                            decode: (String) -> Answer?) -> [Result<Answer, BookError>] {
+    public func run<Answer: Sendable>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
+                                      progress: (@Sendable (Int) -> Void)? = nil,
+                                      decode: @Sendable (String) -> Answer?) -> [Result<Answer, BookError>] {
         var arguments = ["worker", task.rawValue, "--templates", templates]
         if let call { arguments += ["--call", call] }
         if let format { arguments += ["--format", format] }
         let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout)
-        return zip(inputs, pool.run(inputs, progress: progress)).map { path, answer in
+        return pool.run(inputs, progress: progress) { path, answer in
             switch answer {
             case .success(let line):
                 if let decoded = decode(line) { return .success(decoded) }
@@ -49,7 +49,7 @@ public struct IsolatedWorkers: Sendable {
     }
 
     /// Each input's answer to `task` as a JSON value.
-    public func run<Answer: Decodable>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
+    public func run<Answer: Decodable & Sendable>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
                                        progress: (@Sendable (Int) -> Void)? = nil) -> [Result<Answer, BookError>] {
         run(task, call: call, format: format, inputs: inputs, progress: progress) { line in
             try? JSONDecoder().decode(Answer.self, from: Data(line.utf8))

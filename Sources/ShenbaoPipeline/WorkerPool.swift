@@ -35,10 +35,12 @@ public final class WorkerPool: @unchecked Sendable {
         self.timeout = timeout
     }
 
-    /// The answer line for every input, in input order. `progress` gets the number done.
-    public func run(_ inputs: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [Result<String, Failure>] {
+    /// What `use` makes of each input's answer line (or failure), in input order; `progress` gets the number
+    /// done. `use` runs as each line comes, so a batch of 10,000 books never holds all their lines at once.
+    public func run<Answer: Sendable>(_ inputs: [String], progress: (@Sendable (Int) -> Void)? = nil,
+                                      use: @Sendable (String, Result<String, Failure>) -> Answer) -> [Answer] {
         Batch.map(inputs, jobs: jobs, progress: progress, context: { Worker?.none }, finish: { $0?.stop() }) { worker, input in
-            self.answer(input, worker: &worker)
+            use(input, self.answer(input, worker: &worker))
         }
     }
 
