@@ -64,7 +64,7 @@ extension FieldFinder {
 
     /// A list from a table headed by `columns`: one item per row below the header, `列名：值；列名：值`.
     func findRows(_ field: FieldSpec, columns: [String], scope: Range<Int>) -> Found? {
-        let wanted = columns.map { LabelMatcher.Spellings(matcher.keys(for: $0)) }
+        let wanted = columns.map { matcher.spellings(for: $0) }
         for ref in index.tables where scope.contains(ref.blockIndex) {
             let table = ref.table
             for row in 0..<table.rowCount {

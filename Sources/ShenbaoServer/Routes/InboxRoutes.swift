@@ -97,7 +97,6 @@ struct InboxRoutes {
         .copy: "盖章件", .decision: "推荐意见", .arrived: "收到时间",
     ]
 
-    /// The stamped copy's cell: seals found and missing, and whether it agrees with the Word book.
     /// The inbox page's page links: where this page's rows fall, previous and next, and a few page numbers.
     static func paging(_ table: InboxTable, page: Int, pages: Int, shownRows: Int) -> [String: Any] {
         [
@@ -113,6 +112,7 @@ struct InboxRoutes {
         ]
     }
 
+    /// The stamped copy's cell: seals found and missing, and whether it agrees with the Word book.
     static func copyText(_ submission: StoredSubmission) -> (text: String, bad: Bool) {
         guard submission.hasPDF else { return ("无盖章 PDF", true) }
         let status = submission.stampedCopy
