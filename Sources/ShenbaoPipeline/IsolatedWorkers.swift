@@ -17,12 +17,18 @@ public struct IsolatedWorkers: Sendable {
     public var templates: String
     /// The program started as a worker: this one.
     public var executable: String
+    /// The call specs of `templates`, when this process has loaded them already: the first workers of a run
+    /// are then forked from this process with them (while it has one thread), instead of each starting the
+    /// program and loading them again.
+    public var loaded: [CallSpec]?
 
-    public init(timeout: Double, jobs: Int, templates: String, executable: String = CallSpecLoader.runningExecutable) {
+    public init(timeout: Double, jobs: Int, templates: String, executable: String = CallSpecLoader.runningExecutable,
+                loaded: [CallSpec]? = nil) {
         self.timeout = timeout
         self.jobs = jobs
         self.templates = templates
         self.executable = executable
+        self.loaded = loaded
     }
 
     /// Each input's answer to `task`, in input order, decoded by `decode`; `progress` gets the number done.
@@ -32,7 +38,9 @@ public struct IsolatedWorkers: Sendable {
         var arguments = ["worker", task.rawValue, "--templates", templates]
         if let call { arguments += ["--call", call] }
         if let format { arguments += ["--format", format] }
-        let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout)
+        let prepared = loaded.map { WorkerTask.Answerer(task: task, specs: $0, call: call, format: format ?? "json") }
+        let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout,
+                              prepared: prepared.map { answerer in { answerer.answer($0) } })
         return pool.run(inputs, progress: progress) { path, answer in
             switch answer {
             case .success(let line):

@@ -101,6 +101,41 @@ package final class ZipArchive {
         return try read(index: UInt64(index), name: name)
     }
 
+    /// The entry named `name` exactly as stored — its compression method, CRC and sizes, then its compressed
+    /// bytes — for telling whether two archives hold the same part without inflating either; nil when there is
+    /// no such entry, it is larger than `maxStoredCompare` or cannot be read raw.
+    package func storedEntry(_ name: String) -> [UInt8]? {
+        let index = zip_name_locate(handle, name, ZIP_FL_NOCASE)
+        guard index >= 0 else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+        guard zip_stat_index(handle, UInt64(index), 0, &stat) == 0, stat.valid & needed == needed,
+              stat.comp_size <= UInt64(Self.maxStoredCompare),
+              let file = zip_fopen_index(handle, UInt64(index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        var entry: [UInt8] = []
+        withUnsafeBytes(of: stat.comp_method.littleEndian) { entry += $0 }
+        withUnsafeBytes(of: stat.crc.littleEndian) { entry += $0 }
+        withUnsafeBytes(of: stat.size.littleEndian) { entry += $0 }
+        withUnsafeBytes(of: stat.comp_size.littleEndian) { entry += $0 }
+        let header = entry.count
+        let size = Int(stat.comp_size)
+        entry += [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while filled <= size {
+            let count = entry.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress! + header + filled, UInt64(size + 1 - filled)) }
+            guard count > 0 else { break }
+            filled += Int(count)
+        }
+        guard filled == size else { return nil }
+        entry.removeLast()
+        return entry
+    }
+
+    /// Largest compressed entry `storedEntry` reads.
+    private static let maxStoredCompare = 4 << 20
+
     private func read(index: UInt64, name: String) throws(ReadError) -> [UInt8] {
         var stat = zip_stat_t()
         zip_stat_init(&stat)

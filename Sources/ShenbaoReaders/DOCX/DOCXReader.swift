@@ -24,9 +24,11 @@ public enum DOCXReader {
         var notes: [ReaderNote] = []
         let relationships = try PackageRelationships(of: mainPart, in: archive)
         let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
-                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(), scan: StyleSheetCache.shared.styles(scanning:), make: StyleSheet.init(root:))
+                                        damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(),
+                                        cache: lastStyles, scan: StyleSheet.init(scanning:), make: StyleSheet.init(root:))
         let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
-                                           damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(), make: Numbering.init(root:))
+                                           damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(),
+                                           cache: lastNumbering, make: Numbering.init(root:))
         let reader = BodyReader(styles: styles, numbering: numbering)
         var blocks: [Block] = []
         if let body = root.child("body") {
@@ -69,20 +71,32 @@ public enum DOCXReader {
         return "word/document.xml"
     }
 
+    /// The styles and numbering parts last read in this process (see `LastPartCache`).
+    private static let lastStyles = LastPartCache<StyleSheet>()
+    private static let lastNumbering = LastPartCache<Numbering>()
+
     /// A part the main part relates to (styles, numbering), read with `scan` from its tags when that reads
-    /// it, else with `make` from its tree; `empty` when it is missing.
+    /// it, else with `make` from its tree; `empty` when it is missing. A part stored exactly as the last one
+    /// read well is taken from `cache` without being inflated again.
     /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
-                                             scan: (([UInt8]) -> Part?)? = nil,
+                                             cache: LastPartCache<Part>, scan: (([UInt8]) -> Part?)? = nil,
                                              make: (XMLElement) -> Part) throws(ReadError) -> Part {
         let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
+        let stored = archive.storedEntry(name)
+        if let part = cache.part(storedAs: stored) { return part }
         guard let bytes = try archive.read(name) else { return empty }
-        if let scan, let part = scan(bytes) { return part }
+        if let scan, let part = scan(bytes) {
+            cache.remember(part, storedAs: stored)
+            return part
+        }
         do {
             let xml = try SafeXML(bytes: bytes, partName: name)
             defer { withExtendedLifetime(xml) {} }
-            return xml.root.map(make) ?? empty
+            guard let part = xml.root.map(make) else { return empty }
+            cache.remember(part, storedAs: stored)
+            return part
         } catch .damaged {
             notes.append(damaged(name))
             return empty

@@ -26,15 +26,17 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var isolation: IsolationOptions
 
     func run() throws {
+        let specs: [CallSpec]
         do {
-            _ = try specOptions.spec(call, among: try specOptions.loadAll())
+            specs = try specOptions.loadAll()
+            _ = try specOptions.spec(call, among: specs)
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         }
         let paths = InputFiles.expand(files, extensions: Submission.bookExtensions)
         if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
         let progress = ProgressLine(total: paths.count)
-        let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, jobs: jobs)
+        let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, jobs: jobs, loaded: specs)
             .run(.extract, call: call, format: format.rawValue, inputs: paths, progress: { progress.update($0) },
                  decode: WorkerTask.ExtractAnswer.init(wireLine:))
         progress.finish()

@@ -7,9 +7,10 @@ struct IsolationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("每个文件最长读取时间（秒），超时的文件报告为无法读取", valueName: "SECONDS"))
     var timeout: Double = 60
 
-    /// The worker processes of a command, reading with the call folders of `specOptions`.
-    func workers(_ specOptions: SpecOptions, jobs: Int) -> IsolatedWorkers {
-        IsolatedWorkers(timeout: timeout, jobs: jobs, templates: specOptions.loader.directory)
+    /// The worker processes of a command, reading with the call folders of `specOptions`; `loaded` are those
+    /// folders' specs when the command has loaded them (its workers are then forked with them).
+    func workers(_ specOptions: SpecOptions, jobs: Int, loaded: [CallSpec]? = nil) -> IsolatedWorkers {
+        IsolatedWorkers(timeout: timeout, jobs: jobs, templates: specOptions.loader.directory, loaded: loaded)
     }
 }
 
@@ -28,8 +29,6 @@ struct WorkerCommand: ParsableCommand {
         // A preview needs no call: the call folders are not loaded.
         let specs = task == .preview ? [] : (try? specOptions.loader.loadAll()) ?? []
         let answerer = WorkerTask.Answerer(task: task, specs: specs, call: call, format: format)
-        while let path = readLine(strippingNewline: true) {
-            FileHandle.standardOutput.write(Data((answerer.answer(path) + "\n").utf8))
-        }
+        WorkerLoop.serve(answerer.answer)
     }
 }
