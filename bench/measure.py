@@ -1,14 +1,29 @@
 """Run a command and measure it: wall time, CPU time (user + sys of the whole process tree, from wait4),
 the largest resident set of any one process (what `/usr/bin/time -v` reports as "Maximum resident set
-size") and the peak of the summed resident sets of the process tree (sampled every 50 ms from /proc)."""
+size"), and, sampled every 50 ms from /proc, the peak of the summed resident sets of the process tree and
+the peak of its summed proportional set sizes (PSS: each shared page divided among the processes sharing
+it, so libraries and the pages forked workers share with their parent are counted once — the memory the
+tree really takes)."""
 import os
 import subprocess
 import threading
 import time
 
 
-def _tree_rss_kb(root):
-    """Summed VmRSS of `root` and its descendants, in KiB."""
+def _pss_kb(pid):
+    """Pss of one process from /proc/PID/smaps_rollup, in KiB (0 when it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_kb(root):
+    """Summed VmRSS and summed Pss of `root` and its descendants, in KiB."""
     children = {}
     rss = {}
     for entry in os.listdir("/proc"):
@@ -23,24 +38,26 @@ def _tree_rss_kb(root):
             continue
         children.setdefault(ppid, []).append(int(entry))
         rss[int(entry)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    total, stack = 0, [root]
+    total, pss, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        pss += _pss_kb(pid)
         stack.extend(children.get(pid, []))
-    return total
+    return total, pss
 
 
 def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None):
     """Runs `cmd` (a list) and returns a dict of measurements."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            rss, pss = _tree_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -58,4 +75,5 @@ def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None):
         "cpu_pct": 100.0 * cpu / wall if wall > 0 else 0.0,
         "max_rss_mb": usage.ru_maxrss / 1024.0,
         "tree_rss_mb": peak[0] / 1024.0,
+        "tree_pss_mb": peak[1] / 1024.0,
     }

@@ -36,9 +36,13 @@ extension BookOutcome {
                   stamped: wire.stamped)
         if var record = wire.record {
             let spec = specs.first { $0.id == record.call }
+            // Keyed by the catalogue's own id strings, shared by every record, not one copy per book.
+            var fields: [String: FieldValue] = [:]
+            fields.reserveCapacity(record.fields.count)
             for (id, value) in record.fields {
-                record.fields[id] = spec?.field(id).map { value.typed(as: $0.type) } ?? value
+                if let field = spec?.field(id) { fields[field.id] = value.typed(as: field.type) } else { fields[id] = value }
             }
+            record.fields = fields
             self.record = record
         }
     }

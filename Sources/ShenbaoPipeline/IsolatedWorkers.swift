@@ -72,12 +72,16 @@ public struct IsolatedWorkers: Sendable {
     }
 
     /// Validates the submissions found in `paths` with `validator`, each book read and checked in a worker
-    /// (`shenbao worker validate`); `progress` gets the books done and their total.
-    public func validate(_ paths: [String], with validator: BatchValidator,
+    /// (`shenbao worker validate`); `progress` gets the books done and their total. `trim` drops, from each
+    /// outcome as it arrives, what the caller will not read: a batch of 10,000 books holds every outcome until
+    /// the submission and inbox rules have run.
+    public func validate(_ paths: [String], with validator: BatchValidator, trim: (@Sendable (inout BookOutcome) -> Void)? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
         validator.validate(paths: paths, jobs: jobs, progress: progress) { books, done in
             let answers = run(.validate, call: validator.forcedCall?.id, inputs: books, progress: done) { line in
-                BookOutcome(wireLine: line, specs: validator.specs)
+                var outcome = BookOutcome(wireLine: line, specs: validator.specs)
+                if let trim, outcome != nil { trim(&outcome!) }
+                return outcome
             }
             return answers.map { answer in
                 answer.answer { BookOutcome(file: $0.file, error: $0, findings: [ReadErrorRule.finding(for: $0)]) }

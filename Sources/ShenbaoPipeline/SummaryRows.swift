@@ -31,7 +31,8 @@ public struct SummaryRows: Sendable {
         let books = inputs.enumerated().filter { !isDataFile($0.element) }
         var loose = SummaryRows()
         if !books.isEmpty {
-            let report = workers.validate(books.map(\.element), with: BatchValidator(specs: specs, forcedCall: spec), progress: progress)
+            let report = workers.validate(books.map(\.element), with: BatchValidator(specs: specs, forcedCall: spec),
+                                          trim: trim, progress: progress)
             for submission in report.submissions {
                 let owner = books.first { contains($0.element, submission.submission.files.first ?? "") }?.offset
                 var rows = SummaryRows()
@@ -45,6 +46,18 @@ public struct SummaryRows: Sendable {
         var all = SummaryRows()
         for rows in byInput + [loose] { all.append(rows) }
         return all
+    }
+
+    /// What of a book's outcome `add` reads: its record without where the fields were found, and of its
+    /// findings the first, the first error, the one saying the book is another call's, and what reading the
+    /// file said (`read.*`, all a stamped copy keeps, see `BatchValidator`); in their order. A batch of books
+    /// read as the wrong call holds dozens of findings each that no table row shows.
+    static let trim: @Sendable (inout BookOutcome) -> Void = { outcome in
+        outcome.dropSources()
+        let firstError = outcome.findings.firstIndex { $0.severity == .error }
+        outcome.findings = outcome.findings.enumerated().filter { index, finding in
+            index == 0 || index == firstError || finding.rule == RuleCode.callOther.code || finding.rule.hasPrefix("read.")
+        }.map(\.element)
     }
 
     /// Lists one submission: its book's record (a scan alone with what OCR read of it, marked in the

@@ -28,6 +28,12 @@ public struct BookOutcome: Sendable {
         self.stamped = stamped
     }
 
+    /// Drops where each field was found (`Record.locations`, most of a record): every finding keeps its
+    /// own place, and no submission or inbox rule, report or table reads them.
+    public mutating func dropSources() {
+        record?.locations = [:]
+    }
+
     public var isWord: Bool { Submission.editableExtensions.contains(file.fileExtension) }
     public var isPDF: Bool { file.fileExtension == "pdf" }
 }

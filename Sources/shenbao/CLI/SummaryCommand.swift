@@ -69,7 +69,7 @@ struct SummaryCommand: ParsableCommand {
         }
 
         let progress = ProgressLine(total: 0)
-        let rows = SummaryRows.gather(inputs, spec: spec, specs: specs, workers: isolation.workers(specOptions, jobs: jobs)) {
+        let rows = SummaryRows.gather(inputs, spec: spec, specs: specs, workers: isolation.workers(specOptions, jobs: jobs, loaded: specs)) {
             progress.update($0, of: $1)
         }
         progress.finish()

@@ -50,7 +50,8 @@ struct ValidateCommand: ParsableCommand {
         let validator = BatchValidator(specs: specs, forcedCall: forced,
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
         let progress = ProgressLine(total: 0)
-        let report = isolation.workers(specOptions, jobs: jobs).validate(paths, with: validator) { progress.update($0, of: $1) }
+        let report = isolation.workers(specOptions, jobs: jobs, loaded: specs)
+            .validate(paths, with: validator, trim: { $0.dropSources() }) { progress.update($0, of: $1) }
         progress.finish()
         switch format {
         case .text: print(ReportTextWriter.render(report, specs: specs))
