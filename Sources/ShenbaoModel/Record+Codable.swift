@@ -6,7 +6,7 @@
 /// (`record.ambiguous`): `{id: {text, reason, ambiguous}}`.
 extension Record: Codable {
     /// A field left out: the text found (candidates joined by `；` when ambiguous) and why.
-    struct LeftOut: Codable {
+    package struct LeftOut: Codable {
         package var text: String
         package var reason: String
         package var ambiguous: Bool
@@ -23,6 +23,16 @@ extension Record: Codable {
         try container.encode(scanned, forKey: .scanned)
         try container.encode(fields, forKey: .fields)
         try container.encode(unmatched, forKey: .unmatched)
+        let leftOut = self.leftOut
+        if !leftOut.isEmpty { try container.encode(leftOut, forKey: .unparsed) }
+        if !locations.isEmpty { try container.encode(locations, forKey: .sources) }
+        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
+        if !passages.isEmpty { try container.encode(passages, forKey: .passages) }
+        try container.encodeIfPresent(ocr, forKey: .ocr)
+    }
+
+    /// The fields left out, as `unparsed` shows them: the text that was not a value and the doubtful places.
+    package var leftOut: [String: LeftOut] {
         var leftOut: [String: LeftOut] = [:]
         for (id, text) in unparsed {
             leftOut[id] = LeftOut(text: text, reason: ambiguous[id] ?? "「\(text.prefix(40))」无法识别为该字段的类型", ambiguous: ambiguous[id] != nil)
@@ -30,11 +40,7 @@ extension Record: Codable {
         for (id, reason) in ambiguous where leftOut[id] == nil {
             leftOut[id] = LeftOut(text: "", reason: reason, ambiguous: true)
         }
-        if !leftOut.isEmpty { try container.encode(leftOut, forKey: .unparsed) }
-        if !locations.isEmpty { try container.encode(locations, forKey: .sources) }
-        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
-        if !passages.isEmpty { try container.encode(passages, forKey: .passages) }
-        try container.encodeIfPresent(ocr, forKey: .ocr)
+        return leftOut
     }
 
     public init(from decoder: Decoder) throws {
