@@ -38,9 +38,13 @@ public struct IsolatedWorkers: Sendable {
         var arguments = ["worker", task.rawValue, "--templates", templates]
         if let call { arguments += ["--call", call] }
         if let format { arguments += ["--format", format] }
-        let prepared = loaded.map { WorkerTask.Answerer(task: task, specs: $0, call: call, format: format ?? "json") }
-        let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout,
-                              prepared: prepared.map { answerer in { answerer.answer($0) } })
+        let prepare = loaded.map { specs in
+            { () -> (String) -> String in
+                let answerer = WorkerTask.Answerer(task: task, specs: specs, call: call, format: format ?? "json")
+                return answerer.answer
+            }
+        }
+        let pool = WorkerPool(executable: executable, arguments: arguments, jobs: jobs, timeout: timeout, prepare: prepare)
         return pool.run(inputs, progress: progress) { path, answer in
             switch answer {
             case .success(let line):

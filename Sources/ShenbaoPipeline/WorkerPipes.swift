@@ -1,9 +1,9 @@
 import Foundation
 
-/// The two pipes between this process and one worker. Every end is close-on-exec (set under `lock`, which
-/// starting a worker also holds, so no worker started meanwhile inherits one); the ends this process keeps
-/// are also listed, so that a worker forked later (which inherits every descriptor) closes them, and a worker
-/// still sees its input end when this process closes it.
+/// The two pipes between this process and one worker. Every end is close-on-exec (a started worker closes
+/// every descriptor but its own three anyway, see `WorkerProcess.spawn`); the ends this process keeps are also
+/// listed, so that a worker forked later (which inherits every descriptor) closes them, and a worker still
+/// sees its input end when this process closes it.
 struct WorkerPipes {
     /// Written by this process, read by the child as its standard input.
     let parentInput: Int32
@@ -12,7 +12,7 @@ struct WorkerPipes {
     let childOutput: Int32
     let parentOutput: Int32
 
-    static let lock = NSLock()
+    private static let lock = NSLock()
     nonisolated(unsafe) private static var parentEnds = Set<Int32>()
 
     init?() {

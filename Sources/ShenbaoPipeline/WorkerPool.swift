@@ -23,29 +23,30 @@ public final class WorkerPool: @unchecked Sendable {
     private let arguments: [String]
     private let jobs: Int
     private let timeout: Double
-    private let prepared: ((String) -> String)?
+    private let prepare: (() -> (String) -> String)?
 
     /// - Parameters:
     ///   - executable: the program to start (this program, `/proc/self/exe`).
     ///   - arguments: its arguments, selecting the worker mode.
     ///   - timeout: seconds one input may take.
-    ///   - prepared: the worker's answer, already set up in this process (call specs loaded, extractor built).
-    ///     When given and this process still has a single thread, the first workers are forked from it with
-    ///     everything loaded, instead of starting the program anew and loading it all again in each one.
+    ///   - prepare: sets up the worker's answer in this process (call specs loaded, extractor built). When given
+    ///     and this process still has a single thread, it is called once and the first workers are forked from
+    ///     this process with everything set up, instead of starting the program anew and loading it all again
+    ///     in each one.
     public init(executable: String, arguments: [String], jobs: Int, timeout: Double,
-                prepared: ((String) -> String)? = nil) {
+                prepare: (() -> (String) -> String)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.jobs = max(1, jobs)
         self.timeout = timeout
-        self.prepared = prepared
+        self.prepare = prepare
     }
 
     /// What `use` makes of each input's answer line (or failure), in input order; `progress` gets the number
     /// done. `use` runs as each line comes, so a batch of 10,000 books never holds all their lines at once.
     public func run<Answer: Sendable>(_ inputs: [String], progress: (@Sendable (Int) -> Void)? = nil,
                                       use: @Sendable (String, Result<String, Failure>) -> Answer) -> [Answer] {
-        let forked = ForkedWorkers(count: prepared == nil ? 0 : min(jobs, inputs.count), serving: prepared, timeout: timeout)
+        let forked = ForkedWorkers(count: min(jobs, inputs.count), prepare: prepare, timeout: timeout)
         return Batch.map(inputs, jobs: jobs, progress: progress, context: { forked.take() }, finish: { $0?.stop() }) { worker, input in
             use(input, self.answer(input, worker: &worker))
         }
@@ -71,11 +72,12 @@ private final class ForkedWorkers: @unchecked Sendable {
     private let lock = NSLock()
     private var workers: [Worker]
 
-    init(count: Int, serving answer: ((String) -> String)?, timeout: Double) {
-        guard count > 0, let answer, WorkerProcess.isSingleThreaded else {
+    init(count: Int, prepare: (() -> (String) -> String)?, timeout: Double) {
+        guard count > 0, let prepare, WorkerProcess.isSingleThreaded else {
             workers = []
             return
         }
+        let answer = prepare()
         workers = (0..<count).compactMap { _ in Worker(forking: answer, timeout: timeout) }
     }
 

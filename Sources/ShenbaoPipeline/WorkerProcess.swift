@@ -8,8 +8,7 @@ enum WorkerProcess {
     }
 
     /// Starts `executable` with its standard input and output on the given descriptors, standard error on
-    /// /dev/null and default signal handling; nil if it cannot start. Started under `WorkerPipes.lock`, so it
-    /// inherits no pipe end of another worker (see `WorkerPipes`).
+    /// /dev/null, default signal handling and no other descriptor of this process; nil if it cannot start.
     static func spawn(_ executable: String, arguments: [String], environment: [String: String],
                       standardInput: Int32, standardOutput: Int32) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
@@ -18,6 +17,9 @@ enum WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
         posix_spawn_file_actions_adddup2(&actions, standardOutput, 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else of this process: not a listening socket of the web desk, nor a file another thread has
+        // open for writing (a program still holding it open makes running that file fail with ETXTBSY).
+        spawnClosingFrom(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -35,8 +37,12 @@ enum WorkerProcess {
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let started = WorkerPipes.lock.withLock { posix_spawn(&pid, executable, &actions, &attributes, argv, envp) }
-        guard started == 0 else { return nil }
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 else { return nil }
         return pid
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34, Debian 12 has 2.36), which the Glibc
+/// module does not bring in: the child closes every descriptor from `lowest` up.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func spawnClosingFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32
