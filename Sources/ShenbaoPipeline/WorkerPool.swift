@@ -9,8 +9,8 @@ import ShenbaoValidation
 import ShenbaoWriters
 
 /// Runs work in child processes so that a hostile file can neither hang nor crash the run: each
-/// worker (this program started again in its `worker` mode) takes one input per line on stdin and
-/// answers with one line on stdout. A worker that takes longer than the time limit is killed and
+/// worker (this program started again in its `worker` mode, or forked from this process, see `Worker`)
+/// takes one input per line on stdin and answers with one line on stdout. A worker that takes longer than the time limit is killed and
 /// replaced, one that dies is replaced; either way that input gets a failure and the run goes on.
 public final class WorkerPool: @unchecked Sendable {
     /// Why an input got no answer.
