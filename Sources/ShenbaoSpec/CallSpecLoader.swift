@@ -55,7 +55,10 @@ public struct CallSpecLoader: Sendable {
         }
         let file: CallFile
         do {
-            file = try YAMLDecoder().decode(CallFile.self, from: yamlText)
+            guard let root = try Yams.compose(yaml: yamlText) else {
+                throw YAMLShapeError(path: "", problem: "为空", mark: nil)
+            }
+            file = try CallFile(node: root)
         } catch {
             throw LoadError(description: "\(folder)/call.yaml 格式有误：\(error)")
         }
@@ -90,14 +93,19 @@ public struct CallSpecLoader: Sendable {
 
     /// Parses catalogue TSV text (header row `id section label type required options rule`).
     public static func parseCatalogue(_ text: String, path: String) throws -> [FieldSpec] {
-        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+        // Split as bytes: a catalogue is read by every command before its first book, and splitting by Characters
+        // (grapheme clusters) cost more than the rest of reading it.
+        func split(_ line: Substring.UTF8View) -> [String] {
+            line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
+        var lines = text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { Substring($0) }
+        guard let header = lines.first.map({ split($0.utf8) }),
               header.starts(with: ["id", "section", "label", "type", "required"]) else {
             throw LoadError(description: "\(path)：表头应为 id section label type required options rule")
         }
         lines.removeFirst()
         return try lines.enumerated().compactMap { offset, line in
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let cells = split(line.utf8)
             if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return nil }
             guard cells.count >= 5, let type = FieldType(rawValue: cells[3]) else {
                 throw LoadError(description: "\(path) 第 \(offset + 2) 行：字段定义不完整或类型未知")
@@ -136,9 +144,9 @@ public struct CallSpecLoader: Sendable {
 }
 
 /// The shape of `call.yaml`.
-struct CallFile: Decodable {
+struct CallFile: Decodable, Equatable {
     /// A `locate:` entry: the parts of `FieldLocator` a call spells out.
-    struct Locate: Decodable {
+    struct Locate: Decodable, Equatable {
         package var label: String?
         package var row: String?
         package var occurrence: Int?
@@ -171,7 +179,7 @@ struct CallFile: Decodable {
     /// List field id → words that mark an entry not counted against the list's limit (the 牵头单位).
     package var listItemsNotCounted: [String: [String]]?
 
-    struct KeyEnterpriseEntry: Decodable { var field: String; var above: Double }
+    struct KeyEnterpriseEntry: Decodable, Equatable { var field: String; var above: Double }
 
     package enum CodingKeys: String, CodingKey {
         case id, title, notice, seed, detect, aliases, headers, hints, locate, checks, structure, submission, inbox
@@ -181,17 +189,17 @@ struct CallFile: Decodable {
     package var submission: Submission?
     package var inbox: Inbox?
 
-    struct Structure: Decodable {
-        package struct Declaration: Decodable { var title: String; var pledges: Int?; var signatures: [String]? }
+    struct Structure: Decodable, Equatable {
+        package struct Declaration: Decodable, Equatable { var title: String; var pledges: Int?; var signatures: [String]? }
         package var sections: [String]?
         package var ordered: [String]?
         package var declaration: Declaration?
         package var overview: String?
     }
 
-    package struct Submission: Decodable {
-        struct Evidence: Decodable { var name: String; var match: [String]? }
-        struct Media: Decodable {
+    package struct Submission: Decodable, Equatable {
+        struct Evidence: Decodable, Equatable { var name: String; var match: [String]? }
+        struct Media: Decodable, Equatable {
             package var field: String?
             package var maxImages: Int?
             package var minImageMB: Double?
@@ -208,18 +216,18 @@ struct CallFile: Decodable {
         /// `required` (the default: the notices ask for Word and a stamped PDF) or `optional`.
         package var pdf: String?
         /// Where the stamped copy must carry a seal.
-        package struct Seal: Decodable { var label: String; var page: String }
+        package struct Seal: Decodable, Equatable { var label: String; var page: String }
         package var seals: [Seal]?
         package enum CodingKeys: String, CodingKey { case keyFields = "key-fields", fileName = "file-name", evidence, media, pdf, seals }
     }
 
-    struct Inbox: Decodable {
+    struct Inbox: Decodable, Equatable {
         package var onePerApplicant: Bool?
         package var applicantCode: String?
         var applicantName: String?
         package var quotas: [String: Int]?
         /// The fields a quota is counted by: the recommending unit's kind and the unit.
-        struct QuotaFields: Decodable { var kind: String; var unit: String }
+        struct QuotaFields: Decodable, Equatable { var kind: String; var unit: String }
         package var quotaFields: QuotaFields?
         package enum CodingKeys: String, CodingKey {
             case onePerApplicant = "one-per-applicant", applicantCode = "applicant-code", applicantName = "applicant-name", quotas
@@ -256,7 +264,7 @@ struct CallFile: Decodable {
 }
 
 /// One entry of `checks:` in call.yaml, e.g. `{kind: sum-at-most, fields: [a, b], limit: c}`.
-struct CheckEntry: Decodable {
+struct CheckEntry: Decodable, Equatable {
     package var kind: String
     package var field: String?
     package var fields: [String]?
@@ -300,14 +308,17 @@ struct CheckEntry: Decodable {
 
     /// `categories: [{name, directions: […]}]` from a file in the call's folder.
     private func loadGroups(_ file: String, in folder: String) throws -> [String: [String]] {
-        struct Groups: Decodable {
-            struct Group: Decodable { var name: String; var directions: [String] }
-            var categories: [Group]
-        }
         guard let text = try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8),
-              let groups = try? YAMLDecoder().decode(Groups.self, from: text) else {
+              let root = try? Yams.compose(yaml: text),
+              let categories = try? YAMLFields(root, path: "").list("categories", { node, path in
+                  let group = try YAMLFields(node, path: path)
+                  guard let directions = try group.strings("directions") else {
+                      throw YAMLShapeError(path: "\(path).directions", problem: "缺失（必填）", mark: node.mark)
+                  }
+                  return (name: try group.required("name", \.string, "文字"), directions: directions)
+              }) else {
             throw CallSpecLoader.LoadError(description: "\(folder)/\(file) 无法读取或格式有误")
         }
-        return Dictionary(uniqueKeysWithValues: groups.categories.map { ($0.name, $0.directions) })
+        return Dictionary(categories.map { ($0.name, $0.directions) }, uniquingKeysWith: { first, _ in first })
     }
 }
