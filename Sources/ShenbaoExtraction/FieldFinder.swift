@@ -197,16 +197,16 @@ package struct FieldFinder {
             return .ambiguous(reason: "表\(ref.number)第\(anchor.row + 1)行的单元格与表头「\(label)」列对不齐（合并或拆分了单元格）",
                               texts: [cell.text], location: location(of: cell, in: ref))
         }
-        var text = valueText(cell)
+        var text = valueText(cell, in: ref)
         // A list under a row label spanning several rows (成员, one per row): every row's cell in the column.
         if field.type == .list, anchor.rowSpan > 1 {
             text = (anchor.row..<(anchor.row + anchor.rowSpan)).compactMap { row in
                 table.cell(row: row, column: header.column).flatMap { $0.row == row && $0.column == header.column ? $0 : nil }
-            }.map(valueText).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
+            }.map { valueText($0, in: ref) }.filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
         }
         var found = self.found(text, cell: cell, in: ref, label: header, how: .matrix)
         found.location.label = header.text.trimmingWhitespace().collapsingSpaces
-        found.unit = unit(rightOf: cell, in: ref) ?? LabelMatcher.moneyUnit(in: anchor.text.labelKey)
+        found.unit = unit(rightOf: cell, in: ref) ?? LabelMatcher.moneyUnit(in: key(of: anchor, in: ref))
         return .found(found)
     }
 
@@ -268,22 +268,22 @@ package struct FieldFinder {
     /// (`单位地址：武汉市…`), what follows the label.
     private func valueRight(of label: TableCell, in ref: BookIndex.TableRef, field: FieldSpec, labelKeys: [String]) -> Found {
         let table = ref.table
-        let labelUnit = LabelMatcher.moneyUnit(in: label.text.labelKey)
+        let labelUnit = LabelMatcher.moneyUnit(in: key(of: label, in: ref))
         // A header row (the cell right of the label is another label): the value is below the label.
         if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }),
-           isLabel(right.text), let below = cell(below: label, in: table), !isLabel(below.text) {
+           isLabel(right, in: ref), let below = cell(below: label, in: table), !isLabel(below, in: ref) {
             var found = self.found(below.text, cell: below, in: ref, label: label, how: .below)
             found.unit = labelUnit
             return found
         }
         if let right = table.cells(coveringRow: label.row).first(where: { $0.column >= label.column + label.columnSpan }) {
-            var found = self.found(valueText(right), cell: right, in: ref, label: label, how: .right)
+            var found = self.found(valueText(right, in: ref), cell: right, in: ref, label: label, how: .right)
             // A label spanning several rows (联合体成员 one per row): the value is every row's cell right of it.
             if label.rowSpan > 1, field.type == .list || field.type == .longtext {
                 let rows = (label.row + 1)..<(label.row + label.rowSpan)
                 let more = rows.compactMap { row in
                     table.cells(inRow: row).first { $0.column >= label.column + label.columnSpan }
-                }.map { valueText($0) }
+                }.map { valueText($0, in: ref) }
                 found.text = ([found.text] + more).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
             }
             if matcher.removingHints(from: found.text).labelKey.isEmpty, let own = textAfterLabel(label, labelKeys: labelKeys) {
@@ -297,7 +297,7 @@ package struct FieldFinder {
             guard let below = cell(below: label, in: table) else {
                 return Found(text: "", location: location(of: label, in: ref), labelCell: nil)
             }
-            var found = self.found(valueText(below), cell: below, in: ref, label: label, how: .below)
+            var found = self.found(valueText(below, in: ref), cell: below, in: ref, label: label, how: .below)
             found.unit = labelUnit
             return found
         }
@@ -307,7 +307,7 @@ package struct FieldFinder {
         while row < table.rowCount && texts.count < 3 {
             let cells = table.cells(inRow: row)
             guard let first = cells.first else { row += 1; continue }
-            if isLabel(first.text) { break }
+            if isLabel(first, in: ref) { break }
             firstCell = firstCell ?? first
             texts.append(cells.map(\.text).joined(separator: "\n"))
             // A row holding only the form's hint is followed by the real value.
@@ -345,13 +345,24 @@ package struct FieldFinder {
     /// A unit written in a cell of its own right of a value (`42636.1 | 万元`).
     private func unit(rightOf cell: TableCell, in ref: BookIndex.TableRef) -> String? {
         guard let next = ref.table.cells(coveringRow: cell.row).first(where: { $0.column >= cell.column + cell.columnSpan }) else { return nil }
-        let key = next.text.labelKey
+        let key = key(of: next, in: ref)
         return ["亿元", "万元", "千元", "元"].first { key == $0 || key == "(\($0))" || key == "单位\($0)" }
     }
 
     /// A value cell's text; a cell that holds another printed label counts as empty.
-    func valueText(_ cell: TableCell) -> String {
-        isLabel(cell.text) ? "" : cell.text
+    func valueText(_ cell: TableCell, in ref: BookIndex.TableRef) -> String {
+        isLabel(cell, in: ref) ? "" : cell.text
+    }
+
+    /// A cell's label key, as the index worked it out.
+    private func key(of cell: TableCell, in ref: BookIndex.TableRef) -> String {
+        ref.keys(of: cell)?.key ?? cell.text.labelKey
+    }
+
+    /// Whether a cell of the book prints one of the call's labels.
+    func isLabel(_ cell: TableCell, in ref: BookIndex.TableRef) -> Bool {
+        let key = key(of: cell, in: ref)
+        return !key.isEmpty && knownLabels.contains(key)
     }
 
     func isLabel(_ text: String) -> Bool {

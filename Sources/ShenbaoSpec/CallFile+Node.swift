@@ -20,7 +20,7 @@ extension CallFile {
         locate = try root.dictionary(CodingKeys.locate.rawValue) { try Locate(node: $0, path: $1) }
         checks = try root.list(CodingKeys.checks.rawValue) { try CheckEntry(node: $0, path: $1) }
         keyEnterprise = try root.object(CodingKeys.keyEnterprise.rawValue) { fields in
-            KeyEnterpriseEntry(field: try fields.required("field", \.string, "文字"), above: try fields.required("above", \.float, "数字"))
+            KeyEnterpriseEntry(field: try fields.required("field", \.string, "文字"), above: try fields.required("above", YAMLFields.number, "数字"))
         }
         structure = try root.object(CodingKeys.structure.rawValue) { try Structure(fields: $0) }
         listItemsNotCounted = try root.dictionary(CodingKeys.listItemsNotCounted.rawValue) { try YAMLFields.strings($0, path: $1) }
@@ -34,13 +34,13 @@ extension CallFile.Locate {
         let fields = try YAMLFields(node, path: path)
         label = try fields.value(CodingKeys.label.rawValue, \.string, "文字")
         row = try fields.value(CodingKeys.row.rawValue, \.string, "文字")
-        occurrence = try fields.value(CodingKeys.occurrence.rawValue, \.int, "整数")
+        occurrence = try fields.value(CodingKeys.occurrence.rawValue, YAMLFields.integer, "整数")
         after = try fields.value(CodingKeys.after.rawValue, \.string, "文字")
-        heading = try fields.value(CodingKeys.heading.rawValue, \.bool, "true 或 false")
+        heading = try fields.value(CodingKeys.heading.rawValue, YAMLFields.boolean, "true 或 false")
         from = try fields.value(CodingKeys.from.rawValue, \.string, "文字")
         to = try fields.value(CodingKeys.to.rawValue, \.string, "文字")
         capture = try fields.value(CodingKeys.capture.rawValue, \.string, "文字")
-        markedBelow = try fields.value(CodingKeys.markedBelow.rawValue, \.bool, "true 或 false")
+        markedBelow = try fields.value(CodingKeys.markedBelow.rawValue, YAMLFields.boolean, "true 或 false")
         columns = try fields.strings(CodingKeys.columns.rawValue)
         unit = try fields.value(CodingKeys.unit.rawValue, \.string, "文字")
     }
@@ -59,7 +59,7 @@ extension CheckEntry {
         part = try fields.value(CodingKeys.part.rawValue, \.string, "文字")
         whole = try fields.value(CodingKeys.whole.rawValue, \.string, "文字")
         list = try fields.value(CodingKeys.list.rawValue, \.string, "文字")
-        tolerance = try fields.value(CodingKeys.tolerance.rawValue, \.float, "数字")
+        tolerance = try fields.value(CodingKeys.tolerance.rawValue, YAMLFields.number, "数字")
         groupsFile = try fields.value(CodingKeys.groupsFile.rawValue, \.string, "文字")
     }
 }
@@ -70,7 +70,7 @@ extension CallFile.Structure {
         ordered = try fields.strings("ordered")
         declaration = try fields.object("declaration") { declaration in
             Declaration(title: try declaration.required("title", \.string, "文字"),
-                        pledges: try declaration.value("pledges", \.int, "整数"), signatures: try declaration.strings("signatures"))
+                        pledges: try declaration.value("pledges", YAMLFields.integer, "整数"), signatures: try declaration.strings("signatures"))
         }
         overview = try fields.value("overview", \.string, "文字")
     }
@@ -87,9 +87,9 @@ extension CallFile.Submission {
         media = try fields.object(CodingKeys.media.rawValue) { media in
             typealias Key = Media.CodingKeys
             return Media(field: try media.value(Key.field.rawValue, \.string, "文字"),
-                         maxImages: try media.value(Key.maxImages.rawValue, \.int, "整数"),
-                         minImageMB: try media.value(Key.minImageMB.rawValue, \.float, "数字"),
-                         maxVideoMB: try media.value(Key.maxVideoMB.rawValue, \.float, "数字"),
+                         maxImages: try media.value(Key.maxImages.rawValue, YAMLFields.integer, "整数"),
+                         minImageMB: try media.value(Key.minImageMB.rawValue, YAMLFields.number, "数字"),
+                         maxVideoMB: try media.value(Key.maxVideoMB.rawValue, YAMLFields.number, "数字"),
                          videoExtensions: try media.strings(Key.videoExtensions.rawValue))
         }
         pdf = try fields.value(CodingKeys.pdf.rawValue, \.string, "文字")
@@ -102,11 +102,11 @@ extension CallFile.Submission {
 
 extension CallFile.Inbox {
     init(fields: YAMLFields) throws {
-        onePerApplicant = try fields.value(CodingKeys.onePerApplicant.rawValue, \.bool, "true 或 false")
+        onePerApplicant = try fields.value(CodingKeys.onePerApplicant.rawValue, YAMLFields.boolean, "true 或 false")
         applicantCode = try fields.value(CodingKeys.applicantCode.rawValue, \.string, "文字")
         applicantName = try fields.value(CodingKeys.applicantName.rawValue, \.string, "文字")
         quotas = try fields.dictionary(CodingKeys.quotas.rawValue) { node, path in
-            try YAMLFields.scalar(node, path: path, \.int, "整数")
+            try YAMLFields.scalar(node, path: path, YAMLFields.integer, "整数")
         }
         quotaFields = try fields.object(CodingKeys.quotaFields.rawValue) { quota in
             QuotaFields(kind: try quota.required("kind", \.string, "文字"), unit: try quota.required("unit", \.string, "文字"))

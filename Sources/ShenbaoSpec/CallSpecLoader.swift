@@ -55,7 +55,7 @@ public struct CallSpecLoader: Sendable {
         }
         let file: CallFile
         do {
-            guard let root = try Yams.compose(yaml: yamlText) else {
+            guard let root = try YAMLFields.compose(yamlText) else {
                 throw YAMLShapeError(path: "", problem: "为空", mark: nil)
             }
             file = try CallFile(node: root)
@@ -309,7 +309,7 @@ struct CheckEntry: Decodable, Equatable {
     /// `categories: [{name, directions: […]}]` from a file in the call's folder.
     private func loadGroups(_ file: String, in folder: String) throws -> [String: [String]] {
         guard let text = try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8),
-              let root = try? Yams.compose(yaml: text),
+              let root = try? YAMLFields.compose(text),
               let categories = try? YAMLFields(root, path: "").list("categories", { node, path in
                   let group = try YAMLFields(node, path: path)
                   guard let directions = try group.strings("directions") else {

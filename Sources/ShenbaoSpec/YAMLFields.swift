@@ -18,21 +18,56 @@ struct YAMLShapeError: Error, CustomStringConvertible {
 /// The keys of one YAML mapping, read as the types a spec file's fields have. An absent key and a null value
 /// (`key:`, `key: ~`) both read as nil, as `decodeIfPresent` reads them.
 struct YAMLFields {
-    private let mapping: Node.Mapping
+    /// A spec file's node tree. Tags are not resolved (`Resolver.basic`: Yams' default resolver compiles seven
+    /// regular expressions on first use); scalars are read as the field's type by `integer`, `boolean` and
+    /// `number` below, as Yams reads them.
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic)
+    }
+
+    /// A plain scalar as an integer (`3`, `-2`, `1_000`).
+    static func integer(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// A plain scalar as a YAML 1.1 boolean: `true`/`yes`/`on` or `false`/`no`/`off`, in any case.
+    static func boolean(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// A plain scalar as a number (`5000`, `0.5`, `1e3`).
+    static func number(_ node: Node) -> Double? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Double(scalar.string.replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// The mapping's values by their keys' text. (Yams' own `mapping[key]` resolves each key's YAML tag with
+    /// regular expressions on every look-up; the keys are read as text once here instead.)
+    private let values: [String: Node]
     /// This mapping's path ("" for the document).
     let path: String
     private let mark: Mark?
 
     init(_ node: Node, path: String) throws {
         guard let mapping = node.mapping else { throw YAMLShapeError(path: path, problem: "应为键值表", mark: node.mark) }
-        self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let text = key.scalar?.string, values[text] == nil { values[text] = value }
+        }
+        self.values = values
         self.path = path
         mark = node.mark
     }
 
     /// The value of `key`, nil when absent or null.
     func node(_ key: String) -> Node? {
-        guard let node = mapping[key], node.null == nil else { return nil }
+        guard let node = values[key], node.null == nil else { return nil }
         return node
     }
 

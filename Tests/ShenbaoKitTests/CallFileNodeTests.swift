@@ -8,7 +8,7 @@ import Yams
 /// through `Decodable`. Both readings must agree, on every call folder and on the shapes a call may use.
 @Suite struct CallFileNodeTests {
     private func byHand(_ text: String) throws -> CallFile {
-        try CallFile(node: try #require(try Yams.compose(yaml: text)))
+        try CallFile(node: try #require(try YAMLFields.compose(text)))
     }
 
     @Test func everyCallFolderReadsTheSameByHandAndByDecodable() throws {
