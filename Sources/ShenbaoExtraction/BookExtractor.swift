@@ -8,14 +8,13 @@ public struct BookExtractor: Sendable {
     public let specs: [CallSpec]
     /// The call every book is read as (`--call`), or nil to detect each book's call.
     public let forcedCall: CallSpec?
-    /// One extractor per call, made once: a call's catalogue keys are not worked out again for each book.
-    private let extractors: [String: Extractor]
+    /// One extractor per call, made on the call's first book and kept: a call's catalogue keys are not worked out
+    /// again for each book, nor before the first (a batch of one call's books never works out the others').
+    private let extractors = ExtractorCache()
 
     public init(specs: [CallSpec], forcedCall: CallSpec? = nil) {
         self.specs = specs
         self.forcedCall = forcedCall
-        let calls = (forcedCall.map { [$0] } ?? []) + specs
-        extractors = Dictionary(calls.map { ($0.id, Extractor(spec: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The record of the book at `path`, or why it could not be read.
@@ -35,7 +34,7 @@ public struct BookExtractor: Sendable {
             return .success(readScan(document))
         }
         if let spec = forcedCall ?? CallDetector.detect(document, among: specs) {
-            return .success((extractors[spec.id] ?? Extractor(spec: spec)).extract(document))
+            return .success(extractors.extractor(for: spec).extract(document))
         }
         return .failure(BookError(file: document.path, code: "call.unknown", message: Self.unknownCallMessage))
     }
