@@ -137,13 +137,36 @@ package final class Worker {
         }
     }
 
-    /// Whether the process has ended within `seconds` (polled; it is never waited for without a limit).
+    /// Whether the process has ended within `seconds` (it is never waited for without a limit). Its output ends
+    /// as it exits, after its memory is released: that end is waited for, then the exit itself in steps from
+    /// 50 µs (a fixed 2 ms step made every batch wait about 2 ms longer than its workers took).
     private func exits(within seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
+        waitForEndOfOutput(before: deadline)
+        var pause: useconds_t = 50
         while isRunning {
             guard Date() < deadline else { return false }
-            usleep(2_000)
+            usleep(pause)
+            pause = min(pause * 2, 2_000)
         }
         return true
+    }
+
+    /// Reads and drops the child's output until it ends, the child is gone (a grandchild may hold the output
+    /// open) or `deadline` passes.
+    private func waitForEndOfOutput(before deadline: Date) {
+        guard output >= 0 else { return }
+        var scratch = [UInt8](repeating: 0, count: 4_096)
+        while isRunning {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { return }
+            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(remaining * 1000, 5)) + 1)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { continue }
+            let count = read(output, &scratch, scratch.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return }
+        }
     }
 }
