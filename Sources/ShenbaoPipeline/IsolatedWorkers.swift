@@ -31,16 +31,17 @@ public struct IsolatedWorkers: Sendable {
         self.loaded = loaded
     }
 
-    /// Each input's answer to `task`, in input order, decoded by `decode`; `progress` gets the number done.
+    /// Each input's answer to `task`, in input order, decoded by `decode`; `progress` gets the number done;
+    /// `validator`, the command's own, is what forked workers validate with.
     public func run<Answer: Sendable>(_ task: WorkerTask, call: String? = nil, format: String? = nil, inputs: [String],
-                                      progress: (@Sendable (Int) -> Void)? = nil,
+                                      progress: (@Sendable (Int) -> Void)? = nil, validator: BatchValidator? = nil,
                                       decode: @Sendable (String) -> Answer?) -> [Result<Answer, BookError>] {
         var arguments = ["worker", task.rawValue, "--templates", templates]
         if let call { arguments += ["--call", call] }
         if let format { arguments += ["--format", format] }
         let prepare = loaded.map { specs in
             { () -> (String) -> String in
-                let answerer = WorkerTask.Answerer(task: task, specs: specs, call: call, format: format ?? "json")
+                let answerer = WorkerTask.Answerer(task: task, specs: specs, call: call, format: format ?? "json", validator: validator)
                 return answerer.answer
             }
         }
@@ -82,7 +83,7 @@ public struct IsolatedWorkers: Sendable {
     public func validate(_ paths: [String], with validator: BatchValidator, trim: (@Sendable (inout BookOutcome) -> Void)? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
         validator.validate(paths: paths, jobs: jobs, progress: progress) { books, done in
-            let answers = run(.validate, call: validator.forcedCall?.id, inputs: books, progress: done) { line in
+            let answers = run(.validate, call: validator.forcedCall?.id, inputs: books, progress: done, validator: validator) { line in
                 var outcome = BookOutcome(wireLine: line, specs: validator.specs)
                 if let trim, outcome != nil { trim(&outcome!) }
                 return outcome

@@ -8,7 +8,7 @@ package final class Worker {
     private let pid: pid_t
     /// The child's standard input (written here) and output (read here); -1 once closed.
     private var input: Int32
-    private var output: Int32
+    private let output: Int32
     private var buffer = [UInt8]()
     /// The child's wait status once it has been reaped.
     private var status: Int32?

@@ -72,14 +72,15 @@ public enum WorkerTask: String, Sendable, CaseIterable {
         private let validator: BatchValidator?
         private let summary: SummarySpec?
 
-        public init(task: WorkerTask, specs: [CallSpec], call: String?, format: String) {
+        /// `validator`: the command's own, for a forked worker to answer with (none is built again).
+        public init(task: WorkerTask, specs: [CallSpec], call: String?, format: String, validator: BatchValidator? = nil) {
             self.task = task
             self.specs = specs
             self.callID = call
             self.call = call.flatMap { id in specs.first { $0.id == id } }
             self.format = format
             self.extractor = task == .extract ? BookExtractor(specs: specs, forcedCall: self.call) : nil
-            self.validator = task == .validate ? BatchValidator(specs: specs, forcedCall: self.call) : nil
+            self.validator = task == .validate ? validator ?? BatchValidator(specs: specs, forcedCall: self.call) : nil
             self.summary = task == .checkStamp ? self.call.flatMap { try? SummarySpec.load(for: $0) } : nil
         }
 

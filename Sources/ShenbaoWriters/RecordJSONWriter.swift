@@ -33,28 +33,17 @@ public enum RecordJSONWriter {
         out.reserve(4_096 + record.fields.count * 256)
         out.append("{\"call\":")
         if let call = record.call { out.string(call) } else { out.append("null") }
-        out.append(",\"fields\":{")
-        for (index, id) in sortedKeys(record.fields).enumerated() {
-            if index > 0 { out.append(",") }
-            out.string(id)
-            out.append(":")
-            value(record.fields[id]!, to: &out)
-        }
-        out.append("},\"file\":")
+        out.append(",\"fields\":")
+        object(record.fields, to: &out, value: Self.value(_:to:))
+        out.append(",\"file\":")
         out.string(record.file)
         if !record.notes.isEmpty { out.encoded(",\"notes\":", record.notes) }
         if let ocr = record.ocr { out.encoded(",\"ocr\":", ocr) }
         if !record.passages.isEmpty { out.encoded(",\"passages\":", record.passages) }
         out.append(record.scanned ? ",\"scanned\":true" : ",\"scanned\":false")
         if !record.locations.isEmpty {
-            out.append(",\"sources\":{")
-            for (index, id) in sortedKeys(record.locations).enumerated() {
-                if index > 0 { out.append(",") }
-                out.string(id)
-                out.append(":")
-                location(record.locations[id]!, to: &out)
-            }
-            out.append("}")
+            out.append(",\"sources\":")
+            object(record.locations, to: &out, value: Self.location(_:to:))
         }
         out.append(",\"unmatched\":[")
         for (index, label) in record.unmatched.enumerated() {
@@ -75,9 +64,18 @@ public enum RecordJSONWriter {
         return String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
     }
 
-    /// The keys in `JSONEncoder`'s sorted order: by their UTF-8 bytes.
-    private static func sortedKeys<Value>(_ dictionary: [String: Value]) -> [String] {
-        dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// A JSON object of `dictionary`, its keys in `JSONEncoder`'s sorted order (by their UTF-8 bytes), each value
+    /// written by `value`.
+    private static func object<Value>(_ dictionary: [String: Value], to out: inout JSONBytes,
+                                      value: (Value, inout JSONBytes) -> Void) {
+        out.append("{")
+        for (index, key) in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if index > 0 { out.append(",") }
+            out.string(key)
+            out.append(":")
+            value(dictionary[key]!, &out)
+        }
+        out.append("}")
     }
 
     /// A field value in its public JSON shape (`FieldValue.encode(to:)`).
