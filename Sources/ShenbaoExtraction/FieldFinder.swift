@@ -361,13 +361,16 @@ package struct FieldFinder {
 
     /// Whether a cell of the book prints one of the call's labels.
     func isLabel(_ cell: TableCell, in ref: BookIndex.TableRef) -> Bool {
-        let key = key(of: cell, in: ref)
-        return !key.isEmpty && knownLabels.contains(key)
+        isLabelKey(key(of: cell, in: ref))
     }
 
     func isLabel(_ text: String) -> Bool {
-        let key = text.labelKey
-        return !key.isEmpty && knownLabels.contains(key)
+        isLabelKey(text.labelKey)
+    }
+
+    /// Whether a label key is one of the call's printed labels.
+    private func isLabelKey(_ key: String) -> Bool {
+        !key.isEmpty && knownLabels.contains(key)
     }
 
     func found(_ text: String, cell: TableCell, in ref: BookIndex.TableRef, label: TableCell?,

@@ -84,14 +84,8 @@ package final class Worker {
             }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { return .failure(.timedOut(seconds: timeout)) }
-            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(min(remaining, 1) * 1000) + 1)
-            if ready < 0 && errno == EINTR { continue }
-            guard ready > 0 else { continue }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = read(output, &chunk, chunk.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 {
+            guard let chunk = readOutput(waitingAtMost: Int32(min(remaining, 1) * 1000) + 1) else { continue }
+            if chunk.isEmpty {
                 // The worker closed its output: it is ending. One that hangs while ending (a library's exit
                 // handler stuck) is killed rather than waited for.
                 guard exits(within: min(max(remaining, 0), 2)) else {
@@ -102,8 +96,19 @@ package final class Worker {
                 let reason = signal != 0 && signal != 0x7f ? "读取进程异常终止（信号 \(signal)）" : "读取进程意外退出"
                 return .failure(.crashed(reason))
             }
-            buffer += chunk[..<count]
+            buffer += chunk
         }
+    }
+
+    /// One wait of at most `milliseconds` for the child's output: what it wrote, `[]` once its output has ended, nil
+    /// when nothing came (or a signal cut the wait short).
+    private func readOutput(waitingAtMost milliseconds: Int32) -> [UInt8]? {
+        var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, milliseconds) > 0 else { return nil }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let count = read(output, &chunk, chunk.count)
+        if count < 0 && errno == EINTR { return nil }
+        return count > 0 ? Array(chunk[..<count]) : []
     }
 
     package func kill() {
@@ -156,17 +161,10 @@ package final class Worker {
     /// open) or `deadline` passes.
     private func waitForEndOfOutput(before deadline: Date) {
         guard output >= 0 else { return }
-        var scratch = [UInt8](repeating: 0, count: 4_096)
         while isRunning {
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { return }
-            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(min(remaining * 1000, 5)) + 1)
-            if ready < 0 && errno == EINTR { continue }
-            guard ready > 0 else { continue }
-            let count = read(output, &scratch, scratch.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return }
+            if readOutput(waitingAtMost: Int32(min(remaining * 1000, 5)) + 1)?.isEmpty == true { return }
         }
     }
 }

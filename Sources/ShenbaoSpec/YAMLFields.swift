@@ -58,7 +58,7 @@ struct YAMLFields {
         guard let mapping = node.mapping else { throw YAMLShapeError(path: path, problem: "应为键值表", mark: node.mark) }
         var values: [String: Node] = [:]
         for (key, value) in mapping {
-            if let text = key.scalar?.string, values[text] == nil { values[text] = value }
+            if let text = key.string, values[text] == nil { values[text] = value }
         }
         self.values = values
         self.path = path
@@ -73,7 +73,7 @@ struct YAMLFields {
 
     private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// A scalar read by `read` (`\.string`, `\.int`, `\.float`, `\.bool`); `expected` names its kind in Chinese.
+    /// A scalar read by `read` (`\.string`, `integer`, `number`, `boolean`); `expected` names its kind in Chinese.
     func value<Value>(_ key: String, _ read: (Node) -> Value?, _ expected: String) throws -> Value? {
         guard let node = node(key) else { return nil }
         return try Self.scalar(node, path: child(key), read, expected)
