@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every defect `Samples/tools/seed_defect.py` knows, seeded one at a time into books generated at test
-/// time by `make_books.py` (random data, random quirk mix; a seed from the clock), is reported by
+/// time by `make_books.py` (random data, random quirk mix; fixed seeds from `TestSeeds`), is reported by
 /// `shenbao validate` as an error on the rule and field the tool names — and the clean twin raises no error.
 /// Failure messages carry the seed and the commands that reproduce them.
 @Suite(.serialized) struct SeededDefectsTests {

@@ -10,7 +10,7 @@ extension Tag {
 }
 
 /// Submission folders and inboxes built in temporary folders from books generated at test time
-/// (make_books.py, seed from the clock), their LibreOffice PDF exports and small evidence files:
+/// (make_books.py, fixed seeds from `TestSeeds`), their LibreOffice PDF exports and small evidence files:
 /// the clean submission has no error, and each defect of the folder is reported by its rule.
 @Suite struct SubmissionTests {
     static let calls = ["hubei-industrial-model-2026", "guangdong-ai-scenario-2023"]
