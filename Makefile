@@ -40,7 +40,7 @@ build: deps
 ## The release program links the Swift runtime and Foundation statically (`--static-swift-stdlib`): it starts in
 ## about half the time (no symbol look-ups across some twenty Swift shared libraries), which is most of a small batch.
 release: deps
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib --product shenbao
 
 ## Install the program and its call folders: $(PREFIX)/bin/shenbao finds $(PREFIX)/share/shenbao/Templates.
 ## The system libraries it links (libxml2, libzip, poppler-glib, tesseract + chi_sim data) come from `make deps`.
