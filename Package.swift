@@ -131,7 +131,10 @@ let package = Package(
                 "ShenbaoKit",
                 "ShenbaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A release program that is not position-independent starts with no relative relocations to apply
+            // (186,000 of them otherwise, with a page fault for each page they touch): 1–3 ms off every run.
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Fuzz targets (libFuzzer via `fuzz/run`); built normally they replay regression inputs.
         .executableTarget(name: "FuzzDOCXReader", dependencies: ["ShenbaoKit"]),
