@@ -15,13 +15,13 @@ enum HeadingText {
 
     /// The line without its leading ordinal.
     static func withoutOrdinal(_ line: String) -> String {
-        guard let range = line.range(of: pattern, options: .regularExpression) else { return line }
+        guard let range = pattern.firstMatch(in: line) else { return line }
         return String(line[range.upperBound...])
     }
 
     /// A line's numbering style (`一、` and `三、` share one, `1、` another), or nil when it has none.
     package static func style(_ line: String) -> String? {
-        guard let range = line.range(of: pattern, options: .regularExpression) else { return nil }
+        guard let range = pattern.firstMatch(in: line) else { return nil }
         var style = ""
         for character in line[range].filter({ !$0.isWhitespace }).foldingFullWidth {
             if character.isNumber, character.isASCII { if style.last != "9" { style.append("9") } }
@@ -76,5 +76,5 @@ enum HeadingText {
         return lines.joined(separator: "\n")
     }
 
-    package static let pattern = #"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\[?\d{1,2}\]?[、.．](?!\d)|\d{1,2}\s)\s*"#
+    package static let pattern = TextPattern(#"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\[?\d{1,2}\]?[、.．](?!\d)|\d{1,2}\s)\s*"#)
 }

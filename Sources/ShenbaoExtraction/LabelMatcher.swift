@@ -145,7 +145,7 @@ package struct LabelMatcher: Sendable {
                     if let mark = rest.firstIndex(where: { ChoiceReader.checkedMarks.contains($0) || ChoiceReader.uncheckedMarks.contains($0) || $0 == "\t" }) {
                         rest = String(rest[..<mark])
                     }
-                    if let gap = rest.range(of: #"[ \x{3000}\x{00A0}]{2,}"#, options: .regularExpression) {
+                    if let gap = Self.wideGap.firstMatch(in: rest) {
                         rest = String(rest[..<gap.lowerBound])
                     }
                 }
@@ -154,6 +154,9 @@ package struct LabelMatcher: Sendable {
         }
         return nil
     }
+
+    /// Two spaces or more (ordinary, ideographic or no-break): where an inline value ends.
+    private static let wideGap = TextPattern(#"[ \x{3000}\x{00A0}]{2,}"#)
 
     /// Text after a label without the note in brackets that may follow it (`（18位）：…` → `：…`).
     static func droppingBracketNote(_ text: String) -> String {

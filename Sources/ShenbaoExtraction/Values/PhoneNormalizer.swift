@@ -58,9 +58,11 @@ public enum PhoneNormalizer {
 
     /// Whether the number is a mobile, hyphens or not: `^1[3-9]\d-?\d{4}-?\d{4}$`, read directly in ASCII
     /// text (where `\d` is 0–9 and no line break is left for `$` to stop before).
+    private static let groupedMobile = TextPattern(#"^1[3-9]\d-?\d{4}-?\d{4}$"#)
+
     static func isGroupedMobile(_ value: String) -> Bool {
         guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return value.range(of: #"^1[3-9]\d-?\d{4}-?\d{4}$"#, options: .regularExpression) != nil
+            return groupedMobile.matches(value)
         }
         var bytes = Array(value.utf8)[...]
         func digits(_ count: Int) -> Bool {

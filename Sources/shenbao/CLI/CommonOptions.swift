@@ -27,6 +27,12 @@ struct SpecOptions: ParsableArguments {
         return specs
     }
 
+    /// `loadAll` for a command that forks workers to read books: the regular-expression engine is started on a
+    /// side thread meanwhile, so that the workers inherit it (see `Extractor.compilePatterns`).
+    func loadAllForReading() throws -> [CallSpec] {
+        try SideThread.run(Extractor.compilePatterns, alongside: loadAll)
+    }
+
     /// The spec named by `--call`, or nil when none was given.
     func spec(_ id: String?, among specs: [CallSpec]) throws -> CallSpec? {
         guard let id else { return nil }

@@ -28,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let specs: [CallSpec]
         do {
-            specs = try specOptions.loadAll()
+            specs = try specOptions.loadAllForReading()
             _ = try specOptions.spec(call, among: specs)
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)

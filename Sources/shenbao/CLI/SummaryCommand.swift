@@ -47,7 +47,7 @@ struct SummaryCommand: ParsableCommand {
         let summary: SummarySpec
         let outputs: [(path: String, format: SummaryFormat)]
         do {
-            specs = try specOptions.loadAll()
+            specs = try specOptions.loadAllForReading()
             guard let found = try specOptions.spec(call, among: specs) else { throw ShenbaoExit.usage("缺少 --call") }
             spec = found
             do { summary = try SummarySpec.load(for: spec) } catch { throw ShenbaoExit.usage(error.description) }

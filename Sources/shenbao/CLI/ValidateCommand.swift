@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
         let specs: [CallSpec]
         let forced: CallSpec?
         do {
-            specs = try specOptions.loadAll()
+            specs = try specOptions.loadAllForReading()
             forced = try specOptions.spec(call, among: specs)
             if let deadline, DateParser.parse(deadline)?.count != 10 {
                 throw ShenbaoExit.usage("--deadline 应为 YYYY-MM-DD 格式的日期：\(deadline)")
