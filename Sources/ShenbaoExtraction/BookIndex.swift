@@ -99,6 +99,9 @@ package struct BookIndex {
         blockCount = document.blocks.count
         var tables: [TableRef] = []
         var paragraphs: [ParagraphRef] = []
+        // Each top-level block's heading key (see `locateSections`): a paragraph's key, or a table's first cell's.
+        var headingKeys: [String] = []
+        headingKeys.reserveCapacity(document.blocks.count)
         func collect(_ table: Table, blockIndex: Int, depth: Int) {
             tables.append(TableRef(number: tables.count + 1, blockIndex: blockIndex, table: table,
                                    keys: table.cells.map { CellKeys($0, matcher: matcher) }))
@@ -109,14 +112,22 @@ package struct BookIndex {
         }
         for (index, block) in document.blocks.enumerated() {
             switch block {
-            case .paragraph(let paragraph): paragraphs.append(ParagraphRef(blockIndex: index, paragraph: paragraph))
-            case .table(let table): collect(table, blockIndex: index, depth: 0)
+            case .paragraph(let paragraph):
+                paragraphs.append(ParagraphRef(blockIndex: index, paragraph: paragraph))
+                headingKeys.append(paragraphs[paragraphs.count - 1].key)
+            case .table(let table):
+                let ref = tables.count
+                collect(table, blockIndex: index, depth: 0)
+                headingKeys.append(tables[ref].keys.first?.key ?? "")
             }
         }
         self.tables = tables
         self.paragraphs = paragraphs
-        self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks)
-        var byKey: [String: [CellAddress]] = [:], byFirstLine: [String: [CellAddress]] = [:], byBare: [String: [CellAddress]] = [:]
+        self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
+        let cellCount = tables.reduce(0) { $0 + $1.keys.count }
+        var byKey = [String: [CellAddress]](minimumCapacity: cellCount)
+        var byFirstLine = [String: [CellAddress]](minimumCapacity: cellCount)
+        var byBare = [String: [CellAddress]](minimumCapacity: cellCount)
         for (tableIndex, ref) in tables.enumerated() {
             for (position, keys) in ref.keys.enumerated() where !keys.key.isEmpty {
                 let address = CellAddress(table: tableIndex, position: position)
@@ -150,10 +161,10 @@ package struct BookIndex {
 
     /// Finds each section's heading in order; a section runs to the next found heading.
     /// `封面` (the cover) runs from the start to the first heading.
-    private static func locateSections(_ sections: [(name: String, key: String)], blocks: [Block]) -> [String: Range<Int>] {
+    /// `keys` holds each block's heading key: a paragraph's label key, or its table's first cell's ("" for none).
+    private static func locateSections(_ sections: [(name: String, key: String)], blocks: [Block], keys: [String]) -> [String: Range<Int>] {
         var starts: [(name: String, start: Int)] = []
         var searchFrom = 0
-        let keys = blocks.map(headingKey)
         for (name, key) in sections where name != "封面" {
             if let start = headingIndex(of: name, key: key, in: blocks, keys: keys, from: searchFrom) {
                 starts.append((name, start))
@@ -173,7 +184,7 @@ package struct BookIndex {
 
     /// The block that heads a section: a short paragraph naming it (ordinal ignored), preferring one
     /// followed closely by a table (so a table of contents is passed over), or a table whose first cell names it.
-    /// `key` is the section's `sectionKey`, `keys` holds each block's `headingKey`.
+    /// `key` is the section's `sectionKey`, `keys` holds each block's heading key.
     private static func headingIndex(of section: String, key: String, in blocks: [Block], keys: [String], from start: Int) -> Int? {
         guard !key.isEmpty else { return nil }
         var candidates: [Int] = []
@@ -190,14 +201,6 @@ package struct BookIndex {
         } ?? candidates.first
     }
 
-    /// The label key a block may name a section by: a paragraph's text, or a table's first cell ("" for none).
-    private static func headingKey(_ block: Block) -> String {
-        switch block {
-        case .paragraph(let paragraph): return paragraph.text.labelKey
-        case .table(let table): return table.cells.first?.text.labelKey ?? ""
-        }
-    }
-
     /// Whether a heading line carries the section's ordinal, or none: `（三）工业模型基本情况表` in a list of
     /// materials does not head `二、工业模型基本情况表`.
     package static func sameOrdinal(_ line: String, _ section: String) -> Bool {
@@ -207,14 +210,14 @@ package struct BookIndex {
 
     /// The leading ordinal of a line as written (`二、`, `（三）`, `1.`), spaces removed; "" when none.
     package static func ordinal(of line: String) -> String {
-        guard let range = line.range(of: ordinalPattern, options: .regularExpression) else { return "" }
+        guard let range = ordinalPattern.firstMatch(in: line) else { return "" }
         return line[range].filter { !$0.isWhitespace }.foldingFullWidth
     }
 
-    static let ordinalPattern = #"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#
+    static let ordinalPattern = TextPattern(#"^\s*[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?"#)
 
     /// A section name without its ordinal (`一、单位基本情况表` → `单位基本情况表`).
     package static func sectionKey(_ section: String) -> String {
-        section.replacingOccurrences(of: ordinalPattern, with: "", options: .regularExpression).labelKey
+        ordinalPattern.replacingMatches(in: section, with: "").labelKey
     }
 }

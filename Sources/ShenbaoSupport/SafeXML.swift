@@ -77,6 +77,10 @@ package struct XMLElement {
     /// The namespace URI, or nil.
     var namespace: UnsafePointer<xmlChar>? { node.pointee.ns?.pointee.href }
 
+    /// The namespace declaration the element is in, as an identity: elements under one declaration share it,
+    /// so a walk over one tree may remember which declarations it found in a namespace (`inNamespace`).
+    package var namespaceDeclaration: UnsafeRawPointer? { node.pointee.ns.map { UnsafeRawPointer($0) } }
+
     /// Whether the element's namespace URI is one of `uris`.
     package func inNamespace(_ uris: [String]) -> Bool {
         guard let href = namespace else { return false }
@@ -88,18 +92,19 @@ package struct XMLElement {
     package var children: XMLChildren { XMLChildren(first: node.pointee.children) }
 
     /// The first child element with this local name.
-    package func child(_ localName: String) -> XMLElement? {
+    package func child(_ localName: StaticString) -> XMLElement? {
         for child in children where child.hasName(localName) { return child }
         return nil
     }
 
-    /// Whether the local name is `localName` (no String allocation).
-    package func hasName(_ localName: String) -> Bool {
+    /// Whether the local name is `localName`. (Names are `StaticString`s, compared in place with libxml2's:
+    /// a `String` argument would be copied out to a C string at every one of the walk's comparisons.)
+    package func hasName(_ localName: StaticString) -> Bool {
         equals(node.pointee.name, localName)
     }
 
     /// The value of the first attribute with this local name, whatever its namespace.
-    package func attribute(_ localName: String) -> String? {
+    package func attribute(_ localName: StaticString) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
             if equals(current.pointee.name, localName) {
@@ -154,4 +159,14 @@ package struct XMLChildren: Sequence, IteratorProtocol {
 /// Compares a libxml2 string with a Swift string without allocating.
 private func equals(_ a: UnsafePointer<xmlChar>, _ b: String) -> Bool {
     a.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, b) == 0 }
+}
+
+/// Compares a libxml2 string with a name written in the source, in place.
+private func equals(_ a: UnsafePointer<xmlChar>, _ b: StaticString) -> Bool {
+    b.withUTF8Buffer { name in
+        guard let start = name.baseAddress else { return a.pointee == 0 }
+        return a.withMemoryRebound(to: CChar.self, capacity: name.count + 1) { text in
+            start.withMemoryRebound(to: CChar.self, capacity: name.count) { strncmp(text, $0, name.count) == 0 && text[name.count] == 0 }
+        }
+    }
 }

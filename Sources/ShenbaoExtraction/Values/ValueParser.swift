@@ -67,8 +67,11 @@ public enum ValueParser {
     /// Trims, collapses spaces, drops fill-in underscores; keeps line breaks only when asked.
     package static func cleaned(_ raw: String, keepLines: Bool) -> String {
         let text = spacingFillIns(raw.utf8.contains(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
-        let lines = text.split(separator: "\n").map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
-        let joined = keepLines ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
+        // (Most values are one line: no splitting into characters, and collapsing spaces again would change nothing.)
+        let oneLine = !text.utf8.contains(0x0A)
+        let lines = (oneLine ? [Substring(text)] : text.split(separator: "\n"))
+            .map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let joined = keepLines || oneLine ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
         let value = joined.trimmingWhitespace()
         return ["无", "/", "-", "—", "——"].contains(value) && !keepLines ? "" : value
     }

@@ -190,7 +190,7 @@ final class BodyReader {
 
     /// Rows of a table or cells of a row, looking through the content controls and custom XML that
     /// may wrap them; each flagged when a wrapping control still shows its placeholder (read as empty).
-    private func descendants(named name: String, of parent: XMLElement, inPlaceholder: Bool = false)
+    private func descendants(named name: StaticString, of parent: XMLElement, inPlaceholder: Bool = false)
         throws(ReadError) -> [(element: XMLElement, placeholder: Bool)] {
         try enter()
         defer { depth -= 1 }
@@ -434,8 +434,16 @@ final class BodyReader {
     }
 
     private func isWordprocessing(_ element: XMLElement) -> Bool {
-        element.inNamespace(OOXMLNamespace.wordprocessing)
+        guard let declaration = element.namespaceDeclaration else { return false }
+        if declaration == wordprocessingDeclaration { return true }
+        guard element.inNamespace(OOXMLNamespace.wordprocessing) else { return false }
+        wordprocessingDeclaration = declaration
+        return true
     }
+
+    /// The last namespace declaration found to be WordprocessingML's (nearly every element of a body is under
+    /// the root's one): the URI comparison is skipped for the elements under it.
+    private var wordprocessingDeclaration: UnsafeRawPointer?
 
     private func integer(_ element: XMLElement?) -> Int? {
         element?.attribute("val").flatMap { Int($0) }

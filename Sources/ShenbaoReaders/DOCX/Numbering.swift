@@ -173,7 +173,7 @@ struct Numbering {
         return levels
     }
 
-    private static func integer(_ element: XMLElement?, _ attribute: String = "val") -> Int? {
+    private static func integer(_ element: XMLElement?, _ attribute: StaticString = "val") -> Int? {
         element?.attribute(attribute).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 

@@ -43,7 +43,8 @@ struct PackageRelationships {
 
     /// Resolves a relationship target against the source part's folder into a zip entry name.
     static func resolve(_ target: String, from directory: String) -> String {
-        let decoded = target.removingPercentEncoding ?? target
+        // (Foundation's percent decoding is most of the cost of a read of the relationships; few targets need it.)
+        let decoded = target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
         var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in decoded.split(separator: "/") {
             switch segment {
