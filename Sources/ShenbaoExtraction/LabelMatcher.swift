@@ -86,6 +86,20 @@ package struct LabelMatcher: Sendable {
     /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
     package static func bare(_ key: String) -> String {
         guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
+        if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
+            // Every scalar a character of its own: the brackets are found in the bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(key.utf8.count)
+            var depth = 0
+            for byte in key.utf8 {
+                switch byte {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth = max(0, depth - 1)
+                default: if depth == 0 { out.append(byte) }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var depth = 0
         for character in key {

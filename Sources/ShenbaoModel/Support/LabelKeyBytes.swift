@@ -11,6 +11,27 @@ package enum LabelKeyBytes {
             var written = 0
             var index = 0
             while index < bytes.count {
+                let lead = bytes[index]
+                // (Fast paths for the two commonest kinds of scalar, with the rule below spelt out for them.)
+                if lead < 0x80 {
+                    switch lead {
+                    case 0x3A, 0x09...0x0D, 0x20: break
+                    case 0x5B: out[written] = 0x28; written += 1
+                    case 0x5D: out[written] = 0x29; written += 1
+                    default: out[written] = lead; written += 1
+                    }
+                    index += 1
+                    continue
+                }
+                if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
+                    // U+4000–U+9FFF: ideographs, characters of their own, kept as they are.
+                    out[written] = lead
+                    out[written + 1] = bytes[index + 1]
+                    out[written + 2] = bytes[index + 2]
+                    written += 3
+                    index += 3
+                    continue
+                }
                 guard let (scalar, length) = self.scalar(in: bytes, at: index), isOwnCharacter(scalar) else {
                     complete = false
                     return 0
@@ -68,7 +89,7 @@ package enum LabelKeyBytes {
     /// Scalars that are always a character of their own, whatever stands beside them: ASCII, Latin,
     /// general punctuation and symbols (check boxes, ticks), CJK punctuation, kana and ideographs, the
     /// private-use symbol-font range and the half/full-width forms; never a combining or joining scalar.
-    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x2000..<0x200B, 0x2010..<0x2060, 0x2070..<0x20D0, 0x2100..<0x2C00,
              0x3000..<0x302A, 0x3030..<0x3099, 0x309B..<0xA000, 0xF000..<0xF100, 0xFF00..<0xFF9E, 0xFFA0..<0xFFF0,

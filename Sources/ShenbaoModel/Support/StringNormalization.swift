@@ -34,9 +34,9 @@ extension String {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace && scalar != "\n" {
+            if LabelKeyBytes.isWhitespace(scalar.value) && scalar != "\n" {
                 var end = index
-                while end < scalars.count, scalars[end].properties.isWhitespace, scalars[end] != "\n" { end += 1 }
+                while end < scalars.count, LabelKeyBytes.isWhitespace(scalars[end].value), scalars[end] != "\n" { end += 1 }
                 let before = out.last
                 let after = end < scalars.count ? scalars[end] : nil
                 let atEdge = before == nil || before == "\n" || after == nil || after == "\n"
@@ -92,7 +92,10 @@ extension Unicode.Scalar {
     }
 
     package var isASCIIAlphanumeric: Bool {
-        isASCII && (properties.isAlphabetic || ("0"..."9").contains(self))
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
     }
 }
 
