@@ -8,11 +8,37 @@ import ShenbaoReaders
 public enum CallDetector {
     /// The best-matching call, or nil when none of their phrases appear (or two calls tie).
     public static func detect(_ document: Document, among specs: [CallSpec]) -> CallSpec? {
-        let text = document.blocks.prefix(400).map(\.text).joined(separator: "\n").labelKey
+        let text = detectionKey(document.blocks.prefix(400))
         return best(among: specs) { phrase in
             let key = phrase.labelKey
             return !key.isEmpty && text.containsBytes(key)
         }
+    }
+
+    /// The label key of the blocks' text (`Block.text` of each, joined by line breaks), put together from the keys
+    /// of their paragraphs and cells: the separators are whitespace, which a key leaves out, so where every piece
+    /// is keyed byte by byte the pieces' keys make the whole text's key without the whole text being built.
+    private static func detectionKey(_ blocks: ArraySlice<Block>) -> String {
+        var key: [UInt8] = []
+        func append(_ text: String) -> Bool {
+            var text = text
+            guard let piece = text.withUTF8(LabelKeyBytes.key(of:)) else { return false }
+            key.append(contentsOf: piece.utf8)
+            return true
+        }
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                guard append(paragraph.text) else { return blocks.map(\.text).joined(separator: "\n").labelKey }
+            case .table(let table):
+                for row in 0..<table.rowCount {
+                    for cell in table.cells(inRow: row) where !append(cell.text) {
+                        return blocks.map(\.text).joined(separator: "\n").labelKey
+                    }
+                }
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The best-matching call for the OCR text of a scan's first pages, its phrases matched as OCR allows

@@ -16,6 +16,8 @@ package struct CatalogueKeys: Sendable {
     let options: Set<String>
     /// For each row label key of a matrix, the column labels printed with it (its header row).
     let columnLabels: [String: LabelMatcher.Spellings]
+    /// For each row label a locator names, the column labels printed with any of its spellings.
+    let columnLabelsByRow: [String: LabelMatcher.Spellings]
     /// The known labels, section names, table headers and options: a row label holding one of these
     /// (or starting with one of two characters or more) is not reported as unmatched.
     let printed: Set<String>
@@ -41,6 +43,11 @@ package struct CatalogueKeys: Sendable {
         knownLabels = known
         longerLabels = known.map { ($0, $0.count) }.filter { $0.1 >= 2 }
         columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
+        var byRow: [String: LabelMatcher.Spellings] = [:]
+        for row in spec.fields.compactMap(\.locator.row) where byRow[row] == nil {
+            byRow[row] = LabelMatcher.Spellings(matcher.keys(for: row).flatMap { columns[$0] ?? [] })
+        }
+        columnLabelsByRow = byRow
         options = Set(spec.fields.flatMap(\.options).map(\.labelKey))
         var printed = known
         sections = spec.sections.map { ($0, BookIndex.sectionKey($0)) }

@@ -169,13 +169,14 @@ package struct FieldFinder {
     private func matrixValue(_ field: FieldSpec, anchor: TableCell, in ref: BookIndex.TableRef,
                              rowKeys: [String], label spellings: LabelMatcher.Spellings) -> Outcome? {
         let table = ref.table
-        let siblings = LabelMatcher.Spellings(rowKeys.flatMap { catalogue.columnLabels[$0]?.keys ?? [] })
+        let siblings = field.locator.row.flatMap { catalogue.columnLabelsByRow[$0] }
+            ?? LabelMatcher.Spellings(rowKeys.flatMap { catalogue.columnLabels[$0]?.keys ?? [] })
         let label = field.locator.label.trimmingWhitespace()
         // The nearest row above that prints any column label of this row label.
         var headerRow: Int?
         var row = anchor.row - 1
         while row >= 0 && headerRow == nil {
-            if table.cells(inRow: row).contains(where: { isAny(cellKeys(of: $0, in: ref), of: siblings) }) { headerRow = row }
+            if table.cellIndices(inRow: row).contains(where: { isAny(ref.keys[$0], of: siblings) }) { headerRow = row }
             row -= 1
         }
         let rowLabel = anchor.text.trimmingWhitespace().collapsingSpaces
@@ -183,9 +184,8 @@ package struct FieldFinder {
             return .ambiguous(reason: "表\(ref.number)中「\(rowLabel)」所在行的上方没有表头，无法确定哪一格是「\(label)」",
                               texts: [], location: location(of: anchor, in: ref))
         }
-        let headers = table.cells(inRow: headerRow).filter { cell in
-            matcher.match(cellKeys(of: cell, in: ref), label: spellings) != nil
-        }
+        let headers = table.cellIndices(inRow: headerRow).filter { matcher.match(ref.keys[$0], label: spellings) != nil }
+            .map { table.cells[$0] }
         guard headers.count == 1, let header = headers.first else {
             let reason = headers.isEmpty
                 ? "表\(ref.number)第\(headerRow + 1)行的表头中没有「\(label)」一列，「\(rowLabel)」一行的数值无法对应"
@@ -212,10 +212,6 @@ package struct FieldFinder {
 
     private func isAny(_ keys: BookIndex.CellKeys, of labels: LabelMatcher.Spellings) -> Bool {
         !keys.key.isEmpty && matcher.match(keys, label: labels) != nil
-    }
-
-    private func cellKeys(of cell: TableCell, in ref: BookIndex.TableRef) -> BookIndex.CellKeys {
-        ref.keys(of: cell) ?? BookIndex.CellKeys(cell, matcher: matcher)
     }
 
     /// One value when every place found says the same (blank places aside); ambiguous otherwise.

@@ -28,13 +28,20 @@ public struct Table: Sendable, Equatable {
 
     /// The distinct cells that start in a grid row, left to right.
     public func cells(inRow row: Int) -> [TableCell] {
-        cells(coveringRow: row).filter { $0.row == row }
+        cellIndices(inRow: row).map { cells[$0] }
     }
 
     /// The distinct cells covering a grid row (including vertically merged ones from above), left to right.
     public func cells(coveringRow row: Int) -> [TableCell] {
         guard rows.indices.contains(row) else { return [] }
         return rows[row].map { cells[$0] }
+    }
+
+    /// The positions in `cells` of the cells that start in a grid row, left to right (`cells(inRow:)` without
+    /// copying the cells).
+    public func cellIndices(inRow row: Int) -> [Int] {
+        guard rows.indices.contains(row) else { return [] }
+        return rows[row].filter { cells[$0].row == row }
     }
 
     public static func == (lhs: Table, rhs: Table) -> Bool {

@@ -107,12 +107,21 @@ public enum ChoiceReader {
         var found: [Occurrence] = []
         let keys = options.map { Array($0.labelKey) }
         let order = options.indices.sorted { keys[$0].count > keys[$1].count }
+        let textScalars = scalarValues(scanned.key)
         for index in order {
             let key = keys[index]
             guard !key.isEmpty, key.count <= scanned.key.count else { continue }
+            let keyScalars = textScalars == nil ? nil : scalarValues(key)
+            func matches(at position: Int) -> Bool {
+                if let textScalars, let keyScalars {
+                    return textScalars[position] == keyScalars[0]
+                        && textScalars[position..<position + keyScalars.count].elementsEqual(keyScalars)
+                }
+                return scanned.key[position..<position + key.count].elementsEqual(key)
+            }
             var position = 0
             while position + key.count <= scanned.key.count {
-                if !taken[position], scanned.key[position..<position + key.count].elementsEqual(key),
+                if !taken[position], matches(at: position),
                    !taken[position..<position + key.count].contains(true) {
                     for offset in position..<position + key.count { taken[offset] = true }
                     found.append(Occurrence(option: index, start: scanned.source[position],
@@ -123,6 +132,20 @@ public enum ChoiceReader {
             }
         }
         return found.sorted { $0.start < $1.start }
+    }
+
+    /// The characters as scalar values when each is one scalar with no other spelling (`LabelKeyBytes.isByteComparable`):
+    /// such characters are equal exactly when their scalars are, and integers compare faster than characters.
+    private static func scalarValues(_ characters: [Character]) -> [UInt32]? {
+        var values: [UInt32] = []
+        values.reserveCapacity(characters.count)
+        for character in characters {
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+                  LabelKeyBytes.isByteComparable(scalar) else { return nil }
+            values.append(scalar.value)
+        }
+        return values
     }
 
     /// The note written after a chosen 其他: up to the next mark or line end, without 请注明 and separators.
