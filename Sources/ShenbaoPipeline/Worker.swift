@@ -10,6 +10,9 @@ package final class Worker {
     private var input: Int32
     private let output: Int32
     private var buffer = [UInt8]()
+    /// Where each read of the output lands (one buffer for the worker's life: a fresh 64 KiB for every read cost
+    /// more than the read).
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     /// The child's wait status once it has been reaped.
     private var status: Int32?
 
@@ -105,7 +108,6 @@ package final class Worker {
     private func readOutput(waitingAtMost milliseconds: Int32) -> [UInt8]? {
         var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
         guard poll(&poller, 1, milliseconds) > 0 else { return nil }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = read(output, &chunk, chunk.count)
         if count < 0 && errno == EINTR { return nil }
         return count > 0 ? Array(chunk[..<count]) : []
