@@ -15,7 +15,7 @@ public enum Batch {
     /// Applies `body` to every item with up to `jobs` in parallel; `progress` is called with the
     /// number done so far (from any thread, serialised).
     public static func map<Item: Sendable, Result: Sendable>(
-        _ items: [Item], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ items: [Item], jobs: Int = ProcessorCount.available,
         progress: (@Sendable (Int) -> Void)? = nil, _ body: @Sendable (Item) -> Result
     ) -> [Result] {
         map(items, jobs: jobs, progress: progress, context: { () }, finish: { _ in }) { _, item in body(item) }

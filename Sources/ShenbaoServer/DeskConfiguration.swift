@@ -14,7 +14,7 @@ public struct DeskConfiguration: Sendable {
     /// The program started as a reading worker: this one (`shenbao worker validate`).
     public var workerExecutable: String = CallSpecLoader.runningExecutable
     /// Books read at once, and seconds one may take.
-    public var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var jobs: Int = ProcessorCount.available
     public var readTimeout: Double = 60
     public var passwords = Passwords()
     public var sessionLifetime: TimeInterval = 8 * 3600

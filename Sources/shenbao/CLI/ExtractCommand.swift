@@ -20,7 +20,7 @@ struct ExtractCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.available
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions

@@ -44,7 +44,7 @@ struct ServeCommand: ParsableCommand {
     var call: String?
 
     @Option(name: .long, help: "并行读取的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.available
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions

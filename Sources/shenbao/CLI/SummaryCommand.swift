@@ -36,7 +36,7 @@ struct SummaryCommand: ParsableCommand {
     var template: String?
 
     @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.available
 
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions

@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.available
 
     @Option(name: .long, help: ArgumentHelp("截止日期（YYYY-MM-DD）：之后修改过的提交记为逾期", valueName: "DATE"))
     var deadline: String?
