@@ -8,7 +8,8 @@ import ShenbaoReaders
 public enum CallDetector {
     /// The best-matching call, or nil when none of their phrases appear (or two calls tie).
     public static func detect(_ document: Document, among specs: [CallSpec]) -> CallSpec? {
-        let text = detectionKey(document.blocks.prefix(400))
+        let blocks = document.blocks.prefix(400)
+        let text = piecewiseKey(blocks) ?? blocks.map(\.text).joined(separator: "\n").labelKey
         return best(among: specs) { phrase in
             let key = phrase.labelKey
             return !key.isEmpty && text.containsBytes(key)
@@ -17,8 +18,9 @@ public enum CallDetector {
 
     /// The label key of the blocks' text (`Block.text` of each, joined by line breaks), put together from the keys
     /// of their paragraphs and cells: the separators are whitespace, which a key leaves out, so where every piece
-    /// is keyed byte by byte the pieces' keys make the whole text's key without the whole text being built.
-    private static func detectionKey(_ blocks: ArraySlice<Block>) -> String {
+    /// is keyed byte by byte the pieces' keys make the whole text's key without the whole text being built. Nil when
+    /// a piece needs the character-level key.
+    private static func piecewiseKey(_ blocks: ArraySlice<Block>) -> String? {
         var key: [UInt8] = []
         func append(_ text: String) -> Bool {
             var text = text
@@ -29,12 +31,10 @@ public enum CallDetector {
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
-                guard append(paragraph.text) else { return blocks.map(\.text).joined(separator: "\n").labelKey }
+                guard append(paragraph.text) else { return nil }
             case .table(let table):
                 for row in 0..<table.rowCount {
-                    for cell in table.cells(inRow: row) where !append(cell.text) {
-                        return blocks.map(\.text).joined(separator: "\n").labelKey
-                    }
+                    for cell in table.cells(inRow: row) where !append(cell.text) { return nil }
                 }
             }
         }

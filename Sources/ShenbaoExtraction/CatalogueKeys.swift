@@ -14,9 +14,7 @@ package struct CatalogueKeys: Sendable {
     let longerLabels: [(key: String, length: Int)]
     /// Keys of every printed checkbox option of the call.
     let options: Set<String>
-    /// For each row label key of a matrix, the column labels printed with it (its header row).
-    let columnLabels: [String: LabelMatcher.Spellings]
-    /// For each row label a locator names, the column labels printed with any of its spellings.
+    /// For each row label a locator names, the column labels printed with any of its spellings (its header row).
     let columnLabelsByRow: [String: LabelMatcher.Spellings]
     /// The known labels, section names, table headers and options: a row label holding one of these
     /// (or starting with one of two characters or more) is not reported as unmatched.
@@ -42,7 +40,6 @@ package struct CatalogueKeys: Sendable {
         known.remove("")
         knownLabels = known
         longerLabels = known.map { ($0, $0.count) }.filter { $0.1 >= 2 }
-        columnLabels = columns.mapValues(LabelMatcher.Spellings.init)
         var byRow: [String: LabelMatcher.Spellings] = [:]
         for row in spec.fields.compactMap(\.locator.row) where byRow[row] == nil {
             byRow[row] = LabelMatcher.Spellings(matcher.keys(for: row).flatMap { columns[$0] ?? [] })

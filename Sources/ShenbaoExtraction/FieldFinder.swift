@@ -100,7 +100,7 @@ package struct FieldFinder {
             return .found(valueRight(of: chosen.cell, in: chosen.ref, field: field, labelKeys: labelKeys))
         }
         if let row = field.locator.row {
-            if let outcome = findByRow(field, rowKeys: matcher.keys(for: row), label: spellings,
+            if let outcome = findByRow(field, row: row, label: spellings,
                                        candidates: candidates, scope: scope) { return outcome }
         } else if let best = candidates.map(\.match).max() {
             let strongest = candidates.filter { $0.match == best }
@@ -124,9 +124,10 @@ package struct FieldFinder {
 
     /// A field with a row label: right of its label in the row label's row, or in a matrix where the
     /// row label's row meets the column whose header (the nearest header row above) names it.
-    private func findByRow(_ field: FieldSpec, rowKeys: [String], label: LabelMatcher.Spellings, candidates: [Candidate],
+    private func findByRow(_ field: FieldSpec, row: String, label: LabelMatcher.Spellings, candidates: [Candidate],
                            scope: Range<Int>) -> Outcome? {
         let labelKeys = label.keys
+        let rowKeys = matcher.keys(for: row)
         let rowSpellings = LabelMatcher.Spellings(rowKeys)
         // Row label cells: the row label itself, or a cell starting with it (`负责人姓名（法定代表人）`).
         var addresses = Set(index.cells(matching: rowSpellings).map(\.address))
@@ -152,7 +153,7 @@ package struct FieldFinder {
         var values: [Found] = []
         var problems: [(String, SourceLocation)] = []
         for anchor in anchors {
-            switch matrixValue(field, anchor: anchor.cell, in: anchor.ref, rowKeys: rowKeys, label: label) {
+            switch matrixValue(field, anchor: anchor.cell, in: anchor.ref, row: row, label: label) {
             case .found(let found): values.append(found)
             case .ambiguous(let reason, _, let location): problems.append((reason, location ?? self.location(of: anchor.cell, in: anchor.ref)))
             case nil: continue
@@ -167,10 +168,10 @@ package struct FieldFinder {
 
     /// The value where a row label's row meets the column headed by the field's label.
     private func matrixValue(_ field: FieldSpec, anchor: TableCell, in ref: BookIndex.TableRef,
-                             rowKeys: [String], label spellings: LabelMatcher.Spellings) -> Outcome? {
+                             row locatorRow: String, label spellings: LabelMatcher.Spellings) -> Outcome? {
         let table = ref.table
-        let siblings = field.locator.row.flatMap { catalogue.columnLabelsByRow[$0] }
-            ?? LabelMatcher.Spellings(rowKeys.flatMap { catalogue.columnLabels[$0]?.keys ?? [] })
+        // (Every row label a locator names has its entry.)
+        let siblings = catalogue.columnLabelsByRow[locatorRow] ?? LabelMatcher.Spellings([])
         let label = field.locator.label.trimmingWhitespace()
         // The nearest row above that prints any column label of this row label.
         var headerRow: Int?

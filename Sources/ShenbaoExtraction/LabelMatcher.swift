@@ -86,27 +86,23 @@ package struct LabelMatcher: Sendable {
     /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
     package static func bare(_ key: String) -> String {
         guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
+        // Where every scalar is a character of its own, the brackets are found in the bytes.
         if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
-            // Every scalar a character of its own: the brackets are found in the bytes.
-            var out: [UInt8] = []
-            out.reserveCapacity(key.utf8.count)
-            var depth = 0
-            for byte in key.utf8 {
-                switch byte {
-                case UInt8(ascii: "("): depth += 1
-                case UInt8(ascii: ")"): depth = max(0, depth - 1)
-                default: if depth == 0 { out.append(byte) }
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: outsideBrackets(key.utf8, open: UInt8(ascii: "("), close: UInt8(ascii: ")")), as: UTF8.self)
         }
-        var out = ""
+        return String(outsideBrackets(key, open: "(", close: ")"))
+    }
+
+    /// The elements outside brackets (nested ones too; a stray closing bracket is dropped).
+    private static func outsideBrackets<Text: Sequence>(_ text: Text, open: Text.Element, close: Text.Element) -> [Text.Element]
+    where Text.Element: Equatable {
+        var out: [Text.Element] = []
         var depth = 0
-        for character in key {
-            switch character {
-            case "(": depth += 1
-            case ")": depth = max(0, depth - 1)
-            default: if depth == 0 { out.append(character) }
+        for element in text {
+            switch element {
+            case open: depth += 1
+            case close: depth = max(0, depth - 1)
+            default: if depth == 0 { out.append(element) }
             }
         }
         return out

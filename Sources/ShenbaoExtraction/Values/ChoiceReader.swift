@@ -140,9 +140,7 @@ public enum ChoiceReader {
         var values: [UInt32] = []
         values.reserveCapacity(characters.count)
         for character in characters {
-            let scalars = character.unicodeScalars
-            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
-                  LabelKeyBytes.isByteComparable(scalar) else { return nil }
+            guard let scalar = character.onlyScalar, LabelKeyBytes.isByteComparable(scalar) else { return nil }
             values.append(scalar.value)
         }
         return values
@@ -177,8 +175,7 @@ package struct ScannedText {
         key.reserveCapacity(characters.count)
         source.reserveCapacity(characters.count)
         for (index, character) in characters.enumerated() {
-            let scalars = character.unicodeScalars
-            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            guard let scalar = character.onlyScalar else {
                 // A character of several scalars: its own label key, worked out in full.
                 for keyCharacter in String(character).labelKey {
                     key.append(keyCharacter)
@@ -195,5 +192,14 @@ package struct ScannedText {
         }
         self.key = key
         self.source = source
+    }
+}
+
+private extension Character {
+    /// The character's scalar when it is one scalar.
+    var onlyScalar: Unicode.Scalar? {
+        let scalars = unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+        return scalar
     }
 }
