@@ -205,6 +205,30 @@ import Testing
         #expect("2025 年度模型研 发成本 (万元)".labelKey == "2025年度模型研发成本(万元)")
     }
 
+    /// The byte-level key (with its fast paths for ASCII and U+4000–U+9FFF) against the rule it implements, read
+    /// character by character, for every scalar of ASCII, CJK punctuation and kana, the ideographs and the
+    /// half/full-width forms, each between two ideographs.
+    @Test func byteLevelKeysFollowTheCharacterRule() {
+        func byCharacter(_ text: String) -> String {
+            var out = ""
+            for character in text.foldingFullWidth where !character.isWhitespace && character != ":" && character != "：" {
+                switch character {
+                case "【", "〔", "[": out.append("(")
+                case "】", "〕", "]": out.append(")")
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+        var mismatches: [UInt32] = []
+        for value in [0x00...0x7F, 0x3000...0x30FF, 0x4000...0x9FFF, 0xFF00...0xFFEF].joined() {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "甲\(Character(scalar))乙"
+            if !text.labelKey.utf8.elementsEqual(byCharacter(text).utf8) { mismatches.append(scalar.value) }
+        }
+        #expect(mismatches.isEmpty, "scalars keyed differently: \(mismatches.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func spacesBetweenCJKAndDigitsAreDropped() {
         #expect("武汉市青年路 560 号".collapsingSpaces == "武汉市青年路560号")
         #expect("Wang  Wei".collapsingSpaces == "Wang Wei")
