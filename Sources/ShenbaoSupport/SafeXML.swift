@@ -71,23 +71,6 @@ package final class SafeXML {
 package struct XMLElement {
     package let node: xmlNodePtr
 
-    /// The local name (without prefix).
-    package var name: String { String(cString: node.pointee.name) }
-
-    /// The namespace URI, or nil.
-    var namespace: UnsafePointer<xmlChar>? { node.pointee.ns?.pointee.href }
-
-    /// The namespace declaration the element is in, as an identity: elements under one declaration share it,
-    /// so a walk over one tree may remember which declarations it found in a namespace (`inNamespace`).
-    package var namespaceDeclaration: UnsafeRawPointer? { node.pointee.ns.map { UnsafeRawPointer($0) } }
-
-    /// Whether the element's namespace URI is one of `uris`.
-    package func inNamespace(_ uris: [String]) -> Bool {
-        guard let href = namespace else { return false }
-        for uri in uris where equals(href, uri) { return true }
-        return false
-    }
-
     /// The child elements, in document order.
     package var children: XMLChildren { XMLChildren(first: node.pointee.children) }
 
@@ -121,12 +104,6 @@ package struct XMLElement {
         Self.text(of: node.pointee.children)
     }
 
-    /// Resolves a namespace prefix as declared in scope of this element.
-    package func namespaceURI(forPrefix prefix: String) -> String? {
-        guard let ns = xmlSearchNs(node.pointee.doc, node, prefix), let href = ns.pointee.href else { return nil }
-        return String(cString: href)
-    }
-
     private static func text(of first: xmlNodePtr?) -> String {
         var result = ""
         var current = first
@@ -154,11 +131,6 @@ package struct XMLChildren: Sequence, IteratorProtocol {
         }
         return nil
     }
-}
-
-/// Compares a libxml2 string with a Swift string without allocating.
-private func equals(_ a: UnsafePointer<xmlChar>, _ b: String) -> Bool {
-    a.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, b) == 0 }
 }
 
 /// Compares a libxml2 string with a name written in the source, in place.

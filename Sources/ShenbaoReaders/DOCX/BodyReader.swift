@@ -63,7 +63,7 @@ final class BodyReader {
     }
 
     /// The blocks of a block container (`w:body`, `w:tc`, `w:txbxContent`, …).
-    package func blocks(in container: XMLElement) throws(ReadError) -> [Block] {
+    package func blocks(in container: XMLNode) throws(ReadError) -> [Block] {
         var blocks: [Block] = []
         var carried: [Inline] = []
         try appendBlocks(of: container, to: &blocks, carrying: &carried)
@@ -73,7 +73,7 @@ final class BodyReader {
 
     // MARK: Blocks
 
-    private func appendBlocks(of container: XMLElement, to blocks: inout [Block],
+    private func appendBlocks(of container: XMLNode, to blocks: inout [Block],
                               carrying carried: inout [Inline]) throws(ReadError) {
         try enter()
         defer { depth -= 1 }
@@ -103,7 +103,7 @@ final class BodyReader {
         }
     }
 
-    private func appendParagraph(_ paragraph: XMLElement, to blocks: inout [Block],
+    private func appendParagraph(_ paragraph: XMLNode, to blocks: inout [Block],
                                  carrying carried: inout [Inline]) throws(ReadError) {
         var buffer = InlineBuffer()
         buffer.append(contentsOf: carried)
@@ -137,7 +137,7 @@ final class BodyReader {
 
     /// The list label of a paragraph: its own `w:numPr`, else (numId and level separately) its
     /// style's; `w:numId` 0 means not numbered.
-    private func listLabel(properties: XMLElement?, styleId: String?) -> [Inline] {
+    private func listLabel(properties: XMLNode?, styleId: String?) -> [Inline] {
         let own = properties?.child("numPr")
         var numId = integer(own?.child("numId"))
         var level = integer(own?.child("ilvl"))
@@ -161,7 +161,7 @@ final class BodyReader {
 
     // MARK: Tables
 
-    private func table(_ table: XMLElement) throws(ReadError) -> Table {
+    private func table(_ table: XMLNode) throws(ReadError) -> Table {
         try enter()
         defer { depth -= 1 }
         let declared = table.child("tblGrid")?.children.filter { $0.hasName("gridCol") }.count ?? 0
@@ -190,11 +190,11 @@ final class BodyReader {
 
     /// Rows of a table or cells of a row, looking through the content controls and custom XML that
     /// may wrap them; each flagged when a wrapping control still shows its placeholder (read as empty).
-    private func descendants(named name: StaticString, of parent: XMLElement, inPlaceholder: Bool = false)
-        throws(ReadError) -> [(element: XMLElement, placeholder: Bool)] {
+    private func descendants(named name: StaticString, of parent: XMLNode, inPlaceholder: Bool = false)
+        throws(ReadError) -> [(element: XMLNode, placeholder: Bool)] {
         try enter()
         defer { depth -= 1 }
-        var found: [(element: XMLElement, placeholder: Bool)] = []
+        var found: [(element: XMLNode, placeholder: Bool)] = []
         for child in parent.children where isWordprocessing(child) {
             if child.hasName(name) {
                 found.append((child, inPlaceholder))
@@ -209,7 +209,7 @@ final class BodyReader {
 
     // MARK: Inlines
 
-    private func appendInlines(of container: XMLElement, to buffer: inout InlineBuffer,
+    private func appendInlines(of container: XMLNode, to buffer: inout InlineBuffer,
                                textBoxes: inout [Block]) throws(ReadError) {
         try enter()
         defer { depth -= 1 }
@@ -243,7 +243,7 @@ final class BodyReader {
     }
 
     /// The content of a `w:r` (or of an `mc:AlternateContent` branch inside one).
-    private func appendRunContent(of run: XMLElement, fonts: RunFonts?, to buffer: inout InlineBuffer,
+    private func appendRunContent(of run: XMLNode, fonts: RunFonts?, to buffer: inout InlineBuffer,
                                   textBoxes: inout [Block]) throws(ReadError) {
         try enter()
         defer { depth -= 1 }
@@ -313,7 +313,7 @@ final class BodyReader {
         }
     }
 
-    private func appendSymbol(_ symbol: XMLElement, to buffer: inout InlineBuffer) {
+    private func appendSymbol(_ symbol: XMLNode, to buffer: inout InlineBuffer) {
         guard let font = symbol.attribute("font"), let hex = symbol.attribute("char"),
               let code = UInt32(hex, radix: 16) else { return }
         if SymbolFonts.isSymbolFont(font) {
@@ -324,10 +324,10 @@ final class BodyReader {
     }
 
     /// Text boxes inside a drawing, picture or embedded object (one branch of any alternate content).
-    private func textBoxContents(in element: XMLElement) throws(ReadError) -> [XMLElement] {
+    private func textBoxContents(in element: XMLNode) throws(ReadError) -> [XMLNode] {
         try enter()
         defer { depth -= 1 }
-        var found: [XMLElement] = []
+        var found: [XMLNode] = []
         for child in element.children {
             if let branch = alternateContentBranch(child) {
                 found += try textBoxContents(in: branch)
@@ -342,7 +342,7 @@ final class BodyReader {
 
     // MARK: Fields and checkboxes
 
-    private func fieldCharacter(_ character: XMLElement, to buffer: inout InlineBuffer) {
+    private func fieldCharacter(_ character: XMLNode, to buffer: inout InlineBuffer) {
         switch character.attribute("fldCharType") {
         case "begin":
             let formData = character.child("ffData")
@@ -376,7 +376,7 @@ final class BodyReader {
     }
 
     /// The state of a legacy form checkbox: `w:checked` overrides `w:default`; a bare element is on.
-    static func formCheckboxState(_ box: XMLElement) -> Bool {
+    static func formCheckboxState(_ box: XMLNode) -> Bool {
         if let checked = box.child("checked") { return onOff(checked.attribute("val")) }
         if let initial = box.child("default") { return onOff(initial.attribute("val")) }
         return false
@@ -384,7 +384,7 @@ final class BodyReader {
 
     /// The entry a legacy drop-down form field shows: `w:result` (an index into the entries), else
     /// `w:default`, else the first entry; empty when there are no entries.
-    private static func dropDownChoice(_ list: XMLElement) -> String {
+    private static func dropDownChoice(_ list: XMLNode) -> String {
         let entries = list.children.filter { $0.hasName("listEntry") }.map { $0.attribute("val") ?? "" }
         let chosen = [list.child("result"), list.child("default")].lazy
             .compactMap { $0?.attribute("val").flatMap { Int($0) } }
@@ -393,7 +393,7 @@ final class BodyReader {
     }
 
     /// The state of a content-control checkbox (`w14:checkbox`), or nil when `sdt` is something else.
-    private func contentControlCheckbox(_ sdt: XMLElement) -> Bool? {
+    private func contentControlCheckbox(_ sdt: XMLNode) -> Bool? {
         guard let box = sdt.child("sdtPr")?.child("checkbox") else { return nil }
         guard let checked = box.child("checked") else { return false }
         return Self.onOff(checked.attribute("val"))
@@ -407,7 +407,7 @@ final class BodyReader {
         }
     }
 
-    private func showsPlaceholder(_ sdt: XMLElement) -> Bool {
+    private func showsPlaceholder(_ sdt: XMLNode) -> Bool {
         guard let flag = sdt.child("sdtPr")?.child("showingPlcHdr") else { return false }
         return Self.onOff(flag.attribute("val"))
     }
@@ -416,7 +416,7 @@ final class BodyReader {
 
     /// The branch to read when `element` is `mc:AlternateContent` (nil when it is not, or when no
     /// branch qualifies: then the whole element is skipped).
-    private func alternateContentBranch(_ element: XMLElement) -> XMLElement? {
+    private func alternateContentBranch(_ element: XMLNode) -> XMLNode? {
         guard element.hasName("AlternateContent"), element.inNamespace(OOXMLNamespace.markupCompatibility)
         else { return nil }
         for branch in element.children {
@@ -433,19 +433,19 @@ final class BodyReader {
         return nil
     }
 
-    private func isWordprocessing(_ element: XMLElement) -> Bool {
-        guard let declaration = element.namespaceDeclaration else { return false }
-        if declaration == wordprocessingDeclaration { return true }
+    private func isWordprocessing(_ element: XMLNode) -> Bool {
+        guard let identity = element.namespaceIdentity else { return false }
+        if identity == wordprocessingNamespace { return true }
         guard element.inNamespace(OOXMLNamespace.wordprocessing) else { return false }
-        wordprocessingDeclaration = declaration
+        wordprocessingNamespace = identity
         return true
     }
 
-    /// The last namespace declaration found to be WordprocessingML's (nearly every element of a body is under
-    /// the root's one): the URI comparison is skipped for the elements under it.
-    private var wordprocessingDeclaration: UnsafeRawPointer?
+    /// The namespace last found to be WordprocessingML's (nearly every element of a body is in one):
+    /// the URI comparison is skipped for the elements in it.
+    private var wordprocessingNamespace: Int?
 
-    private func integer(_ element: XMLElement?) -> Int? {
+    private func integer(_ element: XMLNode?) -> Int? {
         element?.attribute("val").flatMap { Int($0) }
     }
 

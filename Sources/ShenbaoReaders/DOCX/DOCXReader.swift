@@ -15,8 +15,8 @@ public enum DOCXReader {
         guard let bytes = try archive.read(mainPart) else {
             throw ReadError.notThisFormat("文件不是有效的 Word 文档（缺少 word/document.xml）")
         }
-        let xml = try SafeXML(bytes: bytes, partName: mainPart)
-        // Elements point into `xml`'s tree: keep it alive until the walk is over.
+        let xml = try XMLTree.parse(bytes, partName: mainPart)
+        // Nodes point into `xml`: keep it alive until the walk is over.
         defer { withExtendedLifetime(xml) {} }
         guard let root = xml.root, root.hasName("document"), root.inNamespace(OOXMLNamespace.wordprocessing) else {
             throw ReadError.notThisFormat("文件不是 Word 文档（主文档不是 WordprocessingML，可能是 Excel 或 PowerPoint 文件）")
@@ -82,7 +82,7 @@ public enum DOCXReader {
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
                                              cache: LastPartCache<Part>, scan: (([UInt8]) -> Part?)? = nil,
-                                             make: (XMLElement) -> Part) throws(ReadError) -> Part {
+                                             make: (XMLNode) -> Part) throws(ReadError) -> Part {
         let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
         let stored = archive.storedEntry(name)
         if let part = cache.part(storedAs: stored) { return part }
@@ -92,7 +92,7 @@ public enum DOCXReader {
             return part
         }
         do {
-            let xml = try SafeXML(bytes: bytes, partName: name)
+            let xml = try XMLTree.parse(bytes, partName: name)
             defer { withExtendedLifetime(xml) {} }
             guard let part = xml.root.map(make) else { return empty }
             cache.remember(part, storedAs: stored)

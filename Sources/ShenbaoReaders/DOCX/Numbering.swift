@@ -26,7 +26,7 @@ struct Numbering {
         let fonts: RunFonts?
         let paragraphStyle: String?
 
-        init(_ element: XMLElement) {
+        init(_ element: XMLNode) {
             start = Numbering.clamped(Numbering.integer(element.child("start"))) ?? 1
             // Word wraps newer formats in alternate content; the fallback names a classic one.
             let formatElement = element.child("numFmt")
@@ -66,7 +66,7 @@ struct Numbering {
     package init() {}
 
     /// Reads the definitions of a parsed numbering part.
-    package init(root: XMLElement) {
+    package init(root: XMLNode) {
         for element in root.children {
             if element.hasName("abstractNum"), let id = Self.integer(element, "abstractNumId") {
                 abstracts[id] = Self.levels(in: element)
@@ -163,7 +163,7 @@ struct Numbering {
         return target
     }
 
-    private static func levels(in abstract: XMLElement) -> [Int: Level] {
+    private static func levels(in abstract: XMLNode) -> [Int: Level] {
         var levels: [Int: Level] = [:]
         for element in abstract.children where element.hasName("lvl") {
             guard let index = integer(element, "ilvl"), (0..<levelCount).contains(index), levels[index] == nil
@@ -173,7 +173,7 @@ struct Numbering {
         return levels
     }
 
-    private static func integer(_ element: XMLElement?, _ attribute: StaticString = "val") -> Int? {
+    private static func integer(_ element: XMLNode?, _ attribute: StaticString = "val") -> Int? {
         element?.attribute(attribute).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 

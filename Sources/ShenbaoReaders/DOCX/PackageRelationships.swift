@@ -20,7 +20,7 @@ struct PackageRelationships {
         let relsName = directory.isEmpty ? "_rels/\(file).rels" : "\(directory)/_rels/\(file).rels"
         guard let bytes = try archive.read(relsName) else { return }
         // A damaged rels part is not fatal; the main document may still be found by its usual name.
-        guard let xml = try? SafeXML(bytes: bytes, partName: relsName), let root = xml.root else { return }
+        guard let xml = try? XMLTree.parse(bytes, partName: relsName), let root = xml.root else { return }
         defer { withExtendedLifetime(xml) {} }
         for element in root.children where element.hasName("Relationship") {
             guard element.attribute("TargetMode") != "External",

@@ -18,7 +18,7 @@ struct StyleSheet {
     package init() {}
 
     /// Reads the paragraph styles of a parsed styles part.
-    package init(root: XMLElement) {
+    package init(root: XMLNode) {
         for element in root.children where element.hasName("style") {
             guard let id = element.attribute("styleId"),
                   element.attribute("type").map({ $0 == "paragraph" }) ?? true else { continue }

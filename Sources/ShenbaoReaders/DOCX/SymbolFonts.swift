@@ -71,7 +71,7 @@ struct RunFonts {
     var complexScript: String?
 
     /// The run's fonts when at least one slot names a symbol font, else nil (the common case).
-    package init?(runProperties: XMLElement?) {
+    package init?(runProperties: XMLNode?) {
         guard let fonts = runProperties?.child("rFonts") else { return nil }
         ascii = fonts.attribute("ascii")
         hAnsi = fonts.attribute("hAnsi")

@@ -1,0 +1,231 @@
+import Foundation
+import ShenbaoModel
+
+/// An XML document held as flat arrays (elements, attributes, text, namespace declarations) over its
+/// bytes, for reading large parts quickly: a walk follows array indices, names are compared in place
+/// and nothing is allocated per element.
+///
+/// `parse` reads plain, well-formed UTF-8 XML itself (`XMLTreeParser`); any document it does not take
+/// on — a DTD, a syntax error, another encoding, an entity other than the five predefined ones — is
+/// parsed by libxml2 (`SafeXML`, with its limits and messages) and copied into the same shape, so both
+/// ways give the same tree, and a hostile or broken part gets the error it always got.
+package final class XMLTree {
+    /// Where a name or value is: `start` ≥ 0 is an offset into the document's bytes, a negative one
+    /// (`~offset`) into the bytes decoded while parsing (entity references, line ends).
+    struct Span {
+        var start: Int32
+        var count: Int32
+    }
+
+    struct Element {
+        var localName: Span
+        /// Index into `namespaces`, or -1 for no namespace.
+        var namespace: Int32
+        /// The innermost namespace declaration in scope (index into `declarations`), or -1.
+        var scope: Int32
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var firstAttribute: Int32
+        var attributeEnd: Int32
+        var firstText: Int32 = -1
+    }
+
+    struct Attribute {
+        var localName: Span
+        var value: Span
+    }
+
+    /// A run of character data (text or CDATA) directly inside an element, chained in document order.
+    struct Text {
+        var value: Span
+        var next: Int32 = -1
+    }
+
+    /// A namespace declaration (`xmlns`, `xmlns:p`), chained to the one in scope where it was made.
+    struct Declaration {
+        /// Empty for the default namespace.
+        var prefix: Span
+        /// Index into `namespaces`; -1 when a default namespace is undeclared (`xmlns=""`).
+        var namespace: Int32
+        var parent: Int32
+        /// The element that makes the declaration.
+        var element: Int32
+    }
+
+    /// The document's bytes followed by the bytes decoded while parsing; the arrays below, all owned by
+    /// the tree and never changed, so that a walk reads them without reference counting.
+    let storage: UnsafeMutableBufferPointer<UInt8>
+    let sourceCount: Int
+    let elements: UnsafeMutableBufferPointer<Element>
+    let attributes: UnsafeMutableBufferPointer<Attribute>
+    let texts: UnsafeMutableBufferPointer<Text>
+    let declarations: [Declaration]
+    /// Namespace URIs, each once.
+    package let namespaces: [String]
+
+    init(source: [UInt8], decoded: [UInt8], elements: [Element], attributes: [Attribute], texts: [Text],
+         declarations: [Declaration], namespaces: [String]) {
+        storage = .allocate(capacity: max(1, source.count + decoded.count))
+        _ = storage.initialize(fromContentsOf: source)
+        _ = UnsafeMutableBufferPointer(rebasing: storage[source.count...]).initialize(fromContentsOf: decoded)
+        sourceCount = source.count
+        self.elements = Self.copy(elements)
+        self.attributes = Self.copy(attributes)
+        self.texts = Self.copy(texts)
+        self.declarations = declarations
+        self.namespaces = namespaces
+    }
+
+    private static func copy<Item>(_ items: [Item]) -> UnsafeMutableBufferPointer<Item> {
+        let allocated = UnsafeMutableBufferPointer<Item>.allocate(capacity: max(1, items.count))
+        let copy = UnsafeMutableBufferPointer(start: allocated.baseAddress, count: items.count)
+        _ = copy.initialize(fromContentsOf: items)
+        return copy
+    }
+
+    deinit {
+        storage.deallocate()
+        elements.deallocate()
+        attributes.deallocate()
+        texts.deallocate()
+    }
+
+    /// Parses `bytes` (see the type's notes); `partName` names the part in error messages.
+    package static func parse(_ bytes: [UInt8], partName: String) throws(ReadError) -> XMLTree {
+        if let tree = XMLTreeParser.parse(bytes) { return tree }
+        let xml = try SafeXML(bytes: bytes, partName: partName)
+        return withExtendedLifetime(xml) { copy(of: xml) }
+    }
+
+    /// The document element.
+    package var root: XMLNode? {
+        elements.isEmpty ? nil : XMLNode(tree: self, index: 0)
+    }
+
+    /// The bytes of a span.
+    func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
+        let start = span.start >= 0 ? Int(span.start) : sourceCount + Int(~span.start)
+        return UnsafeBufferPointer(start: storage.baseAddress! + start, count: Int(span.count))
+    }
+
+    func string(_ span: Span) -> String {
+        String(decoding: bytes(span), as: UTF8.self)
+    }
+
+    func equals(_ span: Span, _ name: StaticString) -> Bool {
+        Int(span.count) == name.utf8CodeUnitCount
+            && (span.count == 0 || memcmp(bytes(span).baseAddress!, name.utf8Start, Int(span.count)) == 0)
+    }
+
+    func equals(_ span: Span, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { text in
+            Int(span.count) == text.count && (text.isEmpty || memcmp(bytes(span).baseAddress!, text.baseAddress!, text.count) == 0)
+        }
+    }
+}
+
+/// An element of an `XMLTree` (the tree is kept alive by whoever walks it: a node holds no reference).
+package struct XMLNode {
+    unowned(unsafe) let tree: XMLTree
+    let index: Int32
+
+    private var element: XMLTree.Element { tree.elements[Int(index)] }
+
+    /// The local name (without prefix).
+    package var name: String { tree.string(element.localName) }
+
+    /// Whether the local name is `localName`, compared in place.
+    package func hasName(_ localName: StaticString) -> Bool {
+        tree.equals(element.localName, localName)
+    }
+
+    /// The element's namespace, as an index into the tree's `namespaces` (equal URIs, equal indices), or nil.
+    package var namespaceIdentity: Int? {
+        element.namespace >= 0 ? Int(element.namespace) : nil
+    }
+
+    /// Whether the element's namespace URI is one of `uris`.
+    package func inNamespace(_ uris: [String]) -> Bool {
+        guard let identity = namespaceIdentity else { return false }
+        return uris.contains(tree.namespaces[identity])
+    }
+
+    /// The child elements, in document order.
+    package var children: XMLNodeChildren { XMLNodeChildren(tree: tree, cursor: element.firstChild) }
+
+    /// The first child element with this local name.
+    package func child(_ localName: StaticString) -> XMLNode? {
+        for child in children where child.hasName(localName) { return child }
+        return nil
+    }
+
+    /// The value of the first attribute with this local name, whatever its namespace.
+    package func attribute(_ localName: StaticString) -> String? {
+        let element = element
+        var index = Int(element.firstAttribute)
+        while index < Int(element.attributeEnd) {
+            let attribute = tree.attributes[index]
+            if tree.equals(attribute.localName, localName) { return tree.string(attribute.value) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The concatenated text and CDATA directly inside the element.
+    package var text: String {
+        var next = element.firstText
+        guard next >= 0 else { return "" }
+        let first = tree.texts[Int(next)]
+        if first.next < 0 { return tree.string(first.value) }
+        var bytes: [UInt8] = []
+        while next >= 0 {
+            let text = tree.texts[Int(next)]
+            bytes.append(contentsOf: tree.bytes(text.value))
+            next = text.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The namespace URI a prefix stands for in scope of this element.
+    package func namespaceURI(forPrefix prefix: String) -> String? {
+        var scope = element.scope
+        while scope >= 0 {
+            let declaration = tree.declarations[Int(scope)]
+            if declaration.prefix.count > 0, tree.equals(declaration.prefix, prefix) {
+                return declaration.namespace >= 0 ? tree.namespaces[Int(declaration.namespace)] : nil
+            }
+            scope = declaration.parent
+        }
+        return prefix == "xml" ? XMLTreeParser.xmlNamespace : nil
+    }
+
+    /// The namespace declarations this element makes, as (prefix, URI) in document order (empty prefix:
+    /// the default namespace; nil URI: undeclared).
+    package var declarations: [(prefix: String, uri: String?)] {
+        tree.declarations.filter { $0.element == index }.map {
+            (tree.string($0.prefix), $0.namespace >= 0 ? tree.namespaces[Int($0.namespace)] : nil)
+        }
+    }
+
+    /// The attributes as (local name, value), in document order.
+    package var attributes: [(name: String, value: String)] {
+        let element = element
+        return tree.attributes[Int(element.firstAttribute)..<Int(element.attributeEnd)].map {
+            (tree.string($0.localName), tree.string($0.value))
+        }
+    }
+}
+
+/// The child elements of an `XMLNode`.
+package struct XMLNodeChildren: Sequence, IteratorProtocol {
+    unowned(unsafe) let tree: XMLTree
+    var cursor: Int32
+
+    package mutating func next() -> XMLNode? {
+        guard cursor >= 0 else { return nil }
+        let node = XMLNode(tree: tree, index: cursor)
+        cursor = tree.elements[Int(cursor)].nextSibling
+        return node
+    }
+}

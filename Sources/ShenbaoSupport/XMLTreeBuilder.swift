@@ -1,0 +1,110 @@
+/// Puts an `XMLTree` together, element by element in document order; used by `XMLTreeParser` and by
+/// the copy of a libxml2 tree, so both give the same shape.
+struct XMLTreeBuilder {
+    private let source: [UInt8]
+    private var decoded: [UInt8] = []
+    private var elements: [XMLTree.Element] = []
+    private var attributes: [XMLTree.Attribute] = []
+    private var texts: [XMLTree.Text] = []
+    private(set) var declarations: [XMLTree.Declaration] = []
+    private var namespaces: [String] = []
+    private var namespaceIndex: [String: Int32] = [:]
+    /// The open elements, innermost last, with their last child and last text so far.
+    private var open: [(element: Int32, lastChild: Int32, lastText: Int32)] = []
+
+    init(source: [UInt8], expectedElements: Int = 0) {
+        self.source = source
+        elements.reserveCapacity(expectedElements)
+        attributes.reserveCapacity(expectedElements)
+        texts.reserveCapacity(expectedElements / 2)
+    }
+
+    /// The index the next element will get.
+    var nextElement: Int32 { Int32(elements.count) }
+
+    /// The declaration in scope inside the innermost open element (-1 outside any).
+    var scope: Int32 { open.last.map { elements[Int($0.element)].scope } ?? -1 }
+
+    /// The index of a namespace URI, added when new.
+    mutating func namespace(_ uri: String) -> Int32 {
+        if let index = namespaceIndex[uri] { return index }
+        let index = Int32(namespaces.count)
+        namespaces.append(uri)
+        namespaceIndex[uri] = index
+        return index
+    }
+
+    /// A span over bytes of the source.
+    func sourceSpan(_ range: Range<Int>) -> XMLTree.Span {
+        XMLTree.Span(start: Int32(range.lowerBound), count: Int32(range.count))
+    }
+
+    /// Keeps `bytes` (decoded from the source) and returns their span.
+    mutating func keep<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> XMLTree.Span {
+        let start = decoded.count
+        decoded.append(contentsOf: bytes)
+        return XMLTree.Span(start: ~Int32(start), count: Int32(decoded.count - start))
+    }
+
+    /// The bytes of a span made by this builder.
+    func bytes(_ span: XMLTree.Span) -> ArraySlice<UInt8> {
+        span.start >= 0 ? source[Int(span.start)..<Int(span.start + span.count)]
+            : decoded[Int(~span.start)..<Int(~span.start + span.count)]
+    }
+
+    /// Declares a namespace on the element about to be opened (`nextElement`); returns the new scope.
+    mutating func declare(prefix: XMLTree.Span, namespace: Int32, parent: Int32) -> Int32 {
+        declarations.append(XMLTree.Declaration(prefix: prefix, namespace: namespace, parent: parent, element: nextElement))
+        return Int32(declarations.count - 1)
+    }
+
+    /// Adds an attribute of the element about to be opened.
+    mutating func addAttribute(localName: XMLTree.Span, value: XMLTree.Span) {
+        attributes.append(XMLTree.Attribute(localName: localName, value: value))
+    }
+
+    /// Opens an element whose attributes were added since the last element opened.
+    mutating func openElement(localName: XMLTree.Span, namespace: Int32, scope: Int32, firstAttribute: Int32) {
+        let index = nextElement
+        elements.append(XMLTree.Element(localName: localName, namespace: namespace, scope: scope,
+                                        firstAttribute: firstAttribute, attributeEnd: Int32(attributes.count)))
+        if let parent = open.last {
+            if parent.lastChild >= 0 {
+                elements[Int(parent.lastChild)].nextSibling = index
+            } else {
+                elements[Int(parent.element)].firstChild = index
+            }
+            open[open.count - 1].lastChild = index
+        }
+        open.append((index, -1, -1))
+    }
+
+    /// The index the next attribute will get.
+    var nextAttribute: Int32 { Int32(attributes.count) }
+
+    /// Adds character data to the innermost open element.
+    mutating func addText(_ span: XMLTree.Span) {
+        guard span.count > 0, let current = open.last else { return }
+        let index = Int32(texts.count)
+        texts.append(XMLTree.Text(value: span))
+        if current.lastText >= 0 {
+            texts[Int(current.lastText)].next = index
+        } else {
+            elements[Int(current.element)].firstText = index
+        }
+        open[open.count - 1].lastText = index
+    }
+
+    /// Closes the innermost open element.
+    mutating func closeElement() {
+        open.removeLast()
+    }
+
+    /// How many elements are open.
+    var depth: Int { open.count }
+
+    func build() -> XMLTree {
+        XMLTree(source: source, decoded: decoded, elements: elements, attributes: attributes, texts: texts,
+                declarations: declarations, namespaces: namespaces)
+    }
+}

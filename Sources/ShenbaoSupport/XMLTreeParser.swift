@@ -1,0 +1,458 @@
+import Foundation
+
+/// Reads plain XML into an `XMLTree` straight from its UTF-8 bytes: no DTD, no entities but the five
+/// predefined ones and character references, UTF-8 only. It is strict rather than clever: anything it
+/// is not sure of — a DOCTYPE, a syntax error, a name or character XML does not allow, another
+/// encoding, an unbound prefix, deeper nesting than libxml2 allows — makes it give up (nil), and
+/// `XMLTree.parse` hands the bytes to libxml2, which reports the problem as it always has. What it
+/// accepts it reads as libxml2 does: line ends normalised, attribute whitespace turned into spaces,
+/// references replaced, comments and processing instructions skipped.
+enum XMLTreeParser {
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    /// Deeper nesting is left to libxml2 (whose own limit is 256 without `XML_PARSE_HUGE`).
+    static let maxDepth = 200
+
+    /// The tree of `bytes`, or nil when they are left to libxml2.
+    static func parse(_ bytes: [UInt8]) -> XMLTree? {
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) / 2 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> XMLTree? in
+            guard allowedCharacters(buffer) else { return nil }
+            var parser = Parser(bytes: buffer, builder: XMLTreeBuilder(source: bytes, expectedElements: bytes.count / 40))
+            guard parser.parseDocument() else { return nil }
+            return parser.builder.build()
+        }
+    }
+
+    /// Whether `bytes` are valid UTF-8 made only of characters XML allows (no C0 controls but tab, line
+    /// feed and carriage return; no surrogates, U+FFFE or U+FFFF).
+    static func allowedCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // Eight ASCII bytes, none below 0x20.
+                if word & high == 0, (word &- spaces) & ~word & high == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                if lead < 0x20, lead != 0x09, lead != 0x0A, lead != 0x0D { return false }
+                index += 1
+                continue
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            for offset in 1..<length where base[index + offset] & 0xC0 != 0x80 { return false }
+            let second = base[index + 1]
+            switch lead {
+            case 0xE0 where second < 0xA0: return false
+            case 0xED where second >= 0xA0: return false
+            case 0xEF where second == 0xBF && base[index + 2] >= 0xBE: return false
+            case 0xF0 where second < 0x90: return false
+            case 0xF4 where second >= 0x90: return false
+            default: break
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// One parse: a cursor over the bytes and the tree being built.
+    struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var builder: XMLTreeBuilder
+        var position = 0
+        /// The qualified names of the open elements, for matching end tags.
+        var openNames: [Range<Int>] = []
+        var sawRoot = false
+        /// Attributes of the start tag being read: qualified name, raw value, where its colon is.
+        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>)] = []
+        /// The attributes of the start tag being read, by local name and namespace.
+        var seen: [(local: Range<Int>, namespace: Int32)] = []
+        /// Prefixes already resolved in `resolvedScope` (most elements share their parent's scope).
+        var resolved: [(prefix: Range<Int>, namespace: Int32)] = []
+        var resolvedScope: Int32 = -2
+
+        init(bytes: UnsafeBufferPointer<UInt8>, builder: XMLTreeBuilder) {
+            self.bytes = bytes
+            self.builder = builder
+        }
+
+        mutating func parseDocument() -> Bool {
+            if starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            if starts(with: Array("<?xml".utf8)), position + 5 < bytes.count, isSpace(bytes[position + 5]) {
+                guard declaration() else { return false }
+            }
+            while position < bytes.count {
+                let next = find(UInt8(ascii: "<"), from: position) ?? bytes.count
+                if next > position, !text(position..<next) { return false }
+                position = next
+                guard position < bytes.count else { break }
+                guard position + 1 < bytes.count else { return false }
+                let ok: Bool
+                switch bytes[position + 1] {
+                case UInt8(ascii: "/"): ok = endTag()
+                case UInt8(ascii: "!"): ok = markupDeclaration()
+                case UInt8(ascii: "?"): ok = processingInstruction()
+                default: ok = startTag()
+                }
+                guard ok else { return false }
+            }
+            return sawRoot && openNames.isEmpty
+        }
+
+        // MARK: Markup
+
+        /// `<?xml …?>`: only UTF-8 (or no encoding named) is read here.
+        private mutating func declaration() -> Bool {
+            guard let end = find(Array("?>".utf8), from: position) else { return false }
+            let content = Array(bytes[position + 5..<end])
+            position = end + 2
+            guard let at = content.firstRange(of: Array("encoding".utf8)) else { return true }
+            var rest = content[at.upperBound...].drop { isSpace($0) }
+            guard rest.first == UInt8(ascii: "=") else { return false }
+            rest = rest.dropFirst().drop { isSpace($0) }
+            guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+            let name = rest.dropFirst().prefix { $0 != quote }
+            return String(decoding: name, as: UTF8.self).lowercased() == "utf-8"
+        }
+
+        private mutating func startTag() -> Bool {
+            guard openNames.count < XMLTreeParser.maxDepth, !(openNames.isEmpty && sawRoot) else { return false }
+            position += 1
+            guard let (name, colon) = scanName() else { return false }
+            pending.removeAll(keepingCapacity: true)
+            var selfClosing = false
+            while true {
+                let spaced = skipSpaces()
+                guard position < bytes.count else { return false }
+                if bytes[position] == UInt8(ascii: ">") {
+                    position += 1
+                    break
+                }
+                if bytes[position] == UInt8(ascii: "/") {
+                    guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { return false }
+                    position += 2
+                    selfClosing = true
+                    break
+                }
+                guard spaced, let (attributeName, attributeColon) = scanName() else { return false }
+                skipSpaces()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { return false }
+                position += 1
+                skipSpaces()
+                guard position < bytes.count else { return false }
+                let quote = bytes[position]
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+                      let end = find(quote, from: position + 1) else { return false }
+                let value = position + 1..<end
+                if bytes[value].contains(UInt8(ascii: "<")) { return false }
+                for other in pending where same(other.name, attributeName) { return false }
+                pending.append((attributeName, attributeColon, value))
+                position = end + 1
+            }
+            guard open(name: name, colon: colon) else { return false }
+            sawRoot = true
+            if selfClosing {
+                builder.closeElement()
+            } else {
+                openNames.append(name)
+            }
+            return true
+        }
+
+        /// Declares the pending namespaces, resolves prefixes and opens the element.
+        private mutating func open(name: Range<Int>, colon: Int?) -> Bool {
+            var scope = builder.scope
+            for attribute in pending {
+                let isDefault = attribute.colon == nil && equals(attribute.name, "xmlns")
+                let isPrefixed = attribute.colon.map { equals(attribute.name.lowerBound..<$0, "xmlns") } ?? false
+                guard isDefault || isPrefixed else { continue }
+                guard let uri = decodedString(attribute.value, attribute: true) else { return false }
+                var prefix = XMLTree.Span(start: 0, count: 0)
+                if isPrefixed, let colon = attribute.colon {
+                    let prefixRange = colon + 1..<attribute.name.upperBound
+                    // Binding `xml` or `xmlns`, or undeclaring a prefix, is left to libxml2.
+                    guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return false }
+                    prefix = builder.sourceSpan(prefixRange)
+                }
+                scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
+            }
+            let firstAttribute = builder.nextAttribute
+            seen.removeAll(keepingCapacity: true)
+            for attribute in pending {
+                var local = attribute.name
+                var namespace: Int32 = -1
+                if let colon = attribute.colon {
+                    if equals(attribute.name.lowerBound..<colon, "xmlns") { continue }
+                    guard let bound = resolve(attribute.name.lowerBound..<colon, scope: scope) else { return false }
+                    namespace = bound
+                    local = colon + 1..<attribute.name.upperBound
+                } else if equals(attribute.name, "xmlns") {
+                    continue
+                }
+                // The same attribute twice under two prefixes is left to libxml2.
+                for other in seen where other.namespace == namespace && same(other.local, local) { return false }
+                seen.append((local, namespace))
+                guard let value = span(attribute.value, attribute: true) else { return false }
+                builder.addAttribute(localName: builder.sourceSpan(local), value: value)
+            }
+            var local = name
+            let namespace: Int32
+            if let colon {
+                guard let bound = resolve(name.lowerBound..<colon, scope: scope) else { return false }
+                namespace = bound
+                local = colon + 1..<name.upperBound
+            } else {
+                namespace = defaultNamespace(scope: scope)
+            }
+            builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope,
+                                firstAttribute: firstAttribute)
+            return true
+        }
+
+        /// The namespace a prefix is bound to in `scope`; nil when it is not bound.
+        private mutating func resolve(_ prefix: Range<Int>, scope: Int32) -> Int32? {
+            if scope != resolvedScope {
+                resolvedScope = scope
+                resolved.removeAll(keepingCapacity: true)
+            }
+            for known in resolved where same(known.prefix, prefix) { return known.namespace }
+            var current = scope
+            var namespace: Int32?
+            while current >= 0 {
+                let declaration = builder.declarations[Int(current)]
+                // The parser's declarations name their prefixes in the source.
+                if declaration.prefix.count > 0,
+                   same(Int(declaration.prefix.start)..<Int(declaration.prefix.start + declaration.prefix.count), prefix) {
+                    namespace = declaration.namespace
+                    break
+                }
+                current = declaration.parent
+            }
+            if namespace == nil, equals(prefix, "xml") { namespace = builder.namespace(XMLTreeParser.xmlNamespace) }
+            if let namespace { resolved.append((prefix, namespace)) }
+            return namespace
+        }
+
+        private func defaultNamespace(scope: Int32) -> Int32 {
+            var current = scope
+            while current >= 0 {
+                let declaration = builder.declarations[Int(current)]
+                if declaration.prefix.count == 0 { return declaration.namespace }
+                current = declaration.parent
+            }
+            return -1
+        }
+
+        private mutating func endTag() -> Bool {
+            position += 2
+            guard let (name, _) = scanName(), let open = openNames.last, same(open, name) else { return false }
+            skipSpaces()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
+            position += 1
+            openNames.removeLast()
+            builder.closeElement()
+            return true
+        }
+
+        /// A comment or a CDATA section; anything else starting `<!` (a DOCTYPE) is left to libxml2.
+        private mutating func markupDeclaration() -> Bool {
+            if starts(with: Array("<!--".utf8)) {
+                // "--" may only close the comment.
+                guard let dashes = find(Array("--".utf8), from: position + 4), dashes + 2 < bytes.count,
+                      bytes[dashes + 2] == UInt8(ascii: ">") else { return false }
+                position = dashes + 3
+                return true
+            }
+            if starts(with: Array("<![CDATA[".utf8)), !openNames.isEmpty {
+                let start = position + 9
+                guard let end = find(Array("]]>".utf8), from: start) else { return false }
+                guard let value = span(start..<end, attribute: false, references: false) else { return false }
+                builder.addText(value)
+                position = end + 3
+                return true
+            }
+            return false
+        }
+
+        private mutating func processingInstruction() -> Bool {
+            position += 2
+            guard let (name, _) = scanName(), String(decoding: bytes[name], as: UTF8.self).lowercased() != "xml",
+                  let end = find(Array("?>".utf8), from: name.upperBound) else { return false }
+            if end > name.upperBound, !isSpace(bytes[name.upperBound]) { return false }
+            position = end + 2
+            return true
+        }
+
+        /// Character data between markup: only white space outside the document element.
+        private mutating func text(_ range: Range<Int>) -> Bool {
+            if openNames.isEmpty {
+                return bytes[range].allSatisfy(isSpace)
+            }
+            guard let value = span(range, attribute: false) else { return false }
+            builder.addText(value)
+            return true
+        }
+
+        // MARK: Values
+
+        /// The span of a text or attribute value: the source bytes when they need no decoding, else the
+        /// decoded bytes; nil when a reference is not one this parser reads, or text holds `]]>`.
+        private mutating func span(_ range: Range<Int>, attribute: Bool, references: Bool = true) -> XMLTree.Span? {
+            let isText = !attribute && references
+            var plain = true
+            for index in range {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&") || byte == 0x0D || (attribute && (byte == 0x09 || byte == 0x0A)) {
+                    plain = false
+                    if !isText { break }
+                }
+                if isText, byte == UInt8(ascii: ">"), index - range.lowerBound >= 2,
+                   bytes[index - 1] == UInt8(ascii: "]"), bytes[index - 2] == UInt8(ascii: "]") {
+                    return nil
+                }
+            }
+            if plain { return builder.sourceSpan(range) }
+            guard let decoded = decode(range, attribute: attribute, references: references) else { return nil }
+            return builder.keep(decoded)
+        }
+
+        private func decodedString(_ range: Range<Int>, attribute: Bool) -> String? {
+            decode(range, attribute: attribute, references: true).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Line ends normalised (and, in attributes, white space made spaces); references replaced.
+        private func decode(_ range: Range<Int>, attribute: Bool, references: Bool) -> [UInt8]? {
+            var output: [UInt8] = []
+            output.reserveCapacity(range.count)
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0D:
+                    output.append(attribute ? 0x20 : 0x0A)
+                    if index + 1 < range.upperBound, bytes[index + 1] == 0x0A { index += 1 }
+                case 0x09 where attribute, 0x0A where attribute:
+                    output.append(0x20)
+                case UInt8(ascii: "&") where references:
+                    guard let semicolon = find(UInt8(ascii: ";"), from: index + 1), semicolon < range.upperBound,
+                          let scalar = reference(index + 1..<semicolon) else { return nil }
+                    output.append(contentsOf: String(Character(scalar)).utf8)
+                    index = semicolon
+                default:
+                    output.append(byte)
+                }
+                index += 1
+            }
+            return output
+        }
+
+        /// The character a reference (between `&` and `;`) stands for: a predefined entity or a
+        /// character reference to a character XML allows.
+        private func reference(_ range: Range<Int>) -> Unicode.Scalar? {
+            let name = bytes[range]
+            switch String(decoding: name, as: UTF8.self) {
+            case "lt": return "<"
+            case "gt": return ">"
+            case "amp": return "&"
+            case "apos": return "'"
+            case "quot": return "\""
+            default: break
+            }
+            guard name.first == UInt8(ascii: "#"), name.count > 1, name.count <= 10 else { return nil }
+            var digits = String(decoding: name.dropFirst(), as: UTF8.self)
+            var radix = 10
+            if digits.hasPrefix("x") {
+                digits.removeFirst()
+                radix = 16
+            }
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }),
+                  let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else { return nil }
+            switch value {
+            case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return scalar
+            default: return nil
+            }
+        }
+
+        // MARK: Scanning
+
+        /// An ASCII name (letters, digits, `_ - . :`; names with other characters are left to libxml2),
+        /// and where its one colon is.
+        private mutating func scanName() -> (Range<Int>, colon: Int?)? {
+            let start = position
+            var colon: Int?
+            while position < bytes.count {
+                let byte = bytes[position]
+                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_") {
+                    position += 1
+                } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                            || byte == UInt8(ascii: ".") {
+                    guard position > start, colon != position - 1 else { return nil }
+                    position += 1
+                } else if byte == UInt8(ascii: ":") {
+                    guard colon == nil, position > start else { return nil }
+                    colon = position
+                    position += 1
+                } else {
+                    break
+                }
+            }
+            guard position > start, colon != position - 1 else { return nil }
+            return (start..<position, colon)
+        }
+
+        @discardableResult
+        private mutating func skipSpaces() -> Bool {
+            let start = position
+            while position < bytes.count, isSpace(bytes[position]) { position += 1 }
+            return position > start
+        }
+
+        private func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+        }
+
+        private func starts(with prefix: [UInt8]) -> Bool {
+            position + prefix.count <= bytes.count && bytes[position..<position + prefix.count].elementsEqual(prefix)
+        }
+
+        private func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < bytes.count else { return nil }
+            guard let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        private func find(_ sequence: [UInt8], from start: Int) -> Int? {
+            var from = start
+            while let candidate = find(sequence[0], from: from) {
+                guard candidate + sequence.count <= bytes.count else { return nil }
+                if bytes[candidate..<candidate + sequence.count].elementsEqual(sequence) { return candidate }
+                from = candidate + 1
+            }
+            return nil
+        }
+
+        private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+        }
+
+        private func equals(_ range: Range<Int>, _ name: StaticString) -> Bool {
+            range.count == name.utf8CodeUnitCount
+                && memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+    }
+}
