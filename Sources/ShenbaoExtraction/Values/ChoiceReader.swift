@@ -12,6 +12,16 @@ public enum ChoiceReader {
     static let checkedMarks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "⊠", "▣", "☛", "●", "\u{F0FE}", "\u{F0FD}", "\u{F078}", "\u{F052}", "\u{F054}", "\u{F053}"]
     /// Marks that mean "not chosen".
     static let uncheckedMarks: Set<Character> = ["☐", "□", "▢", "○", "\u{F0A8}", "\u{F06F}", "\u{F0A3}", "\u{F071}"]
+    /// The scalars of all marks, checked or not (each mark is one scalar, none below U+2200).
+    private static let markScalars: Set<UInt32> = Set(checkedMarks.union(uncheckedMarks).compactMap { $0.onlyScalar?.value })
+
+    /// Whether a character is a mark, checked or not: most characters of a text are told apart by their
+    /// scalar's range alone.
+    static func isMark(_ character: Character) -> Bool {
+        guard let value = character.onlyScalar?.value, value >= 0x2200, value < 0x3000 || value >= 0xE000 else { return false }
+        return markScalars.contains(value)
+    }
+
     /// Marks that only ever appear next to a chosen option.
     static let tickMarks: Set<Character> = ["√", "✓", "✔"]
 
@@ -32,10 +42,7 @@ public enum ChoiceReader {
         let scanned = ScannedText(symbolLettersAsMarks(text, options: options))
         let occurrences = locate(options: options, in: scanned)
         guard !occurrences.isEmpty else { return [] }
-        let marks = scanned.characters.indices.filter { index in
-            let character = scanned.characters[index]
-            return checkedMarks.contains(character) || uncheckedMarks.contains(character)
-        }
+        let marks = scanned.characters.indices.filter { isMark(scanned.characters[$0]) }
         var chosen: [Int: Occurrence] = [:]
         let boxCount = marks.filter { !tickMarks.contains(scanned.characters[$0]) }.count
         if marks.isEmpty {
@@ -70,7 +77,7 @@ public enum ChoiceReader {
     /// Wingdings 2 boxes printed without their font show as letters: `R` (☑), `T`/`S` (☒) and `£` (☐).
     /// Where they stand right before printed options, read them as the boxes they are.
     static func symbolLettersAsMarks(_ text: String, options: [String]) -> String {
-        guard text.unicodeScalars.contains(where: { "£RTS".unicodeScalars.contains($0) }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "£" || $0 == "R" || $0 == "T" || $0 == "S" }) else { return text }
         var characters = Array(text)
         let keys = options.map(\.labelKey).filter { !$0.isEmpty }
         var converted = 0
