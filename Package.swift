@@ -19,6 +19,9 @@ let package = Package(
         .executable(name: "shenbao", targets: ["shenbao"]),
         .library(name: "ShenbaoKit", targets: ["ShenbaoKit"]),
         .library(name: "ShenbaoServer", targets: ["ShenbaoServer"]),
+        // The PDF page reader over poppler's core, opened by the program on its first PDF (CDeferredLibraries):
+        // poppler and the twenty-odd libraries it links cost a Word-only run nothing.
+        .library(name: "ShenbaoPDFPages", type: .dynamic, targets: ["CPopplerPages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,8 +42,15 @@ let package = Package(
         .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
         // poppler's core C++ API (its private headers), for reading what a page paints without rendering it.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
-        // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++).
-        .target(name: "CPopplerPages", dependencies: ["CPopplerCore"]),
+        // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++);
+        // its header is CDeferredLibraries' ShenbaoPDFPages.h. Bound to its own symbols (`-Bsymbolic`): the program
+        // defines the same names, as the wrappers that open this library.
+        .target(
+            name: "CPopplerPages",
+            dependencies: ["CPopplerCore"],
+            cxxSettings: [.headerSearchPath("../CDeferredLibraries/include")],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
+        ),
         // OCR of scanned pages (recognition data: tesseract-ocr-chi-sim).
         .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
         // The functions of poppler-glib, GLib, Cairo and Tesseract shenbao calls, each opening its library on first use.
@@ -64,7 +74,7 @@ let package = Package(
         // DOCX, DOC, PDF and OCR readers: a file in, a document out; they know no call.
         .target(
             name: "ShenbaoReaders",
-            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CPopplerPages", "CTesseract", "CDeferredLibraries"],
+            dependencies: ["ShenbaoModel", "ShenbaoSupport", "CPoppler", "CTesseract", "CDeferredLibraries"],
             swiftSettings: [.unsafeFlags(popplerHeaderFlags)]
         ),
         // Finding a call's fields in a document (and reading data files into records).

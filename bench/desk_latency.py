@@ -141,8 +141,9 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build and not args.bin:
         log("building the release binary")
-        subprocess.run(["swift", "build", "-c", "release", "--product", "shenbao", "--scratch-path", args.scratch_path],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        for product in ("shenbao", "ShenbaoPDFPages"):
+            subprocess.run(["swift", "build", "-c", "release", "--product", product, "--scratch-path", args.scratch_path],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     binary = args.bin or os.path.join(ROOT, args.scratch_path, "release", "shenbao")
     inbox = books(args.work, args.books)
     data, password = desk(binary, args.work, inbox, args.books)

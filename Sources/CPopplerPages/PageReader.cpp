@@ -2,7 +2,7 @@
 // text as poppler-glib extracts it (TextOutputDev, same settings), and the dark marks painted along
 // the way — stroked segments, filled rectangles, other paint as bounding boxes — from which the
 // table-rule detector takes rules.
-#include "CPopplerPages.h"
+#include "ShenbaoPDFPages.h"
 
 #include <GfxState.h>
 #include <GlobalParams.h>

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The layout `make install PREFIX=…` makes: `PREFIX/bin/shenbao` finds `PREFIX/share/shenbao/Templates`
+/// The layout `make install PREFIX=…` makes: `PREFIX/bin/shenbao` finds `PREFIX/lib/shenbao/libShenbaoPDFPages.so` and `PREFIX/share/shenbao/Templates`
 /// with no `$SHENBAO_TEMPLATES` and from any working folder, and its worker processes run from there too.
 @Suite struct InstallLayoutTests {
     @Test func anInstalledProgramFindsItsCallFolders() throws {
@@ -12,6 +12,10 @@ import Testing
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
         let program = bin.appendingPathComponent("shenbao").path
         try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: program)
+        let lib = prefix.appendingPathComponent("lib/shenbao")
+        try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
+        let pageReader = URL(fileURLWithPath: CLIRunner.binary).deletingLastPathComponent().appendingPathComponent("libShenbaoPDFPages.so")
+        try FileManager.default.copyItem(at: pageReader, to: lib.appendingPathComponent("libShenbaoPDFPages.so"))
         try FileManager.default.copyItem(atPath: packageRoot() + "/Templates", toPath: share.appendingPathComponent("Templates").path)
 
         let calls = try CLIRunner.run(["calls"], environment: ["SHENBAO_TEMPLATES": ""], currentDirectory: "/", program: program)
@@ -23,5 +27,9 @@ import Testing
         let extract = try CLIRunner.run(["extract", "--format", "json", book], environment: ["SHENBAO_TEMPLATES": ""],
                                         currentDirectory: "/", program: program)
         #expect(extract.exitCode == 0 && extract.stdout.contains("\"call\":\"hubei-industrial-model-2026\""), "\(extract.stderr)")
+        // A PDF opens the page reader from PREFIX/lib/shenbao.
+        let pdf = try CLIRunner.run(["dump", book.replacingOccurrences(of: ".docx", with: ".pdf")], environment: ["SHENBAO_TEMPLATES": ""],
+                                    currentDirectory: "/", program: program)
+        #expect(pdf.exitCode == 0 && pdf.stdout.contains("湖北省"), "\(pdf.stderr)")
     }
 }

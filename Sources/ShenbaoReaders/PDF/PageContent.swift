@@ -1,5 +1,5 @@
 import CPoppler
-import CPopplerPages
+import CDeferredLibraries
 import ShenbaoModel
 import ShenbaoSupport
 

@@ -1,5 +1,5 @@
-#ifndef SHENBAO_CPOPPLERPAGES_H
-#define SHENBAO_CPOPPLERPAGES_H
+#ifndef SHENBAO_PDFPAGES_H
+#define SHENBAO_PDFPAGES_H
 #include <stddef.h>
 #include <stdint.h>
 
