@@ -133,7 +133,7 @@ enum XMLTreeParser {
             guard openNames.count < XMLTreeParser.maxDepth, !(openNames.isEmpty && sawRoot) else { return false }
             position += 1
             guard let (name, colon) = scanName() else { return false }
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
             var selfClosing = false
             while true {
                 let spaced = skipSpaces()
@@ -191,7 +191,7 @@ enum XMLTreeParser {
                 scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
             }
             let firstAttribute = builder.nextAttribute
-            seen.removeAll(keepingCapacity: true)
+            if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
             for attribute in pending {
                 var local = attribute.name
                 var namespace: Int32 = -1
@@ -204,8 +204,10 @@ enum XMLTreeParser {
                     continue
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
-                for other in seen where other.namespace == namespace && same(other.local, local) { return false }
-                seen.append((local, namespace))
+                if pending.count > 1 {
+                    for other in seen where other.namespace == namespace && same(other.local, local) { return false }
+                    seen.append((local, namespace))
+                }
                 guard let value = span(attribute.value, attribute: true) else { return false }
                 builder.addAttribute(localName: builder.sourceSpan(local), value: value)
             }
@@ -393,26 +395,28 @@ enum XMLTreeParser {
         /// and where its one colon is.
         private mutating func scanName() -> (Range<Int>, colon: Int?)? {
             let start = position
+            var cursor = position
             var colon: Int?
-            while position < bytes.count {
-                let byte = bytes[position]
-                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_") {
-                    position += 1
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || byte == UInt8(ascii: "_") {
+                    cursor += 1
                 } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
                             || byte == UInt8(ascii: ".") {
-                    guard position > start, colon != position - 1 else { return nil }
-                    position += 1
+                    guard cursor > start, colon != cursor - 1 else { return nil }
+                    cursor += 1
                 } else if byte == UInt8(ascii: ":") {
-                    guard colon == nil, position > start else { return nil }
-                    colon = position
-                    position += 1
+                    guard colon == nil, cursor > start else { return nil }
+                    colon = cursor
+                    cursor += 1
                 } else {
                     break
                 }
             }
-            guard position > start, colon != position - 1 else { return nil }
-            return (start..<position, colon)
+            position = cursor
+            guard cursor > start, colon != cursor - 1 else { return nil }
+            return (start..<cursor, colon)
         }
 
         @discardableResult

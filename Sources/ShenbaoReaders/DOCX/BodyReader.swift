@@ -83,9 +83,12 @@ final class BodyReader {
                 continue
             }
             guard isWordprocessing(child) else { continue }
-            switch child.name {
-            case "p":
+            // Nearly every child is a paragraph: told by comparing its name in place, the rest by a name string.
+            if child.hasName("p") {
                 try appendParagraph(child, to: &blocks, carrying: &carried)
+                continue
+            }
+            switch child.name {
             case "tbl":
                 flush(&carried, to: &blocks)
                 blocks.append(.table(try table(child)))
@@ -219,10 +222,14 @@ final class BodyReader {
                 continue
             }
             guard isWordprocessing(child) else { continue }
-            switch child.name {
-            case "r":
+            // Runs and paragraph properties, most of the children, are told by comparing their names in place.
+            if child.hasName("r") {
                 try appendRunContent(of: child, fonts: RunFonts(runProperties: child.child("rPr")),
                                      to: &buffer, textBoxes: &textBoxes)
+                continue
+            }
+            if child.hasName("pPr") { continue }
+            switch child.name {
             case "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo":
                 try appendInlines(of: child, to: &buffer, textBoxes: &textBoxes)
             case "ins", "moveTo":
@@ -253,6 +260,12 @@ final class BodyReader {
                 continue
             }
             guard isWordprocessing(child) else { continue }
+            // Run properties and text, most of the children, are told by comparing their names in place.
+            if child.hasName("rPr") { continue }
+            if child.hasName("t") {
+                if openInstructions == 0 { try appendText(of: child, fonts: fonts, to: &buffer) }
+                continue
+            }
             let name = child.name
             if name == "fldChar" {
                 fieldCharacter(child, to: &buffer)
@@ -267,13 +280,6 @@ final class BodyReader {
             }
             guard openInstructions == 0 else { continue }
             switch name {
-            case "t":
-                let text = child.text
-                characters += text.unicodeScalars.count
-                if characters > Self.maxCharacters {
-                    throw ReadError.limitExceeded("文档文字过多（超过 \(Self.maxCharacters / 10_000) 万字），疑似恶意构造的文件；正常的申报书远小于此")
-                }
-                appendText(text, fonts: fonts, to: &buffer)
             case "tab", "ptab":
                 buffer.append(.tab)
             case "br", "cr":
@@ -297,6 +303,16 @@ final class BodyReader {
                 break
             }
         }
+    }
+
+    /// The text of a `w:t`, counted against `maxCharacters`.
+    private func appendText(of element: XMLNode, fonts: RunFonts?, to buffer: inout InlineBuffer) throws(ReadError) {
+        let text = element.text
+        characters += text.unicodeScalars.count
+        if characters > Self.maxCharacters {
+            throw ReadError.limitExceeded("文档文字过多（超过 \(Self.maxCharacters / 10_000) 万字），疑似恶意构造的文件；正常的申报书远小于此")
+        }
+        appendText(text, fonts: fonts, to: &buffer)
     }
 
     private func appendText(_ text: String, fonts: RunFonts?, to buffer: inout InlineBuffer) {
