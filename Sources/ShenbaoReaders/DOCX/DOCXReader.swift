@@ -25,7 +25,7 @@ public enum DOCXReader {
         let relationships = try PackageRelationships(of: mainPart, in: archive)
         let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
                                         damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(),
-                                        cache: lastStyles, scan: StyleSheet.init(scanning:), make: StyleSheet.init(root:))
+                                        cache: lastStyles, make: StyleSheet.init(root:))
         let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
                                            damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(),
                                            cache: lastNumbering, make: Numbering.init(root:))
@@ -75,22 +75,16 @@ public enum DOCXReader {
     private static let lastStyles = LastPartCache<StyleSheet>()
     private static let lastNumbering = LastPartCache<Numbering>()
 
-    /// A part the main part relates to (styles, numbering), read with `scan` from its tags when that reads
-    /// it, else with `make` from its tree; `empty` when it is missing. A part stored exactly as the last one
-    /// read well is taken from `cache` without being inflated again.
+    /// A part the main part relates to (styles, numbering), read with `make` from its tree; `empty` when it is
+    /// missing. A part stored exactly as the last one read well is taken from `cache` without being inflated again.
     /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
-                                             cache: LastPartCache<Part>, scan: (([UInt8]) -> Part?)? = nil,
-                                             make: (XMLNode) -> Part) throws(ReadError) -> Part {
+                                             cache: LastPartCache<Part>, make: (XMLNode) -> Part) throws(ReadError) -> Part {
         let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
         let stored = archive.storedEntry(name)
         if let part = cache.part(storedAs: stored) { return part }
         guard let bytes = try archive.read(name) else { return empty }
-        if let scan, let part = scan(bytes) {
-            cache.remember(part, storedAs: stored)
-            return part
-        }
         do {
             let xml = try XMLTree.parse(bytes, partName: name)
             defer { withExtendedLifetime(xml) {} }

@@ -33,52 +33,6 @@ struct StyleSheet {
         }
     }
 
-    /// Reads the paragraph styles of a styles part by scanning its tags (no tree), as `init(root:)` reads
-    /// them from a parsed tree; nil when `XMLTagScanner` does not read the part (it is then parsed in full).
-    package init?(scanning bytes: [UInt8]) {
-        var styles: [String: Style] = [:]
-        var current: (id: String, style: Style)?
-        // Which of a style's first children have been seen: only the first of each name counts.
-        var seen: Set<String> = []
-        var inFirstProperties = false
-        var inFirstNumbering = false
-        func finish() {
-            if let current { styles[current.id] = current.style }
-            current = nil
-        }
-        func first(_ name: String) -> Bool { seen.insert(name).inserted }
-        let read = XMLTagScanner.scan(bytes) { tag in
-            switch tag.depth {
-            case 1:
-                finish()
-                inFirstProperties = false
-                inFirstNumbering = false
-                seen = []
-                guard tag.hasName("style"), let id = tag.attribute("styleId"),
-                      tag.attribute("type").map({ $0 == "paragraph" }) ?? true else { return }
-                current = (id, Style())
-            case 2 where current != nil:
-                inFirstProperties = false
-                inFirstNumbering = false
-                if tag.hasName("name"), first("name") { current?.style.name = tag.attribute("val") }
-                if tag.hasName("basedOn"), first("basedOn") { current?.style.basedOn = tag.attribute("val") }
-                if tag.hasName("pPr"), first("pPr") { inFirstProperties = true }
-            case 3 where inFirstProperties:
-                inFirstNumbering = false
-                if tag.hasName("outlineLvl"), first("outlineLvl") { current?.style.outlineLevel = tag.attribute("val").flatMap { Int($0) } }
-                if tag.hasName("numPr"), first("numPr") { inFirstNumbering = true }
-            case 4 where inFirstNumbering:
-                if tag.hasName("numId"), first("numId") { current?.style.numId = tag.attribute("val").flatMap { Int($0) } }
-                if tag.hasName("ilvl"), first("ilvl") { current?.style.numLevel = tag.attribute("val").flatMap { Int($0) } }
-            default:
-                break
-            }
-        }
-        finish()
-        guard read else { return nil }
-        self.styles = styles
-    }
-
     /// The display name of a style id (the id itself when styles.xml does not define it).
     package func name(of id: String) -> String {
         styles[id]?.name ?? id
