@@ -43,11 +43,12 @@ let package = Package(
         // poppler's core C++ API (its private headers), for reading what a page paints without rendering it.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++);
-        // its header is CDeferredLibraries' ShenbaoPDFPages.h. Bound to its own symbols (`-Bsymbolic`): the program
-        // defines the same names, as the wrappers that open this library.
+        // its header is CDeferredLibraries' ShenbaoPDFPages.h (none of its own: `publicHeadersPath: "."`). Bound to its
+        // own symbols (`-Bsymbolic`): the program defines the same names, as the wrappers that open this library.
         .target(
             name: "CPopplerPages",
             dependencies: ["CPopplerCore"],
+            publicHeadersPath: ".",
             cxxSettings: [.headerSearchPath("../CDeferredLibraries/include")],
             linkerSettings: [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
         ),
