@@ -18,7 +18,6 @@ extension XMLTree {
             scope = builder.declare(prefix: prefix, namespace: namespace(current.pointee.href, in: &builder), parent: scope)
             declaration = current.pointee.next
         }
-        let firstAttribute = builder.nextAttribute
         var attribute = node.pointee.properties
         while let current = attribute {
             var value: [UInt8] = []
@@ -31,8 +30,7 @@ extension XMLTree {
             attribute = current.pointee.next
         }
         builder.openElement(localName: builder.keep(bytes(of: node.pointee.name)),
-                            namespace: namespace(node.pointee.ns?.pointee.href, in: &builder), scope: scope,
-                            firstAttribute: firstAttribute)
+                            namespace: namespace(node.pointee.ns?.pointee.href, in: &builder), scope: scope)
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {

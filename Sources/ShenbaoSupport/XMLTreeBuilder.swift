@@ -9,6 +9,8 @@ struct XMLTreeBuilder {
     private(set) var declarations: [XMLTree.Declaration] = []
     private var namespaces: [String] = []
     private var namespaceIndex: [String: Int32] = [:]
+    /// Where the attributes of the element about to be opened begin.
+    private var firstPendingAttribute: Int32 = 0
     /// The open elements, innermost last, with their last child and last text so far.
     private var open: [(element: Int32, lastChild: Int32, lastText: Int32)] = []
 
@@ -46,12 +48,6 @@ struct XMLTreeBuilder {
         return XMLTree.Span(start: ~Int32(start), count: Int32(decoded.count - start))
     }
 
-    /// The bytes of a span made by this builder.
-    func bytes(_ span: XMLTree.Span) -> ArraySlice<UInt8> {
-        span.start >= 0 ? source[Int(span.start)..<Int(span.start + span.count)]
-            : decoded[Int(~span.start)..<Int(~span.start + span.count)]
-    }
-
     /// Declares a namespace on the element about to be opened (`nextElement`); returns the new scope.
     mutating func declare(prefix: XMLTree.Span, namespace: Int32, parent: Int32) -> Int32 {
         declarations.append(XMLTree.Declaration(prefix: prefix, namespace: namespace, parent: parent, element: nextElement))
@@ -63,11 +59,12 @@ struct XMLTreeBuilder {
         attributes.append(XMLTree.Attribute(localName: localName, value: value))
     }
 
-    /// Opens an element whose attributes were added since the last element opened.
-    mutating func openElement(localName: XMLTree.Span, namespace: Int32, scope: Int32, firstAttribute: Int32) {
+    /// Opens an element: its attributes are those added since the last element opened.
+    mutating func openElement(localName: XMLTree.Span, namespace: Int32, scope: Int32) {
         let index = nextElement
         elements.append(XMLTree.Element(localName: localName, namespace: namespace, scope: scope,
-                                        firstAttribute: firstAttribute, attributeEnd: Int32(attributes.count)))
+                                        firstAttribute: firstPendingAttribute, attributeEnd: Int32(attributes.count)))
+        firstPendingAttribute = Int32(attributes.count)
         if let parent = open.last {
             if parent.lastChild >= 0 {
                 elements[Int(parent.lastChild)].nextSibling = index
@@ -78,9 +75,6 @@ struct XMLTreeBuilder {
         }
         open.append((index, -1, -1))
     }
-
-    /// The index the next attribute will get.
-    var nextAttribute: Int32 { Int32(attributes.count) }
 
     /// Adds character data to the innermost open element.
     mutating func addText(_ span: XMLTree.Span) {
@@ -99,9 +93,6 @@ struct XMLTreeBuilder {
     mutating func closeElement() {
         open.removeLast()
     }
-
-    /// How many elements are open.
-    var depth: Int { open.count }
 
     func build() -> XMLTree {
         XMLTree(source: source, decoded: decoded, elements: elements, attributes: attributes, texts: texts,

@@ -190,7 +190,6 @@ enum XMLTreeParser {
                 }
                 scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
             }
-            let firstAttribute = builder.nextAttribute
             if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
             for attribute in pending {
                 var local = attribute.name
@@ -220,8 +219,7 @@ enum XMLTreeParser {
             } else {
                 namespace = defaultNamespace(scope: scope)
             }
-            builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope,
-                                firstAttribute: firstAttribute)
+            builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope)
             return true
         }
 
