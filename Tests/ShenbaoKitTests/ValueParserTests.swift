@@ -164,6 +164,19 @@ import Testing
 @Suite struct ChoiceReaderTests {
     let natures = ["国有企业", "合资企业", "民营企业", "外资企业", "事业单位", "其他"]
 
+    /// The quick test for marks agrees with the mark sets on every scalar of the first plane.
+    @Test func markTestAgreesWithTheMarkSets() {
+        let marks = ChoiceReader.checkedMarks.union(ChoiceReader.uncheckedMarks)
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            if ChoiceReader.isMark(character) != marks.contains(character) { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.map { String($0, radix: 16) })")
+        #expect(ChoiceReader.isMark("☑") && ChoiceReader.isMark("\u{F0A8}") && !ChoiceReader.isMark("民"))
+    }
+
     @Test(arguments: [
         "☐国有企业 ☐合资企业 ☑民营企业 ☐外资企业 ☐事业单位 ☐其他（请注明）",
         "□国有企业 □合资企业 ■民营企业 □外资企业 □事业单位 □其他（请注明）",

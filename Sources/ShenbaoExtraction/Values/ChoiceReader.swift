@@ -12,13 +12,16 @@ public enum ChoiceReader {
     static let checkedMarks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "⊠", "▣", "☛", "●", "\u{F0FE}", "\u{F0FD}", "\u{F078}", "\u{F052}", "\u{F054}", "\u{F053}"]
     /// Marks that mean "not chosen".
     static let uncheckedMarks: Set<Character> = ["☐", "□", "▢", "○", "\u{F0A8}", "\u{F06F}", "\u{F0A3}", "\u{F071}"]
-    /// The scalars of all marks, checked or not (each mark is one scalar, none below U+2200).
+    /// The scalars of all marks, checked or not (each mark is one scalar).
     private static let markScalars: Set<UInt32> = Set(checkedMarks.union(uncheckedMarks).compactMap { $0.onlyScalar?.value })
+    /// For each block of 256 scalars below U+10000, whether a mark is in it (worked out from `markScalars`).
+    private static let markBlocks: [Bool] = (0..<256).map { block in markScalars.contains { $0 >> 8 == block } }
 
-    /// Whether a character is a mark, checked or not: most characters of a text are told apart by their
-    /// scalar's range alone.
+    /// Whether a character is a mark, checked or not: most characters of a text are told apart by the
+    /// block their scalar is in alone.
     static func isMark(_ character: Character) -> Bool {
-        guard let value = character.onlyScalar?.value, value >= 0x2200, value < 0x3000 || value >= 0xE000 else { return false }
+        guard let value = character.onlyScalar?.value else { return false }
+        if value < 0x10000, !markBlocks[Int(value >> 8)] { return false }
         return markScalars.contains(value)
     }
 
