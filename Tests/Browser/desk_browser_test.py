@@ -29,7 +29,7 @@ import zipfile
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -121,6 +121,24 @@ def normalised(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
 
 
+class PageWait(WebDriverWait):
+    """A WebDriverWait that also polls again when Chromium reports a replaced page's element as an 'unknown error'
+    ("Node with given id does not belong to the document") instead of as a stale element: which of the two it
+    says depends on when, inside reading the element, the page was swapped."""
+
+    REPLACED = "does not belong to the document"
+
+    def until(self, method, message=""):
+        def polled(driver):
+            try:
+                return method(driver)
+            except WebDriverException as error:
+                if self.REPLACED in str(error):
+                    return False
+                raise
+        return super().until(polled, message)
+
+
 class ChromiumDesk(unittest.TestCase):
     """The desk on a free port with a fresh data folder and an administrator, and headless Chromium: the set-up and
     helpers the browser tests share (applicant_browser_test.py imports them). No tests of its own."""
@@ -206,8 +224,8 @@ class ChromiumDesk(unittest.TestCase):
     def wait(self, timeout=PAGE_TIMEOUT):
         """A wait that polls again when the page was replaced between finding an element and reading it (the desk's
         pages reload themselves after a form posts or a job ends)."""
-        return WebDriverWait(self.driver, timeout, poll_frequency=0.25,
-                             ignored_exceptions=(StaleElementReferenceException,))
+        return PageWait(self.driver, timeout, poll_frequency=0.25,
+                        ignored_exceptions=(StaleElementReferenceException,))
 
     def open(self, path):
         self.driver.get(self.base + path)
