@@ -43,20 +43,47 @@ package struct BookIndex {
         package let text: String
         /// The whole text as a label key.
         package let key: String
+        /// `key` as it is matched against labels.
+        let exact: NormalizedKey
         /// The first line as a label key (a label with a note below it).
-        package let firstLine: String
+        let firstLine: NormalizedKey
         /// The text without the form's hints, as a label key.
-        let withoutHints: String
+        let withoutHints: NormalizedKey
         /// `withoutHints` without bracketed notes and units (`员工总数（人）` → `员工总数`).
-        package let bare: String
+        let bare: NormalizedKey
 
         package init(_ cell: TableCell, matcher: LabelMatcher) {
             text = cell.text
             key = text.labelKey
+            exact = NormalizedKey(key)
             // (A text of one line is its own first line.)
-            firstLine = text.utf8.contains(0x0A) ? text.split(separator: "\n").first.map { String($0).labelKey } ?? "" : key
-            withoutHints = key.isEmpty ? "" : matcher.keyWithoutHints(of: text, key: key)
-            bare = LabelMatcher.bare(withoutHints)
+            firstLine = Self.firstLine(of: text).map { NormalizedKey($0.labelKey) } ?? exact
+            let withoutHints = key.isEmpty ? "" : matcher.keyWithoutHints(of: text, key: key)
+            self.withoutHints = withoutHints == key ? exact : NormalizedKey(withoutHints)
+            let bare = LabelMatcher.bare(withoutHints)
+            self.bare = bare == withoutHints ? self.withoutHints : NormalizedKey(bare)
+        }
+
+        /// The first line that is not empty (what `split(separator: "\n").first` gives), found on the bytes;
+        /// nil for a text of one line.
+        static func firstLine(of text: String) -> String? {
+            var text = text
+            return text.withUTF8 { bytes -> String? in
+                guard bytes.contains(0x0A) else { return nil }
+                // (A carriage return before a line feed makes one character of the two, which splitting on
+                // "\n" does not split at: such text takes the character path.)
+                guard !bytes.contains(0x0D) else {
+                    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+                }
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                    if end > start { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+                    start = end + 1
+                }
+                return ""
+            }
         }
     }
 
@@ -90,9 +117,9 @@ package struct BookIndex {
     package let sections: [String: Range<Int>]
     /// Cells by the keys a label may be matched by (see `LabelMatcher.match`), so finding a label's
     /// cells costs a look-up, not a pass over every cell.
-    private let byKey: [String: [CellAddress]]
-    private let byFirstLine: [String: [CellAddress]]
-    private let byBare: [String: [CellAddress]]
+    private let byKey: [NormalizedKey: [CellAddress]]
+    private let byFirstLine: [NormalizedKey: [CellAddress]]
+    private let byBare: [NormalizedKey: [CellAddress]]
 
     package init(document: Document, catalogue: CatalogueKeys) {
         let matcher = catalogue.matcher
@@ -125,13 +152,13 @@ package struct BookIndex {
         self.paragraphs = paragraphs
         self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
         let cellCount = tables.reduce(0) { $0 + $1.keys.count }
-        var byKey = [String: [CellAddress]](minimumCapacity: cellCount)
-        var byFirstLine = [String: [CellAddress]](minimumCapacity: cellCount)
-        var byBare = [String: [CellAddress]](minimumCapacity: cellCount)
+        var byKey = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
+        var byFirstLine = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
+        var byBare = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
         for (tableIndex, ref) in tables.enumerated() {
             for (position, keys) in ref.keys.enumerated() where !keys.key.isEmpty {
                 let address = CellAddress(table: tableIndex, position: position)
-                byKey[keys.key, default: []].append(address)
+                byKey[keys.exact, default: []].append(address)
                 byFirstLine[keys.firstLine, default: []].append(address)
                 if keys.withoutHints != keys.firstLine { byFirstLine[keys.withoutHints, default: []].append(address) }
                 if !keys.bare.isEmpty { byBare[keys.bare, default: []].append(address) }
@@ -149,8 +176,8 @@ package struct BookIndex {
             for address in addresses ?? [] where (best[address] ?? .annotated) <= match { best[address] = match }
         }
         for key in label.bare { note(byBare[key], .annotated) }
-        for key in label.keys { note(byFirstLine[key], .firstLine) }
-        for key in label.keys { note(byKey[key], .exact) }
+        for key in label.normalized { note(byFirstLine[key], .firstLine) }
+        for key in label.normalized { note(byKey[key], .exact) }
         return best.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 

@@ -8,7 +8,7 @@ import ShenbaoSpec
 package struct CatalogueKeys: Sendable {
     package let matcher: LabelMatcher
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
-    let knownLabels: Set<String>
+    let knownLabels: Set<NormalizedKey>
     /// The known labels of two characters or more, with their length in characters (labels a cover
     /// line's value may run into).
     let longerLabels: [(key: String, length: Int)]
@@ -38,7 +38,7 @@ package struct CatalogueKeys: Sendable {
             for part in field.label.split(separator: "/") { known.insert(String(part).labelKey) }
         }
         known.remove("")
-        knownLabels = known
+        knownLabels = Set(known.map(NormalizedKey.init))
         longerLabels = known.map { ($0, $0.count) }.filter { $0.1 >= 2 }
         var byRow: [String: LabelMatcher.Spellings] = [:]
         for row in spec.fields.compactMap(\.locator.row) where byRow[row] == nil {

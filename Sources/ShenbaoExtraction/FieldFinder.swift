@@ -41,7 +41,7 @@ package struct FieldFinder {
     let catalogue: CatalogueKeys
     package var matcher: LabelMatcher { catalogue.matcher }
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
-    var knownLabels: Set<String> { catalogue.knownLabels }
+    var knownLabels: Set<NormalizedKey> { catalogue.knownLabels }
 
     package init(index: BookIndex, catalogue: CatalogueKeys) {
         self.index = index
@@ -91,7 +91,7 @@ package struct FieldFinder {
             let ref = index.tables[address.table]
             guard scope.contains(ref.blockIndex) else { continue }
             // A cell printing another field's label is that field's, not a loose match of this one.
-            if match == .annotated && knownLabels.contains(ref.keys[address.position].key) { continue }
+            if match == .annotated && knownLabels.contains(ref.keys[address.position].exact) { continue }
             candidates.append((ref, ref.table.cells[address.position], match, address))
         }
         if field.locator.after != nil || field.locator.occurrence != nil {
@@ -358,15 +358,15 @@ package struct FieldFinder {
 
     /// Whether a cell of the book prints one of the call's labels.
     func isLabel(_ cell: TableCell, in ref: BookIndex.TableRef) -> Bool {
-        isLabelKey(key(of: cell, in: ref))
+        isLabelKey(ref.keys(of: cell)?.exact ?? NormalizedKey(cell.text.labelKey))
     }
 
     func isLabel(_ text: String) -> Bool {
-        isLabelKey(text.labelKey)
+        isLabelKey(NormalizedKey(text.labelKey))
     }
 
     /// Whether a label key is one of the call's printed labels.
-    private func isLabelKey(_ key: String) -> Bool {
+    private func isLabelKey(_ key: NormalizedKey) -> Bool {
         !key.isEmpty && knownLabels.contains(key)
     }
 

@@ -66,18 +66,21 @@ package struct LabelMatcher: Sendable {
     /// A label's spellings as label keys, and the same without bracketed notes, worked out once.
     struct Spellings {
         package let keys: [String]
-        package let bare: [String]
+        /// `keys` as they are matched against cells.
+        let normalized: [NormalizedKey]
+        let bare: [NormalizedKey]
 
         package init(_ keys: [String]) {
             self.keys = keys
-            bare = keys.map(LabelMatcher.bare).filter { !$0.isEmpty }
+            normalized = keys.map(NormalizedKey.init)
+            bare = keys.map(LabelMatcher.bare).filter { !$0.isEmpty }.map(NormalizedKey.init)
         }
     }
 
     /// Whether a cell is the label.
     func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
-        let keys = spellings.keys
-        if keys.contains(cell.key) { return .exact }
+        let keys = spellings.normalized
+        if keys.contains(cell.exact) { return .exact }
         if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
         if !cell.bare.isEmpty, spellings.bare.contains(cell.bare) { return .annotated }
         return nil

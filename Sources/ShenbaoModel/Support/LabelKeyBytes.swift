@@ -101,13 +101,31 @@ package enum LabelKeyBytes {
     }
 
     /// Own characters whose bytes are their only spelling: no other character is canonically equivalent
-    /// to them (the letterlike and angle-bracket singletons and the CJK compatibility ideographs are), so
-    /// comparing their bytes compares them as characters.
+    /// to them (the two wide spaces, the letterlike and angle-bracket singletons, the CJK compatibility
+    /// ideographs and U+2ADC, which NFC decomposes, are), so comparing their bytes compares them as
+    /// characters. Each is its own NFC form, and no two of them compose.
     package static func isByteComparable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2F800...0x2FA1F: return false
+        case 0x2000, 0x2001, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC, 0x2F800...0x2FA1F: return false
         default: return isOwnCharacter(scalar)
         }
+    }
+
+    /// `isByteComparable` of every scalar of (valid) UTF-8 bytes, with ASCII and U+4000–U+9FFF taken on the bytes.
+    package static func isByteComparable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
+                index += 3
+            } else {
+                guard let (scalar, length) = scalar(in: bytes, at: index), isByteComparable(scalar) else { return false }
+                index += length
+            }
+        }
+        return true
     }
 
     /// The scalar starting at `index` of (valid, as every Swift string's) UTF-8 bytes, and its length in bytes.

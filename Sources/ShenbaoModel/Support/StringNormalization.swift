@@ -103,7 +103,8 @@ extension String {
     /// Whether every character of the string is one scalar no other spelling equals
     /// (`LabelKeyBytes.isByteComparable`): comparing such strings' bytes compares their characters.
     package var isByteComparable: Bool {
-        unicodeScalars.allSatisfy(LabelKeyBytes.isByteComparable)
+        var text = self
+        return text.withUTF8(LabelKeyBytes.isByteComparable)
     }
 
     /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for

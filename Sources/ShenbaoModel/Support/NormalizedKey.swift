@@ -1,0 +1,42 @@
+import Foundation
+
+/// A label key (`String.labelKey`) hashed and compared by the UTF-8 bytes of its NFC form: equal exactly
+/// when the two strings are, without the cost of Swift's string equality.
+///
+/// Swift hashes a non-ASCII string, and compares two different ones, by normalising them as it goes: for
+/// a Chinese key that is a pass through Unicode's tables on every look-up. A key made only of characters
+/// with a single spelling (`LabelKeyBytes.isByteComparable`: the Chinese, Latin and symbols of a form) is
+/// its own NFC form, so its bytes are compared as they are; any other key (a compatibility ideograph, a
+/// combining accent) is brought to NFC once, here.
+package struct NormalizedKey: Hashable, Sendable {
+    /// The key as it was given.
+    package let text: String
+    /// `text` in NFC (the same string when it already is).
+    private let normalized: String
+    /// The hash of `normalized`'s bytes, worked out once: most keys compared differ, and differ here.
+    private let hashCode: Int
+
+    package init(_ key: String) {
+        text = key
+        var normalized = key.isByteComparable ? key : key.precomposedStringWithCanonicalMapping
+        var hasher = Hasher()
+        normalized.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        self.normalized = normalized
+        hashCode = hasher.finalize()
+    }
+
+    package var isEmpty: Bool { text.isEmpty }
+
+    package static func == (a: NormalizedKey, b: NormalizedKey) -> Bool {
+        guard a.hashCode == b.hashCode else { return false }
+        var first = a.normalized
+        var second = b.normalized
+        return first.withUTF8 { x in
+            second.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(hashCode)
+    }
+}
