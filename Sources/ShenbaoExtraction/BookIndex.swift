@@ -67,8 +67,7 @@ package struct BookIndex {
         /// The first line that is not empty (what `split(separator: "\n").first` gives), found on the bytes;
         /// nil for a text of one line.
         static func firstLine(of text: String) -> String? {
-            var text = text
-            return text.withUTF8 { bytes -> String? in
+            text.withUTF8Bytes { bytes -> String? in
                 guard bytes.contains(0x0A) else { return nil }
                 // (A carriage return before a line feed makes one character of the two, which splitting on
                 // "\n" does not split at: such text takes the character path.)

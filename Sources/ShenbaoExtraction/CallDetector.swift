@@ -23,8 +23,7 @@ public enum CallDetector {
     private static func piecewiseKey(_ blocks: ArraySlice<Block>) -> String? {
         var key: [UInt8] = []
         func append(_ text: String) -> Bool {
-            var text = text
-            guard let piece = text.withUTF8(LabelKeyBytes.key(of:)) else { return false }
+            guard let piece = text.withUTF8Bytes(LabelKeyBytes.key(of:)) else { return false }
             key.append(contentsOf: piece.utf8)
             return true
         }

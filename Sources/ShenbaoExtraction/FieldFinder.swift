@@ -132,8 +132,8 @@ package struct FieldFinder {
         // Row label cells: the row label itself, or a cell starting with it (`负责人姓名（法定代表人）`).
         var addresses = Set(index.cells(matching: rowSpellings).map(\.address))
         for (tableIndex, ref) in index.tables.enumerated() where scope.contains(ref.blockIndex) {
-            for (position, keys) in ref.keys.enumerated()
-            where rowKeys.contains(where: { !$0.isEmpty && keys.key.utf8.starts(with: $0.utf8) }) {
+            for position in ref.keys.indices
+            where rowKeys.contains(where: { !$0.isEmpty && ref.keys[position].key.startsWithBytes($0) }) {
                 addresses.insert(BookIndex.CellAddress(table: tableIndex, position: position))
             }
         }

@@ -15,7 +15,7 @@ package enum GuidanceText {
     /// The text without guidance notes.
     package static func removing(from text: String) -> String {
         // (Most answers hold no bracket at all: told from the bytes, before any character is formed.)
-        guard text.utf8.contains(UInt8(ascii: "(")) || text.containsBytes("（"),
+        guard text.containsByte(UInt8(ascii: "(")) || text.containsBytes("（"),
               text.contains(where: { $0 == "（" || $0 == "(" }) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { strippedLine(String($0)) }
         return lines.filter { !$0.trimmingWhitespace().isEmpty || lines.count == 1 }.joined(separator: "\n")

@@ -88,7 +88,7 @@ package struct LabelMatcher: Sendable {
 
     /// A label key without its bracketed notes and units: `统一社会信用代码(18位)` → `统一社会信用代码`.
     package static func bare(_ key: String) -> String {
-        guard key.utf8.contains(UInt8(ascii: "(")) else { return key }
+        guard key.containsByte(UInt8(ascii: "(")) else { return key }
         // Where every scalar is a character of its own, the brackets are found in the bytes.
         if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
             return String(decoding: outsideBrackets(key.utf8, open: UInt8(ascii: "("), close: UInt8(ascii: ")")), as: UTF8.self)

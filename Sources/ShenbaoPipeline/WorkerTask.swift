@@ -44,7 +44,7 @@ public enum WorkerTask: String, Sendable, CaseIterable {
         /// The answer as one line: a record's JSON line (one line already) as it is after `=`, so it is
         /// neither escaped into a string nor parsed back (a tenth of a book's time); anything else as JSON.
         var wireLine: String {
-            if ok, err == nil, !out.utf8.contains(0x0A) { return "=" + out }
+            if ok, err == nil, !out.containsByte(0x0A) { return "=" + out }
             return Answerer.line(self)
         }
 

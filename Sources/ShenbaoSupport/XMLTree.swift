@@ -118,8 +118,7 @@ package final class XMLTree {
     }
 
     func equals(_ span: Span, _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { text in
+        text.withUTF8Bytes { text in
             Int(span.count) == text.count && (text.isEmpty || memcmp(bytes(span).baseAddress!, text.baseAddress!, text.count) == 0)
         }
     }

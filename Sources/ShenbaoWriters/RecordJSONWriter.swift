@@ -69,7 +69,7 @@ public enum RecordJSONWriter {
     private static func object<Value>(_ dictionary: [String: Value], to out: inout JSONBytes,
                                       value: (Value, inout JSONBytes) -> Void) {
         out.append("{")
-        for (index, key) in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (index, key) in dictionary.keys.sorted(by: { $0.precedesByBytes($1) }).enumerated() {
             if index > 0 { out.append(",") }
             out.string(key)
             out.append(":")

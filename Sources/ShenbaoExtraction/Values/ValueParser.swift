@@ -24,7 +24,7 @@ public enum ValueParser {
         if text.isEmpty { return .blank }
         switch field.type {
         case .text:
-            return .value(.string(text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text))
+            return .value(.string(text.containsByte(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text))
         case .longtext:
             return .value(.string(text))
         case .uscc:
@@ -66,9 +66,9 @@ public enum ValueParser {
 
     /// Trims, collapses spaces, drops fill-in underscores; keeps line breaks only when asked.
     package static func cleaned(_ raw: String, keepLines: Bool) -> String {
-        let text = spacingFillIns(raw.utf8.contains(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
+        let text = spacingFillIns(raw.containsByte(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
         // (Most values are one line: no splitting into characters, and collapsing spaces again would change nothing.)
-        let oneLine = !text.utf8.contains(0x0A)
+        let oneLine = !text.containsByte(0x0A)
         let lines = (oneLine ? [Substring(text)] : text.split(separator: "\n"))
             .map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
         let joined = keepLines || oneLine ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces

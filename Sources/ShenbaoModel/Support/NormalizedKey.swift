@@ -18,9 +18,9 @@ package struct NormalizedKey: Hashable, Sendable {
 
     package init(_ key: String) {
         text = key
-        var normalized = key.isByteComparable ? key : key.precomposedStringWithCanonicalMapping
+        let normalized = key.isByteComparable ? key : key.precomposedStringWithCanonicalMapping
         var hasher = Hasher()
-        normalized.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        normalized.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         self.normalized = normalized
         hashCode = hasher.finalize()
     }
@@ -29,10 +29,8 @@ package struct NormalizedKey: Hashable, Sendable {
 
     package static func == (a: NormalizedKey, b: NormalizedKey) -> Bool {
         guard a.hashCode == b.hashCode else { return false }
-        var first = a.normalized
-        var second = b.normalized
-        return first.withUTF8 { x in
-            second.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        return a.normalized.withUTF8Bytes { x in
+            b.normalized.withUTF8Bytes { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
 

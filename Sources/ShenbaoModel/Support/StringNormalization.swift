@@ -60,8 +60,7 @@ extension String {
     /// Worked out on the UTF-8 bytes where every scalar is a character of its own (all the Chinese, Latin
     /// and symbols of a form), and character by character only for text with combining marks and the like.
     package var labelKey: String {
-        var text = self
-        return text.withUTF8(LabelKeyBytes.key(of:)) ?? labelKeyByCharacter
+        withUTF8Bytes(LabelKeyBytes.key(of:)) ?? labelKeyByCharacter
     }
 
     /// `labelKey` worked out on grapheme clusters (text where one character may be several scalars).
@@ -103,17 +102,51 @@ extension String {
     /// Whether every character of the string is one scalar no other spelling equals
     /// (`LabelKeyBytes.isByteComparable`): comparing such strings' bytes compares their characters.
     package var isByteComparable: Bool {
-        var text = self
-        return text.withUTF8(LabelKeyBytes.isByteComparable)
+        withUTF8Bytes(LabelKeyBytes.isByteComparable)
+    }
+
+    /// Calls `body` with the string's UTF-8 bytes, in place where they lie contiguous (native and small
+    /// strings: no copy, no retain), else from a copy.
+    @inlinable package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
+    /// Whether the string's UTF-8 holds `byte`, found with memchr (`utf8.contains` walks the view a byte
+    /// at a time, ≈ 30 instructions a byte).
+    package func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether the string's UTF-8 starts with `prefix`'s bytes (memcmp, not `utf8.starts(with:)`'s walk).
+    package func startsWithBytes(_ prefix: String) -> Bool {
+        withUTF8Bytes { bytes in
+            prefix.withUTF8Bytes { head in
+                head.count <= bytes.count && (head.isEmpty || memcmp(bytes.baseAddress!, head.baseAddress!, head.count) == 0)
+            }
+        }
+    }
+
+    /// Whether the string sorts before `other` by their UTF-8 bytes (the order of `JSONEncoder`'s sorted keys).
+    package func precedesByBytes(_ other: String) -> Bool {
+        withUTF8Bytes { a in
+            other.withUTF8Bytes { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order < 0 || (order == 0 && a.count < b.count)
+            }
+        }
     }
 
     /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for
     /// label keys (which are already normalised), without Foundation's locale-aware folding.
     package func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
+        withUTF8Bytes { hay in
+            needle.withUTF8Bytes { pin in
                 guard let pinStart = pin.baseAddress, !pin.isEmpty else { return true }
                 guard pin.count <= hay.count, let hayStart = hay.baseAddress else { return false }
                 // Each place the needle's first byte occurs (memchr), compared in full (memcmp).
