@@ -59,30 +59,18 @@ package struct BookIndex {
             // (A text of one line is its own first line.)
             firstLine = Self.firstLine(of: text).map { NormalizedKey($0.labelKey) } ?? exact
             let withoutHints = key.isEmpty ? "" : matcher.keyWithoutHints(of: text, key: key)
-            self.withoutHints = withoutHints == key ? exact : NormalizedKey(withoutHints)
+            self.withoutHints = withoutHints.hasSameBytes(as: key) ? exact : NormalizedKey(withoutHints)
             let bare = LabelMatcher.bare(withoutHints)
-            self.bare = bare == withoutHints ? self.withoutHints : NormalizedKey(bare)
+            self.bare = bare.hasSameBytes(as: withoutHints) ? self.withoutHints : NormalizedKey(bare)
         }
 
-        /// The first line that is not empty (what `split(separator: "\n").first` gives), found on the bytes;
-        /// nil for a text of one line.
+        /// The first line that is not empty (what `split(separator: "\n").first` gives); nil for a text of one line.
         static func firstLine(of text: String) -> String? {
-            text.withUTF8Bytes { bytes -> String? in
-                guard bytes.contains(0x0A) else { return nil }
-                // (A carriage return before a line feed makes one character of the two, which splitting on
-                // "\n" does not split at: such text takes the character path.)
-                guard !bytes.contains(0x0D) else {
-                    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-                }
-                var start = 0
-                while start < bytes.count {
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                    if end > start { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
-                    start = end + 1
-                }
-                return ""
-            }
+            guard text.containsByte(0x0A) else { return nil }
+            // (A carriage return before a line feed makes one character of the two, not split at: such text
+            // takes the character path.)
+            let lines = text.containsByte(0x0D) ? text.split(separator: "\n") : text.nonEmptyLines()
+            return lines.first.map(String.init) ?? ""
         }
     }
 

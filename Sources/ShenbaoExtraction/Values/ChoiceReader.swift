@@ -84,7 +84,7 @@ public enum ChoiceReader {
         var characters = Array(text)
         let keys = options.map(\.labelKey).filter { !$0.isEmpty }
         var converted = 0
-        for index in characters.indices where "R£TS".contains(characters[index]) {
+        for index in characters.indices where isSymbolLetter(characters[index]) {
             let before = index == 0 ? " " : characters[index - 1]
             guard before.isWhitespace || checkedMarks.contains(before) || uncheckedMarks.contains(before) || "£R".contains(before) || before.unicodeScalars.first?.isCJK == true else { continue }
             let following = String(characters[(index + 1)...]).labelKey
@@ -94,6 +94,14 @@ public enum ChoiceReader {
         }
         // A lone letter before one option could be part of the text; boxes come in lists.
         return converted >= 2 ? String(characters) : text
+    }
+
+    /// `R £ T S` standing alone: a symbol font's tick and box typed as letters.
+    private static func isSymbolLetter(_ character: Character) -> Bool {
+        switch character.onlyScalar {
+        case "R", "£", "T", "S": return true
+        default: return false
+        }
     }
 
     /// Whether an option is the free-text "其他".

@@ -113,6 +113,13 @@ extension String {
         return copy.withUTF8(body)
     }
 
+    /// The non-empty lines between line feeds, cut on the bytes: what `split(separator: "\n")` gives for
+    /// text without carriage returns (a line feed is always a character of its own; CR LF is one character
+    /// together, which this does not split).
+    package func nonEmptyLines() -> [Substring] {
+        utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
     /// Whether the string's UTF-8 holds `byte`, found with memchr (`utf8.contains` walks the view a byte
     /// at a time, ≈ 30 instructions a byte).
     package func containsByte(_ byte: UInt8) -> Bool {
@@ -129,6 +136,12 @@ extension String {
                 head.count <= bytes.count && (head.isEmpty || memcmp(bytes.baseAddress!, head.baseAddress!, head.count) == 0)
             }
         }
+    }
+
+    /// Whether the two strings have the same UTF-8 bytes (equal strings, unless one spells a character another
+    /// way: a test that never normalises).
+    package func hasSameBytes(as other: String) -> Bool {
+        utf8.count == other.utf8.count && startsWithBytes(other)
     }
 
     /// Whether the string sorts before `other` by their UTF-8 bytes (the order of `JSONEncoder`'s sorted keys).
