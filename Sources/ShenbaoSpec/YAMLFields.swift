@@ -20,10 +20,15 @@ struct YAMLShapeError: Error, CustomStringConvertible {
 struct YAMLFields {
     /// A spec file's node tree. Tags are not resolved (`Resolver.basic`: Yams' default resolver compiles seven
     /// regular expressions on first use); scalars are read as the field's type by `integer`, `boolean` and
-    /// `number` below, as Yams reads them.
+    /// `number` below, as Yams reads them. The constructor and the encoding are given, not Yams' defaults:
+    /// `Constructor.default` builds a new constructor each time, and `Parser.Encoding.default` copies the
+    /// whole environment to look for an override (together a tenth of loading a call).
     static func compose(_ text: String) throws -> Node? {
-        try Yams.compose(yaml: text, .basic)
+        try Yams.compose(yaml: text, .basic, constructor, .utf8)
     }
+
+    // (Its maps are constants: one instance is safely shared by every thread that loads calls.)
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// A plain scalar as an integer (`3`, `-2`, `1_000`).
     static func integer(_ node: Node) -> Int? {
