@@ -94,18 +94,13 @@ public struct CallSpecLoader: Sendable {
     /// Parses catalogue TSV text (header row `id section label type required options rule`).
     public static func parseCatalogue(_ text: String, path: String) throws -> [FieldSpec] {
         // Split as bytes: a catalogue is read by every command before its first book, and splitting by Characters
-        // (grapheme clusters) cost more than the rest of reading it.
-        func split(_ line: Substring.UTF8View) -> [String] {
-            line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
-        }
-        var lines = text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).map { Substring($0) }
-        guard let header = lines.first.map({ split($0.utf8) }),
-              header.starts(with: ["id", "section", "label", "type", "required"]) else {
+        // (grapheme clusters) cost more than the rest of reading it. Tabs and line ends are characters of their own.
+        var lines = Self.tabSeparatedLines(text)
+        guard let header = lines.first, header.starts(with: ["id", "section", "label", "type", "required"]) else {
             throw LoadError(description: "\(path)：表头应为 id section label type required options rule")
         }
         lines.removeFirst()
-        return try lines.enumerated().compactMap { offset, line in
-            let cells = split(line.utf8)
+        return try lines.enumerated().compactMap { offset, cells in
             if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { return nil }
             guard cells.count >= 5, let type = FieldType(rawValue: cells[3]) else {
                 throw LoadError(description: "\(path) 第 \(offset + 2) 行：字段定义不完整或类型未知")
@@ -114,6 +109,30 @@ public struct CallSpecLoader: Sendable {
             return FieldSpec(id: cells[0], section: cells[1], label: cells[2], type: type,
                              required: cells[4] == "yes", options: options,
                              rule: cells.count > 6 ? cells[6] : "")
+        }
+    }
+
+    /// The cells of each line that is not empty (lines end at CR or LF; cells are cut at tabs, empty ones kept).
+    static func tabSeparatedLines(_ text: String) -> [[String]] {
+        text.withUTF8Bytes { bytes in
+            var lines: [[String]] = []
+            var cells: [String] = []
+            var cellStart = 0
+            func cell(to end: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<end]), as: UTF8.self)
+            }
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x0A
+                if byte == 0x09 {
+                    cells.append(cell(to: index))
+                    cellStart = index + 1
+                } else if byte == 0x0A || byte == 0x0D {
+                    if index > cellStart || !cells.isEmpty { lines.append(cells + [cell(to: index)]) }
+                    cells = []
+                    cellStart = index + 1
+                }
+            }
+            return lines
         }
     }
 

@@ -93,7 +93,7 @@ public struct FieldLocator: Sendable, Equatable {
     /// The default locator for a catalogue label path: the last part is the label, and for paths of
     /// three or more parts the one before it names the row.
     public init(labelPath: String) {
-        let parts = labelPath.split(separator: "/").map { String($0).trimmingWhitespace() }
+        let parts = labelPath.splittingCharacters(at: UInt8(ascii: "/")).map { String($0).trimmingWhitespace() }
         if parts.count >= 3 {
             self.init(label: parts[parts.count - 1], row: parts[parts.count - 2])
         } else {

@@ -120,6 +120,16 @@ extension String {
         utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
+    /// `split(separator:)` at an ASCII character other than CR and LF, empty pieces left out: cut on the bytes
+    /// where every scalar is a character of its own (`LabelKeyBytes.isOwnCharacter`), character by character
+    /// otherwise (where a combining mark after the separator would make one character of the two).
+    package func splittingCharacters(at separator: UInt8) -> [Substring] {
+        guard unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) else {
+            return split(separator: Character(Unicode.Scalar(separator)))
+        }
+        return utf8.split(separator: separator).map { Substring($0) }
+    }
+
     /// Whether the string's UTF-8 holds `byte`, found with memchr (`utf8.contains` walks the view a byte
     /// at a time, ≈ 30 instructions a byte).
     package func containsByte(_ byte: UInt8) -> Bool {

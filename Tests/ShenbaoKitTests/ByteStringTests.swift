@@ -1,0 +1,50 @@
+import Testing
+@testable import ShenbaoModel
+@testable import ShenbaoSpec
+
+/// The byte-level string helpers must give what the character-level operations they replace give.
+@Suite struct ByteStringTests {
+    /// Texts built from pieces that trip character-level splitting: CR LF (one character), combining marks
+    /// after a separator, tabs, empty lines, CJK and full-width text. Fixed seed, so every run sees the same.
+    static let texts: [String] = {
+        let pieces = ["申报", "单位", "\n", "\r\n", "\r", "\t", "/", "/\u{338}", "e\u{301}", "é", "（万元）", " ", "", "a", "Ｚ", "\u{F902}", "\n\n"]
+        var generator = SeededRandom(seed: 20261206)
+        var texts = ["", "\n", "a\nb", "\n\n申报\n单位", "a\r\nb\nc", "x/y/z", "/a//b/", "甲/\u{338}乙", "\t", "a\t\tb\n\n\tc\r\n"]
+        for _ in 0..<400 {
+            let count = Int(generator.next() % 9)
+            texts.append((0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        return texts
+    }()
+
+    @Test func linesAreThoseSplittingCharactersGives() {
+        for text in Self.texts where !text.containsByte(0x0D) {
+            #expect(text.nonEmptyLines().map(String.init) == text.split(separator: "\n").map(String.init), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func splittingAtASlashIsSplittingCharacters() {
+        for text in Self.texts {
+            #expect(text.splittingCharacters(at: UInt8(ascii: "/")).map(String.init) == text.split(separator: "/").map(String.init),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func byteComparisonsAgreeWithTheBytes() {
+        for (a, b) in zip(Self.texts, Self.texts.dropFirst()) {
+            #expect(a.hasSameBytes(as: b) == a.utf8.elementsEqual(b.utf8))
+            #expect(a.startsWithBytes(b) == a.utf8.starts(with: b.utf8))
+            #expect(a.precedesByBytes(b) == a.utf8.lexicographicallyPrecedes(b.utf8))
+            #expect(a.containsByte(0x0A) == a.utf8.contains(0x0A))
+        }
+    }
+
+    /// A catalogue's lines: cut at CR or LF (blank lines left out), cells at tabs (empty cells kept).
+    @Test func tabSeparatedLinesAreTheCatalogueRows() {
+        for text in Self.texts {
+            let expected = text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D })
+                .map { line in line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) } }
+            #expect(CallSpecLoader.tabSeparatedLines(text) == expected, "\(text.debugDescription)")
+        }
+    }
+}
