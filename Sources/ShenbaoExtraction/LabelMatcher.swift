@@ -111,8 +111,27 @@ package struct LabelMatcher: Sendable {
         return out
     }
 
+    /// The units `moneyUnit` knows, longest first, with their UTF-8 bytes.
+    private static let moneyUnits = ["亿元", "万元", "千元", "元"].map { (unit: $0, bytes: Array($0.utf8)) }
+
     /// The money unit a label prints in brackets (`营业收入（元）` → `元`), when it names one.
     static func moneyUnit(in key: String) -> String? {
+        // Where every scalar is a character of its own, brackets and units are found on the bytes.
+        if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
+            var inside: [UInt8] = []
+            var depth = 0
+            var found: String?
+            for byte in key.utf8 {
+                switch byte {
+                case UInt8(ascii: "("): depth += 1; inside.removeAll(keepingCapacity: true)
+                case UInt8(ascii: ")"):
+                    depth = max(0, depth - 1)
+                    found = moneyUnits.first { inside.count >= $0.bytes.count && inside.suffix($0.bytes.count).elementsEqual($0.bytes) }?.unit ?? found
+                default: if depth > 0 { inside.append(byte) }
+                }
+            }
+            return found
+        }
         var inside = ""
         var depth = 0
         var units: [String] = []
@@ -121,7 +140,7 @@ package struct LabelMatcher: Sendable {
             case "(": depth += 1; inside = ""
             case ")":
                 depth = max(0, depth - 1)
-                for unit in ["亿元", "万元", "千元", "元"] where inside.hasSuffix(unit) { units.append(unit); break }
+                for unit in moneyUnits.map(\.unit) where inside.hasSuffix(unit) { units.append(unit); break }
             default: if depth > 0 { inside.append(character) }
             }
         }

@@ -62,6 +62,8 @@ public struct Paragraph: Sendable, Equatable {
     /// The paragraph as text; checkbox marks render as ☑ (checked) and ☐ (unchecked),
     /// line breaks as "\n", tabs as "\t".
     public var text: String {
+        // (Most paragraphs are one run of text: no new string.)
+        if inlines.count == 1, case .text(let text) = inlines[0] { return text }
         var result = ""
         for inline in inlines { result += inline.text }
         return result

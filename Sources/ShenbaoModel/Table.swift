@@ -95,7 +95,9 @@ public struct TableCell: Sendable, Equatable {
 
     /// The cell's paragraphs as text, one per line; nested tables contribute their cells' text.
     public var text: String {
-        blocks.map(\.text).joined(separator: "\n")
+        // (Most cells are one paragraph: no array, no joining.)
+        if blocks.count == 1, case .paragraph(let paragraph) = blocks[0] { return paragraph.text }
+        return blocks.map(\.text).joined(separator: "\n")
     }
 }
 

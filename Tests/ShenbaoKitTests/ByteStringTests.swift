@@ -1,6 +1,7 @@
 import Testing
 @testable import ShenbaoModel
 @testable import ShenbaoSpec
+@testable import ShenbaoExtraction
 
 /// The byte-level string helpers must give what the character-level operations they replace give.
 @Suite struct ByteStringTests {
@@ -37,6 +38,22 @@ import Testing
             #expect(a.precedesByBytes(b) == a.utf8.lexicographicallyPrecedes(b.utf8))
             #expect(a.containsByte(0x0A) == a.utf8.contains(0x0A))
         }
+    }
+
+    /// `moneyUnit` on the bytes (keys of characters of their own) says what it says character by character (a
+    /// combining accent at the end sends a key down that path without touching its brackets).
+    @Test func moneyUnitOnBytesIsMoneyUnitByCharacters() {
+        let pieces = ["(", ")", "元", "万元", "亿", "千", "营业收入", "x", "(万元)", "((元)"]
+        var generator = SeededRandom(seed: 7)
+        var keys = ["营业收入(万元)", "(元)(万元)", "收入(万元)x)", "((亿元)元)", "(元", "元)", ""]
+        for _ in 0..<500 {
+            keys.append((0..<Int(generator.next() % 7)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for key in keys {
+            #expect(LabelMatcher.moneyUnit(in: key) == LabelMatcher.moneyUnit(in: key + "x\u{300}"), "\(key)")
+        }
+        #expect(LabelMatcher.moneyUnit(in: "营业收入(万元)") == "万元")
+        #expect(LabelMatcher.moneyUnit(in: "净利润(亿元)") == "亿元")
     }
 
     /// A catalogue's lines: cut at CR or LF (blank lines left out), cells at tabs (empty cells kept).
