@@ -218,10 +218,15 @@ package struct FieldFinder {
     /// One value when every place found says the same (blank places aside); ambiguous otherwise.
     private func agreeing(_ founds: [Found], field: FieldSpec) -> Outcome? {
         guard let first = founds.first else { return nil }
-        let written = founds.filter { !matcher.removingHints(from: $0.text).labelKey.isEmpty }
         var distinct: [Found] = []
-        for found in written where !distinct.contains(where: { $0.text.labelKey == found.text.labelKey }) {
+        var distinctKeys: [NormalizedKey] = []
+        for found in founds {
+            let key = found.text.labelKey
+            guard !matcher.keyWithoutHints(of: found.text, key: key).isEmpty else { continue }
+            let normalized = NormalizedKey(key)
+            guard !distinctKeys.contains(normalized) else { continue }
             distinct.append(found)
+            distinctKeys.append(normalized)
         }
         if distinct.count <= 1 { return .found(distinct.first ?? first) }
         let places = distinct.prefix(3).map { "\($0.location.description)「\($0.text.trimmingWhitespace().prefix(20))」" }
@@ -283,7 +288,7 @@ package struct FieldFinder {
                 }.map { valueText($0, in: ref) }
                 found.text = ([found.text] + more).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
             }
-            if matcher.removingHints(from: found.text).labelKey.isEmpty, let own = textAfterLabel(label, labelKeys: labelKeys) {
+            if matcher.isBlankButHints(found.text), let own = textAfterLabel(label, labelKeys: labelKeys) {
                 found = self.found(own, cell: label, in: ref, label: label, how: .inline)
             }
             found.unit = unit(rightOf: right, in: ref) ?? labelUnit
@@ -308,7 +313,7 @@ package struct FieldFinder {
             firstCell = firstCell ?? first
             texts.append(cells.map(\.text).joined(separator: "\n"))
             // A row holding only the form's hint is followed by the real value.
-            if !matcher.removingHints(from: texts.last ?? "").labelKey.isEmpty { break }
+            if !matcher.isBlankButHints(texts.last ?? "") { break }
             row += 1
         }
         guard let firstCell else {
@@ -336,7 +341,7 @@ package struct FieldFinder {
             guard let colon = label.text.firstIndex(where: { ":：".contains($0) }) else { return nil }
             return String(label.text[label.text.index(after: colon)...])
         }() else { return nil }
-        return matcher.removingHints(from: rest).labelKey.isEmpty ? nil : rest
+        return matcher.isBlankButHints(rest) ? nil : rest
     }
 
     /// A unit written in a cell of its own right of a value (`42636.1 | 万元`).

@@ -205,6 +205,11 @@ package struct LabelMatcher: Sendable {
         holdsHint(text.labelKey) ? removingEveryHint(from: text) : text
     }
 
+    /// Whether `text` says nothing but the form's printed hints (`removingHints(from:)` leaves an empty key).
+    func isBlankButHints(_ text: String) -> Bool {
+        keyWithoutHints(of: text, key: text.labelKey).isEmpty
+    }
+
     /// The label key of `text` without the form's printed hints, given the label key of the whole text.
     func keyWithoutHints(of text: String, key: String) -> String {
         holdsHint(key) ? removingEveryHint(from: text).labelKey : key
