@@ -46,6 +46,18 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
 }
 
 @Suite struct DOCXReaderTextTests {
+    /// The quick count before parsing refuses more than `maxCells` cell tags, and counts `<w:tc>` and `<w:tc …>`
+    /// only (not `<w:tcPr>`, `<w:tcW>`).
+    @Test func tooManyCellTagsAreRefusedBeforeParsing() throws {
+        let limit = BodyReader.maxCells
+        let properties = Array(String(repeating: "<w:tcPr/><w:tcW w:w=\"1\"/>", count: limit + 1).utf8)
+        try BodyReader.refuseOversizedTables(properties)
+        try BodyReader.refuseOversizedTables(Array(String(repeating: "<w:tc>", count: limit).utf8))
+        for cell in ["<w:tc>", "<w:tc w:x=\"1\">", "<w:tc/>", "<w:tc\n>"] {
+            #expect(throws: ReadError.self) { try BodyReader.refuseOversizedTables(Array(String(repeating: cell, count: limit + 1).utf8)) }
+        }
+    }
+
     @Test func textSplitAcrossRunsJoins() throws {
         let document = try read(W.p(W.r("{{or") + "<w:proofErr w:type=\"spellStart\"/>" + W.r("g.na")
             + "<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>" + W.r("me}}")))

@@ -15,6 +15,7 @@ public enum DOCXReader {
         guard let bytes = try archive.read(mainPart) else {
             throw ReadError.notThisFormat("文件不是有效的 Word 文档（缺少 word/document.xml）")
         }
+        try BodyReader.refuseOversizedTables(bytes)
         let xml = try XMLTree.parse(bytes, partName: mainPart)
         // Nodes point into `xml`: keep it alive until the walk is over.
         defer { withExtendedLifetime(xml) {} }
