@@ -67,10 +67,7 @@ package struct BookIndex {
         /// The first line that is not empty (what `split(separator: "\n").first` gives); nil for a text of one line.
         static func firstLine(of text: String) -> String? {
             guard text.containsByte(0x0A) else { return nil }
-            // (A carriage return before a line feed makes one character of the two, not split at: such text
-            // takes the character path.)
-            let lines = text.containsByte(0x0D) ? text.split(separator: "\n") : text.nonEmptyLines()
-            return lines.first.map(String.init) ?? ""
+            return text.nonEmptyLines().first.map(String.init) ?? ""
         }
     }
 

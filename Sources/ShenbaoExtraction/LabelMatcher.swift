@@ -90,7 +90,7 @@ package struct LabelMatcher: Sendable {
     package static func bare(_ key: String) -> String {
         guard key.containsByte(UInt8(ascii: "(")) else { return key }
         // Where every scalar is a character of its own, the brackets are found in the bytes.
-        if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
+        if key.isMadeOfOwnCharacters {
             return String(decoding: outsideBrackets(key.utf8, open: UInt8(ascii: "("), close: UInt8(ascii: ")")), as: UTF8.self)
         }
         return String(outsideBrackets(key, open: "(", close: ")"))
@@ -117,7 +117,7 @@ package struct LabelMatcher: Sendable {
     /// The money unit a label prints in brackets (`营业收入（元）` → `元`), when it names one.
     static func moneyUnit(in key: String) -> String? {
         // Where every scalar is a character of its own, brackets and units are found on the bytes.
-        if key.unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) {
+        if key.isMadeOfOwnCharacters {
             var inside: [UInt8] = []
             var depth = 0
             var found: String?
@@ -140,7 +140,7 @@ package struct LabelMatcher: Sendable {
             case "(": depth += 1; inside = ""
             case ")":
                 depth = max(0, depth - 1)
-                for unit in moneyUnits.map(\.unit) where inside.hasSuffix(unit) { units.append(unit); break }
+                for (unit, _) in moneyUnits where inside.hasSuffix(unit) { units.append(unit); break }
             default: if depth > 0 { inside.append(character) }
             }
         }

@@ -69,7 +69,6 @@ public enum ValueParser {
         let text = spacingFillIns(raw.containsByte(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
         // (Most values are one line: no splitting into characters, and collapsing spaces again would change nothing.)
         let oneLine = !text.containsByte(0x0A)
-        // (No carriage returns are left to split at.)
         let lines = (oneLine ? [Substring(text)] : text.nonEmptyLines())
             .map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
         let joined = keepLines || oneLine ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces

@@ -113,18 +113,24 @@ extension String {
         return copy.withUTF8(body)
     }
 
-    /// The non-empty lines between line feeds, cut on the bytes: what `split(separator: "\n")` gives for
-    /// text without carriage returns (a line feed is always a character of its own; CR LF is one character
-    /// together, which this does not split).
+    /// What `split(separator: "\n")` gives (the non-empty lines), cut on the bytes: a line feed is always a
+    /// character of its own, except after a carriage return (CR LF is one character, not split at), so text
+    /// holding one takes the character path.
     package func nonEmptyLines() -> [Substring] {
-        utf8.split(separator: 0x0A).map { Substring($0) }
+        containsByte(0x0D) ? split(separator: "\n") : utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
+    /// Whether every scalar is a character of its own (`LabelKeyBytes.isOwnCharacter`): such text can be cut
+    /// and searched on its bytes.
+    package var isMadeOfOwnCharacters: Bool {
+        unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter)
     }
 
     /// `split(separator:)` at an ASCII character other than CR and LF, empty pieces left out: cut on the bytes
     /// where every scalar is a character of its own (`LabelKeyBytes.isOwnCharacter`), character by character
     /// otherwise (where a combining mark after the separator would make one character of the two).
     package func splittingCharacters(at separator: UInt8) -> [Substring] {
-        guard unicodeScalars.allSatisfy(LabelKeyBytes.isOwnCharacter) else {
+        guard isMadeOfOwnCharacters else {
             return split(separator: Character(Unicode.Scalar(separator)))
         }
         return utf8.split(separator: separator).map { Substring($0) }
