@@ -39,17 +39,20 @@ build: deps
 
 ## The release program links the Swift runtime and Foundation statically (`--static-swift-stdlib`): it starts in
 ## about half the time (no symbol look-ups across some twenty Swift shared libraries), which is most of a small batch.
-## Its PDF page reader is a library of its own beside it (libShenbaoPDFPages.so, opened on the first PDF).
+## Its PDF page reader is a library of its own beside it (libShenbaoPDFPages.so, opened on the first PDF), and so is
+## the web desk (shenbao-desk, which `shenbao serve` hands over to): a command-line run loads none of the desk.
 release: deps
 	swift build -c release --static-swift-stdlib --product shenbao
+	swift build -c release --static-swift-stdlib --product shenbao-desk
 	swift build -c release --static-swift-stdlib --product ShenbaoPDFPages
 
-## Install the program, its PDF page reader and its call folders: $(PREFIX)/bin/shenbao finds
+## Install the program, its web desk, its PDF page reader and its call folders: $(PREFIX)/bin/shenbao finds
 ## $(PREFIX)/lib/shenbao/libShenbaoPDFPages.so and $(PREFIX)/share/shenbao/Templates.
 ## The system libraries it links (libxml2, libzip, poppler-glib, tesseract + chi_sim data) come from `make deps`.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/shenbao $(DESTDIR)$(PREFIX)/share/shenbao
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shenbao
+	install -m 755 $(BIN)-desk $(DESTDIR)$(PREFIX)/bin/shenbao-desk
 	install -m 644 $(dir $(BIN))libShenbaoPDFPages.so $(DESTDIR)$(PREFIX)/lib/shenbao/libShenbaoPDFPages.so
 	rm -rf $(DESTDIR)$(PREFIX)/share/shenbao/Templates.new
 	cp -R Templates $(DESTDIR)$(PREFIX)/share/shenbao/Templates.new
@@ -58,7 +61,7 @@ install: release
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/shenbao and $(DESTDIR)$(PREFIX)/share/shenbao/Templates"
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/shenbao
+	rm -f $(DESTDIR)$(PREFIX)/bin/shenbao $(DESTDIR)$(PREFIX)/bin/shenbao-desk
 	rm -rf $(DESTDIR)$(PREFIX)/lib/shenbao $(DESTDIR)$(PREFIX)/share/shenbao
 
 ## Run the main jobs on Samples/ and leave every output in $(DEMO_OUT)/.

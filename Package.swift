@@ -12,11 +12,16 @@ let multiarch = "x86_64-linux-gnu"
 let popplerHeaders = ["/usr/include/poppler/glib", "/usr/include/glib-2.0", "/usr/lib/\(multiarch)/glib-2.0/include", "/usr/include/cairo"]
 let popplerHeaderFlags = popplerHeaders.flatMap { ["-Xcc", "-I\($0)"] }
 
+/// A release program that is not position-independent starts with no relative relocations to apply (186,000 of
+/// them otherwise, with a page fault for each page they touch): 1–3 ms off every run.
+let noPIE: [LinkerSetting] = [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "shenbao",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "shenbao", targets: ["shenbao"]),
+        .executable(name: "shenbao-desk", targets: ["shenbao-desk"]),
         .library(name: "ShenbaoKit", targets: ["ShenbaoKit"]),
         .library(name: "ShenbaoServer", targets: ["ShenbaoServer"]),
         // The PDF page reader over poppler's core, opened by the program on its first PDF (CDeferredLibraries):
@@ -135,17 +140,32 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The command-line program.
+        // The options and exits both programs share.
+        .target(
+            name: "ShenbaoCommandLine",
+            dependencies: ["ShenbaoKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The command-line program; also the worker every batch and the desk read books with. It links no part of
+        // the desk, so a run starts without the server's libraries and their runtime metadata to search.
         .executableTarget(
             name: "shenbao",
             dependencies: [
                 "ShenbaoKit",
-                "ShenbaoServer",
+                "ShenbaoCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // A release program that is not position-independent starts with no relative relocations to apply
-            // (186,000 of them otherwise, with a page fault for each page they touch): 1–3 ms off every run.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: noPIE
+        ),
+        // The web desk's program (`shenbao serve` hands over to it).
+        .executableTarget(
+            name: "shenbao-desk",
+            dependencies: [
+                "ShenbaoKit",
+                "ShenbaoServer",
+                "ShenbaoCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: noPIE
         ),
         // Fuzz targets (libFuzzer via `fuzz/run`); built normally they replay regression inputs.
         .executableTarget(name: "FuzzDOCXReader", dependencies: ["ShenbaoKit"]),
@@ -165,13 +185,13 @@ let package = Package(
         // End-to-end tests: run the built `shenbao` program as a user would.
         .testTarget(
             name: "ShenbaoCLITests",
-            dependencies: ["shenbao", "CLibZip", "ShenbaoTestSupport"]
+            dependencies: ["shenbao", "shenbao-desk", "CLibZip", "ShenbaoTestSupport"]
         ),
         // The web desk through its HTTP routes (HummingbirdTesting); books are read by the built `shenbao` workers.
         .testTarget(
             name: "ShenbaoServerTests",
             dependencies: [
-                "ShenbaoServer", "shenbao", "ShenbaoTestSupport",
+                "ShenbaoServer", "shenbao", "shenbao-desk", "ShenbaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

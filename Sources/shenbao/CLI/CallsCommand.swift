@@ -1,4 +1,5 @@
 import ArgumentParser
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao calls`: the calls this installation knows.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao check-call ID [BOOK…]`: for the person writing a call — the strict checks of its folder, and

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao check-stamp 汇总表.pdf… --call ID`: whether a stamped 汇总表 carries the recommending unit's

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao classify DATA…`: classify enterprise records (武汉市人工智能企业培育库) and total the revenue

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao extract FILE…`: every catalogue field of each book, as JSON lines or a Chinese table.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// Options and the common flow of `fill` and `declaration`: read the data, check it, render a template.

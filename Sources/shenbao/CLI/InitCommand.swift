@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao init --call ID [--out FILE.yaml]`: the data skeleton an applicant fills for `fill`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao summary INPUT… --call ID --out FILE…`: the bureau's recommendation summary table (汇总表)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// `shenbao validate PATH…`: check books, submissions (a folder per applicant) and inboxes (a folder

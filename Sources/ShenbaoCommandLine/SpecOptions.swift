@@ -3,22 +3,24 @@ import Foundation
 import ShenbaoKit
 
 /// Options every command that reads call specs shares.
-struct SpecOptions: ParsableArguments {
+public struct SpecOptions: ParsableArguments, Sendable {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp("申报类别模板目录（默认：可执行文件旁或上级目录中的 Templates/，或 $SHENBAO_TEMPLATES）", valueName: "DIR"))
-    var templates: String?
+    public var templates: String?
 
     /// The options to pass on to a worker process.
-    var arguments: [String] {
+    public var arguments: [String] {
         ["--templates", loader.directory]
     }
 
-    var loader: CallSpecLoader {
+    public var loader: CallSpecLoader {
         CallSpecLoader(directory: templates ?? CallSpecLoader.defaultDirectory())
     }
 
     /// Every call spec that loads. A broken call folder is named in a warning on stderr and left out, so
     /// the other calls keep working; no call at all is a usage error (exit 2).
-    func loadAll() throws -> [CallSpec] {
+    public func loadAll() throws -> [CallSpec] {
         let (specs, failures) = loader.loadEach()
         for failure in failures {
             FileHandle.standardError.write(Data("shenbao：警告：申报类别目录 \(loader.directory)/\(failure.id) 有误，已跳过（可用 shenbao check-call \(failure.id) 查看）：\(failure.error.description.split(separator: "\n").first ?? "")\n".utf8))
@@ -29,12 +31,12 @@ struct SpecOptions: ParsableArguments {
 
     /// `loadAll` for a command that forks workers to read books: the regular-expression engine is started on a
     /// side thread meanwhile, so that the workers inherit it (see `Extractor.compilePatterns`).
-    func loadAllForReading() throws -> [CallSpec] {
+    public func loadAllForReading() throws -> [CallSpec] {
         try SideThread.run(Extractor.compilePatterns, alongside: loadAll)
     }
 
     /// The spec named by `--call`, or nil when none was given.
-    func spec(_ id: String?, among specs: [CallSpec]) throws -> CallSpec? {
+    public func spec(_ id: String?, among specs: [CallSpec]) throws -> CallSpec? {
         guard let id else { return nil }
         guard let spec = specs.first(where: { $0.id == id }) else {
             if loader.callIDs().contains(id) {
@@ -43,29 +45,5 @@ struct SpecOptions: ParsableArguments {
             throw ShenbaoExit.usage("未知的申报类别 \(id)；可选：\(specs.map(\.id).joined(separator: "、"))")
         }
         return spec
-    }
-}
-
-/// Output formats of reading commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-/// Errors that end a command with a documented exit code and a Chinese message on stderr.
-enum ShenbaoExit: Error, CustomStringConvertible {
-    case usage(String)
-
-    var description: String {
-        switch self {
-        case .usage(let message): return "shenbao：\(message)"
-        }
-    }
-}
-
-extension ParsableCommand {
-    /// Prints a usage error in Chinese and exits with code 2.
-    static func exitWithUsage(_ error: ShenbaoExit) -> Never {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        Foundation.exit(2)
     }
 }
