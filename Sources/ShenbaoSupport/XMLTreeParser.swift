@@ -77,8 +77,11 @@ enum XMLTreeParser {
         /// The qualified names of the open elements, for matching end tags.
         var openNames: [Range<Int>] = []
         var sawRoot = false
-        /// Attributes of the start tag being read: qualified name, raw value, where its colon is.
-        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>)] = []
+        /// Attributes of the start tag being read: qualified name, raw value, where its colon is, and whether it
+        /// declares a namespace (`xmlns`, `xmlns:p`).
+        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>, declares: Bool)] = []
+        /// How many of `pending` declare a namespace (most start tags declare none).
+        var pendingDeclarations = 0
         /// The attributes of the start tag being read, by local name and namespace.
         var seen: [(local: Range<Int>, namespace: Int32)] = []
         /// Prefixes already resolved in `resolvedScope` (most elements share their parent's scope).
@@ -134,6 +137,7 @@ enum XMLTreeParser {
             position += 1
             guard let (name, colon) = scanName() else { return false }
             if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            pendingDeclarations = 0
             var selfClosing = false
             while true {
                 let spaced = skipSpaces()
@@ -160,7 +164,10 @@ enum XMLTreeParser {
                 let value = position + 1..<end
                 if bytes[value].contains(UInt8(ascii: "<")) { return false }
                 for other in pending where same(other.name, attributeName) { return false }
-                pending.append((attributeName, attributeColon, value))
+                let declares = attributeColon.map { equals(attributeName.lowerBound..<$0, "xmlns") }
+                    ?? equals(attributeName, "xmlns")
+                if declares { pendingDeclarations += 1 }
+                pending.append((attributeName, attributeColon, value, declares))
                 position = end + 1
             }
             guard open(name: name, colon: colon) else { return false }
@@ -176,31 +183,27 @@ enum XMLTreeParser {
         /// Declares the pending namespaces, resolves prefixes and opens the element.
         private mutating func open(name: Range<Int>, colon: Int?) -> Bool {
             var scope = builder.scope
-            for attribute in pending {
-                let isDefault = attribute.colon == nil && equals(attribute.name, "xmlns")
-                let isPrefixed = attribute.colon.map { equals(attribute.name.lowerBound..<$0, "xmlns") } ?? false
-                guard isDefault || isPrefixed else { continue }
-                guard let uri = decodedString(attribute.value, attribute: true) else { return false }
-                var prefix = XMLTree.Span(start: 0, count: 0)
-                if isPrefixed, let colon = attribute.colon {
-                    let prefixRange = colon + 1..<attribute.name.upperBound
-                    // Binding `xml` or `xmlns`, or undeclaring a prefix, is left to libxml2.
-                    guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return false }
-                    prefix = builder.sourceSpan(prefixRange)
+            if pendingDeclarations > 0 {
+                for attribute in pending where attribute.declares {
+                    guard let uri = decodedString(attribute.value, attribute: true) else { return false }
+                    var prefix = XMLTree.Span(start: 0, count: 0)
+                    if let colon = attribute.colon {
+                        let prefixRange = colon + 1..<attribute.name.upperBound
+                        // Binding `xml` or `xmlns`, or undeclaring a prefix, is left to libxml2.
+                        guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return false }
+                        prefix = builder.sourceSpan(prefixRange)
+                    }
+                    scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
                 }
-                scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
             }
             if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
-            for attribute in pending {
+            for attribute in pending where !attribute.declares {
                 var local = attribute.name
                 var namespace: Int32 = -1
                 if let colon = attribute.colon {
-                    if equals(attribute.name.lowerBound..<colon, "xmlns") { continue }
                     guard let bound = resolve(attribute.name.lowerBound..<colon, scope: scope) else { return false }
                     namespace = bound
                     local = colon + 1..<attribute.name.upperBound
-                } else if equals(attribute.name, "xmlns") {
-                    continue
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
                 if pending.count > 1 {
@@ -448,13 +451,22 @@ enum XMLTreeParser {
             return nil
         }
 
+        /// Whether two ranges of the bytes hold the same bytes (names and prefixes are short: compared here,
+        /// not by a call to `memcmp`).
         private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-            a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+            guard a.count == b.count else { return false }
+            return Self.sameBytes(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count)
         }
 
         private func equals(_ range: Range<Int>, _ name: StaticString) -> Bool {
             range.count == name.utf8CodeUnitCount
-                && memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+                && Self.sameBytes(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count)
+        }
+
+        private static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            guard count <= 16 else { return memcmp(a, b, count) == 0 }
+            for offset in 0..<count where a[offset] != b[offset] { return false }
+            return true
         }
     }
 }

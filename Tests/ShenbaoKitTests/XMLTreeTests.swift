@@ -74,6 +74,7 @@ import ShenbaoTestSupport
         "<a><!-- a comment --><?pi data?>text<!--x--></a>\n<!-- after -->",
         "<p:a xmlns:p=\"urn:p\" xmlns:q=\"urn:q\"><q:b p:x=\"1\" q:y=\"2\"><p:c xmlns:p=\"urn:other\"/></q:b></p:a>",
         "<a xmlns=\"urn:a\"><b xmlns=\"\"><c/></b><d/></a>",
+        "<p:a q:x=\"1\" xmlns:q=\"urn:q\" y=\"2\" xmlns:p=\"urn:p\" xmlns=\"urn:d\"><b q:z=\"3\" xmlnsx=\"4\"/></p:a>",
         "<a xml:space=\"preserve\"> spaced </a>",
         "<w:document xmlns:w=\"urn:w\" xmlns:mc=\"urn:mc\"><w:body>  <w:p><w:r><w:t xml:space=\"preserve\">中文 text</w:t></w:r></w:p>\n</w:body></w:document>",
         "<a  b = \"1\"   c='2' ></a >",
