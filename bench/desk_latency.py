@@ -141,7 +141,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build and not args.bin:
         log("building the release binary")
-        for product in ("shenbao", "ShenbaoPDFPages"):
+        for product in ("shenbao", "shenbao-desk", "ShenbaoPDFPages"):
             subprocess.run(["swift", "build", "-c", "release", "--product", product, "--scratch-path", args.scratch_path],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     binary = args.bin or os.path.join(ROOT, args.scratch_path, "release", "shenbao")
