@@ -32,4 +32,25 @@ import Testing
                                     currentDirectory: "/", program: program)
         #expect(pdf.exitCode == 0 && pdf.stdout.contains("湖北省"), "\(pdf.stderr)")
     }
+
+    /// `shenbao serve` hands over to `shenbao-desk` in its own folder (the same process, the desk's options and
+    /// help); without it, a Chinese message naming where it should be, and the usage exit code.
+    @Test func serveHandsOverToTheDeskBesideIt() throws {
+        let bin = try makeTemporaryFolderURL("serve")
+        defer { try? FileManager.default.removeItem(at: bin) }
+        let program = bin.appendingPathComponent("shenbao").path
+        try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: program)
+
+        let missing = try CLIRunner.run(["serve", "--help"], program: program)
+        #expect(missing.exitCode == 2, "\(missing.stdout)\(missing.stderr)")
+        #expect(missing.stderr.contains("无法启动收件台程序 \(bin.appendingPathComponent("shenbao-desk").path)"), "\(missing.stderr)")
+
+        let desk = URL(fileURLWithPath: CLIRunner.binary).deletingLastPathComponent().appendingPathComponent("shenbao-desk").path
+        try FileManager.default.copyItem(atPath: desk, toPath: bin.appendingPathComponent("shenbao-desk").path)
+        let help = try CLIRunner.run(["serve", "--help"], program: program)
+        #expect(help.exitCode == 0, "\(help.stderr)")
+        #expect(help.stdout.contains("USAGE: shenbao serve") && help.stdout.contains("--create-admin"), "\(help.stdout)")
+        let unknown = try CLIRunner.run(["serve", "--no-such-option"], program: program)
+        #expect(unknown.exitCode != 0 && unknown.stderr.contains("--no-such-option"), "\(unknown.stderr)")
+    }
 }
