@@ -75,6 +75,9 @@ struct DeskCommand: ParsableCommand {
         configuration.jobs = max(1, jobs)
         configuration.readTimeout = isolation.timeout
         configuration.workerExecutable = SiblingProgram.commandLine.path
+        guard FileManager.default.isExecutableFile(atPath: configuration.workerExecutable) else {
+            Self.exitWithUsage(.usage("找不到读取申报材料的程序 \(configuration.workerExecutable)（它应与 shenbao-desk 在同一目录）"))
+        }
         let desk: Desk
         do {
             desk = try Desk(configuration: configuration)

@@ -52,5 +52,16 @@ import Testing
         #expect(help.stdout.contains("USAGE: shenbao serve") && help.stdout.contains("--create-admin"), "\(help.stdout)")
         let unknown = try CLIRunner.run(["serve", "--no-such-option"], program: program)
         #expect(unknown.exitCode != 0 && unknown.stderr.contains("--no-such-option"), "\(unknown.stderr)")
+
+        // The desk reads books with the `shenbao` beside it: started alone, it says so before opening anything.
+        let alone = try makeTemporaryFolderURL("desk-alone")
+        defer { try? FileManager.default.removeItem(at: alone) }
+        let lonelyDesk = alone.appendingPathComponent("shenbao-desk").path
+        try FileManager.default.copyItem(atPath: desk, toPath: lonelyDesk)
+        let data = alone.appendingPathComponent("data").path
+        let started = try CLIRunner.run(["--data", data, "--port", "0"], timeout: 30, program: lonelyDesk)
+        #expect(started.exitCode == 2, "\(started.stdout)\(started.stderr)")
+        #expect(started.stderr.contains("找不到读取申报材料的程序 \(alone.appendingPathComponent("shenbao").path)"), "\(started.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: data), "nothing is created before the check")
     }
 }
