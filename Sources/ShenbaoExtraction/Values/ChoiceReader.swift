@@ -128,28 +128,29 @@ public enum ChoiceReader {
         let textScalars = scalarValues(scanned.key)
         for index in order {
             let key = keys[index]
-            guard !key.isEmpty, key.count <= scanned.key.count else { continue }
-            let keyScalars = textScalars == nil ? nil : scalarValues(key)
-            func matches(at position: Int) -> Bool {
-                if let textScalars, let keyScalars {
-                    return textScalars[position] == keyScalars[0]
-                        && textScalars[position..<position + keyScalars.count].elementsEqual(keyScalars)
-                }
-                return scanned.key[position..<position + key.count].elementsEqual(key)
+            let position: Int?
+            if let textScalars, let keyScalars = scalarValues(key) {
+                position = firstFreeOccurrence(of: keyScalars, in: textScalars, taken: taken)
+            } else {
+                position = firstFreeOccurrence(of: key, in: scanned.key, taken: taken)
             }
-            var position = 0
-            while position + key.count <= scanned.key.count {
-                if !taken[position], matches(at: position),
-                   !taken[position..<position + key.count].contains(true) {
-                    for offset in position..<position + key.count { taken[offset] = true }
-                    found.append(Occurrence(option: index, start: scanned.source[position],
-                                            end: scanned.source[position + key.count - 1] + 1))
-                    break
-                }
-                position += 1
-            }
+            guard let position else { continue }
+            for offset in position..<position + key.count { taken[offset] = true }
+            found.append(Occurrence(option: index, start: scanned.source[position],
+                                    end: scanned.source[position + key.count - 1] + 1))
         }
         return found.sorted { $0.start < $1.start }
+    }
+
+    /// The first position where `key` stands in `text` on positions none of which is `taken`.
+    private static func firstFreeOccurrence<Element: Equatable>(of key: [Element], in text: [Element], taken: [Bool]) -> Int? {
+        guard let first = key.first, key.count <= text.count else { return nil }
+        for position in 0...(text.count - key.count) where text[position] == first && !taken[position] {
+            if text[position..<position + key.count].elementsEqual(key), !taken[position..<position + key.count].contains(true) {
+                return position
+            }
+        }
+        return nil
     }
 
     /// The characters as scalar values when each is one scalar with no other spelling (`LabelKeyBytes.isByteComparable`):
