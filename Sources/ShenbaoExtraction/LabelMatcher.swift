@@ -249,12 +249,10 @@ package struct LabelMatcher: Sendable {
 
     /// `removingEveryHint` on UTF-8 bytes; nil when the text needs the character-level path.
     private static func removingEveryHint(_ hints: [[UInt8]], from text: [UInt8]) -> [UInt8]? {
-        var text = text
-        while true {
-            guard let scanned = ScannedBytes(text) else { return nil }
-            guard let (hint, position) = hints.lazy.compactMap({ hint in scanned.firstKeyOffset(of: hint).map { (hint, $0) } }).first
-            else { return text }
-            text.removeSubrange(scanned.sourceStart[position]..<scanned.sourceEnd[position + hint.count - 1])
+        guard var scanned = ScannedBytes(text) else { return nil }
+        while let (hint, position) = hints.lazy.compactMap({ hint in scanned.firstKeyOffset(of: hint).map { (hint, $0) } }).first {
+            scanned.removeText(underKey: position..<position + hint.count)
         }
+        return scanned.text
     }
 }

@@ -5,13 +5,13 @@ import ShenbaoModel
 /// no other (`LabelKeyBytes.isByteComparable`), where a match of key bytes is a match of key characters.
 struct ScannedBytes {
     /// The text's UTF-8 bytes.
-    let text: [UInt8]
+    private(set) var text: [UInt8]
     /// The label key's UTF-8 bytes.
-    let key: [UInt8]
+    private(set) var key: [UInt8]
     /// For each key byte, where its scalar starts in `text`.
-    let sourceStart: [Int]
+    private(set) var sourceStart: [Int]
     /// For each key byte, where its scalar ends in `text`.
-    let sourceEnd: [Int]
+    private(set) var sourceEnd: [Int]
 
     /// The scanned bytes, or nil when the text needs the character-level `ScannedText`.
     init?(_ text: [UInt8]) {
@@ -51,14 +51,24 @@ struct ScannedBytes {
         return (key, sourceStart, sourceEnd)
     }
 
+    /// Cuts out of the text what the key bytes `keyRange` come from (whole scalars, and whatever the key drops
+    /// between them): the same as scanning the shortened text anew, since each scalar's key depends on it alone.
+    mutating func removeText(underKey keyRange: Range<Int>) {
+        guard !keyRange.isEmpty else { return }
+        let textRange = sourceStart[keyRange.lowerBound]..<sourceEnd[keyRange.upperBound - 1]
+        text.removeSubrange(textRange)
+        key.removeSubrange(keyRange)
+        sourceStart.removeSubrange(keyRange)
+        sourceEnd.removeSubrange(keyRange)
+        for index in keyRange.lowerBound..<sourceStart.count {
+            sourceStart[index] -= textRange.count
+            sourceEnd[index] -= textRange.count
+        }
+    }
+
     /// Where `needle` first occurs in the key (always on a scalar boundary: both are valid UTF-8).
     func firstKeyOffset(of needle: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= key.count else { return nil }
-        var position = 0
-        while position + needle.count <= key.count {
-            if key[position] == first, key[position..<position + needle.count].elementsEqual(needle) { return position }
-            position += 1
-        }
-        return nil
+        guard !needle.isEmpty else { return nil }
+        return key.withUnsafeBufferPointer { key in needle.withUnsafeBufferPointer { firstOffset(of: $0, in: key) } }
     }
 }

@@ -64,4 +64,46 @@ import Testing
             #expect(CallSpecLoader.tabSeparatedLines(text) == expected, "\(text.debugDescription)")
         }
     }
+
+    /// Cutting out what a run of key bytes comes from gives what scanning the shortened text anew gives (each
+    /// scalar's key depends on it alone), for runs at every place of texts holding spaces, brackets and full-width
+    /// letters the key drops or folds.
+    @Test func removingUnderAKeyRangeIsScanningAnew() throws {
+        let pieces = ["申报", "单位", " ", "\u{3000}", "（", "）", "(", "Ａ", "b", "万元", "\t", "请填写"]
+        var generator = SeededRandom(seed: 20261207)
+        var checked = 0
+        for _ in 0..<200 {
+            let text = (0..<Int(generator.next() % 8 + 1)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let scanned = try #require(ScannedBytes(Array(text.utf8)))
+            // Runs on scalar boundaries only, as a found key is.
+            let boundaries = (0...scanned.key.count).filter {
+                $0 == 0 || $0 == scanned.key.count || scanned.sourceStart[$0] != scanned.sourceStart[$0 - 1]
+            }
+            for start in boundaries.dropLast() {
+                for end in boundaries where end > start {
+                    var cut = scanned
+                    cut.removeText(underKey: start..<end)
+                    let anew = try #require(ScannedBytes(cut.text))
+                    #expect(cut.key == anew.key && cut.sourceStart == anew.sourceStart && cut.sourceEnd == anew.sourceEnd,
+                            "\(text.debugDescription) without key bytes \(start)..<\(end)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1_000)
+    }
+
+    /// `firstOffset` finds what a plain search over the bytes finds.
+    @Test func firstOffsetIsThePlainSearch() {
+        var generator = SeededRandom(seed: 7)
+        for _ in 0..<2_000 {
+            let haystack = (0..<Int(generator.next() % 24)).map { _ in UInt8(generator.next() % 3) + 0x61 }
+            let needle = (0..<Int(generator.next() % 4)).map { _ in UInt8(generator.next() % 3) + 0x61 }
+            let plain = needle.isEmpty ? 0 : haystack.indices.first { start in
+                start + needle.count <= haystack.count && Array(haystack[start..<start + needle.count]) == needle
+            }
+            let found = haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { firstOffset(of: $0, in: hay) } }
+            #expect(found == plain, "\(needle) in \(haystack)")
+        }
+    }
 }

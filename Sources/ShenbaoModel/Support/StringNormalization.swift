@@ -174,22 +174,23 @@ extension String {
     /// Whether the string holds `needle` as a run of UTF-8 bytes: an exact, allocation-free search for
     /// label keys (which are already normalised), without Foundation's locale-aware folding.
     package func containsBytes(_ needle: String) -> Bool {
-        withUTF8Bytes { hay in
-            needle.withUTF8Bytes { pin in
-                guard let pinStart = pin.baseAddress, !pin.isEmpty else { return true }
-                guard pin.count <= hay.count, let hayStart = hay.baseAddress else { return false }
-                // Each place the needle's first byte occurs (memchr), compared in full (memcmp).
-                let lastStart = hayStart + (hay.count - pin.count)
-                var from = hayStart
-                while from <= lastStart,
-                      let found = memchr(from, Int32(pin[0]), lastStart - from + 1)?.assumingMemoryBound(to: UInt8.self) {
-                    if memcmp(found, pinStart, pin.count) == 0 { return true }
-                    from = UnsafePointer(found) + 1
-                }
-                return false
-            }
-        }
+        withUTF8Bytes { hay in needle.withUTF8Bytes { pin in firstOffset(of: pin, in: hay) != nil } }
     }
+}
+
+/// Where the bytes of `needle` first occur in `haystack`: each place its first byte occurs (memchr), compared in
+/// full (memcmp). An empty needle occurs at 0.
+package func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let pinStart = needle.baseAddress, !needle.isEmpty else { return 0 }
+    guard needle.count <= haystack.count, let hayStart = haystack.baseAddress else { return nil }
+    let lastStart = hayStart + (haystack.count - needle.count)
+    var from = hayStart
+    while from <= lastStart,
+          let found = memchr(from, Int32(needle[0]), lastStart - from + 1)?.assumingMemoryBound(to: UInt8.self) {
+        if memcmp(found, pinStart, needle.count) == 0 { return hayStart.distance(to: found) }
+        from = UnsafePointer(found) + 1
+    }
+    return nil
 }
 
 extension String {
