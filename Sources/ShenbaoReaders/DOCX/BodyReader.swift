@@ -1,4 +1,3 @@
-import Foundation
 import ShenbaoModel
 import ShenbaoSupport
 
@@ -35,23 +34,24 @@ final class BodyReader {
     /// elements (no book has a hundredth of that many cells). Cells spelt with another prefix are still counted
     /// one by one as the body is read.
     static func refuseOversizedTables(_ bytes: [UInt8]) throws(ReadError) {
-        let count = bytes.withUnsafeBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var cells = 0
-            var offset = 0
-            while cells <= maxCells, offset < buffer.count,
-                  let found = memchr(base + offset, Int32(UInt8(ascii: "<")), buffer.count - offset) {
-                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                offset = start + 1
-                // `<w:tc>` or `<w:tc …>`, not `<w:tcPr>` or `<w:tcW>`.
-                guard start + 5 < buffer.count, buffer[start + 1] == UInt8(ascii: "w"), buffer[start + 2] == UInt8(ascii: ":"),
-                      buffer[start + 3] == UInt8(ascii: "t"), buffer[start + 4] == UInt8(ascii: "c") else { continue }
-                switch buffer[start + 5] {
-                case UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/"), 0x09, 0x0A, 0x0D: cells += 1
-                default: break
+        let tag = Array("<w:tc".utf8)
+        let count = bytes.withUnsafeBufferPointer { buffer in
+            tag.withUnsafeBufferPointer { tag -> Int in
+                var cells = 0
+                var offset = 0
+                while cells <= maxCells,
+                      let found = firstOffset(of: tag, in: UnsafeBufferPointer(rebasing: buffer[offset...])) {
+                    let end = offset + found + tag.count
+                    offset = end
+                    // `<w:tc>` or `<w:tc …>`, not `<w:tcPr>` or `<w:tcW>`.
+                    guard end < buffer.count else { break }
+                    switch buffer[end] {
+                    case UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/"), 0x09, 0x0A, 0x0D: cells += 1
+                    default: break
+                    }
                 }
+                return cells
             }
-            return cells
         }
         if count > maxCells { throw tablesTooLarge }
     }
