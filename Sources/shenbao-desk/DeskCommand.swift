@@ -45,9 +45,6 @@ struct DeskCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("--import 的申报类别", valueName: "ID"))
     var call: String?
 
-    @Option(name: .long, help: "并行读取的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
@@ -72,7 +69,7 @@ struct DeskCommand: ParsableCommand {
         configuration.port = port
         configuration.secureCookies = secureCookies
         configuration.templates = specOptions.loader.directory
-        configuration.jobs = max(1, jobs)
+        configuration.jobs = max(1, isolation.jobs)
         configuration.readTimeout = isolation.timeout
         configuration.workerExecutable = SiblingProgram.commandLine.path
         guard FileManager.default.isExecutableFile(atPath: configuration.workerExecutable) else {

@@ -21,9 +21,6 @@ struct CheckCallCommand: ParsableCommand {
     @Option(name: .long, help: "输出格式：text 或 json")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
@@ -76,7 +73,7 @@ struct CheckCallCommand: ParsableCommand {
     /// Each book read in a worker process (`shenbao worker check-call`), as `extract` does.
     private func read(_ paths: [String]) -> [CallBookReport] {
         let progress = ProgressLine(total: paths.count)
-        let answers: [Result<CallBookReport, BookError>] = isolation.workers(specOptions, jobs: jobs)
+        let answers: [Result<CallBookReport, BookError>] = isolation.workers(specOptions)
             .run(.checkCall, call: call, inputs: paths) { progress.update($0) }
         progress.finish()
         return answers.map { answer in

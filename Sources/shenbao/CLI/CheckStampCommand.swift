@@ -21,9 +21,6 @@ struct CheckStampCommand: ParsableCommand {
     @Option(name: .long, help: "输出格式：text 或 json")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
@@ -39,7 +36,7 @@ struct CheckStampCommand: ParsableCommand {
             Self.exitWithUsage(.usage("\(error)"))
         }
         let progress = ProgressLine(total: files.count)
-        let answers: [Result<[Finding], BookError>] = isolation.workers(specOptions, jobs: jobs)
+        let answers: [Result<[Finding], BookError>] = isolation.workers(specOptions)
             .run(.checkStamp, call: call, inputs: files) { progress.update($0) }
         progress.finish()
         let results = zip(files, answers).map { file, answer in

@@ -20,9 +20,6 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "输出格式：text 或 json")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
@@ -37,7 +34,7 @@ struct ExtractCommand: ParsableCommand {
         let paths = InputFiles.expand(files, extensions: Submission.bookExtensions)
         if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
         let progress = ProgressLine(total: paths.count)
-        let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, jobs: jobs, loaded: specs)
+        let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, loaded: specs)
             .run(.extract, call: call, format: format.rawValue, inputs: paths, progress: { progress.update($0) },
                  decode: WorkerTask.ExtractAnswer.init(wireLine:))
         progress.finish()

@@ -36,9 +36,6 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("自定义 Word 模板（.docx 或 Word XML），默认用申报类别的 summary.xml", valueName: "FILE"))
     var template: String?
 
-    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup var isolation: IsolationOptions
 
@@ -70,7 +67,7 @@ struct SummaryCommand: ParsableCommand {
         }
 
         let progress = ProgressLine(total: 0)
-        let rows = SummaryRows.gather(inputs, spec: spec, specs: specs, workers: isolation.workers(specOptions, jobs: jobs, loaded: specs)) {
+        let rows = SummaryRows.gather(inputs, spec: spec, specs: specs, workers: isolation.workers(specOptions, loaded: specs)) {
             progress.update($0, of: $1)
         }
         progress.finish()

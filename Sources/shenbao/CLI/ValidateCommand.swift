@@ -24,9 +24,6 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "输出格式：text、json 或 csv")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "并行处理的文件数（默认：CPU 核数）")
-    var jobs: Int = ProcessorCount.available
-
     @Option(name: .long, help: ArgumentHelp("截止日期（YYYY-MM-DD）：之后修改过的提交记为逾期", valueName: "DATE"))
     var deadline: String?
 
@@ -51,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         let validator = BatchValidator(specs: specs, forcedCall: forced,
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
         let progress = ProgressLine(total: 0)
-        let report = isolation.workers(specOptions, jobs: jobs, loaded: specs)
+        let report = isolation.workers(specOptions, loaded: specs)
             .validate(paths, with: validator, trim: { $0.dropSources() }) { progress.update($0, of: $1) }
         progress.finish()
         switch format {
