@@ -41,7 +41,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desk_browser_test import (BINARY, CALL, PAGE_TIMEOUT, READ_TIMEOUT, REPO, ChromiumDesk,  # noqa: E402
+from desk_browser_test import (BINARY, CALL, PAGE_TIMEOUT, READ_TIMEOUT, REPO, ChromiumDesk, PageWait,  # noqa: E402
                                soffice_convert, tiny_pdf)
 
 DATA_FILE = REPO / "Samples" / "data" / f"applicant-{CALL}.yaml"
@@ -151,8 +151,19 @@ class ApplicantInChromium(ChromiumDesk):
                                          else b.get_attribute("value").startswith("其他"))]
         self.assertEqual(len(matching), 1, f"{field_id}: no single option {value!r} among "
                          f"{[b.get_attribute('value') for b in boxes]}")
-        if not matching[0].is_selected():
-            self.driver.find_element(By.CSS_SELECTOR, f"label[for='{matching[0].get_attribute('id')}']").click()
+        box = matching[0]
+        label = f"label[for='{box.get_attribute('id')}']"
+        # A click on the label can be lost while the page is still settling: click again until the box shows it,
+        # and fail naming the option when it never does.
+        for _ in range(3):
+            if box.is_selected():
+                break
+            self.driver.find_element(By.CSS_SELECTOR, label).click()
+            try:
+                PageWait(self.driver, 2).until(lambda _: box.is_selected())
+            except TimeoutException:
+                pass
+        self.assertTrue(box.is_selected(), f"{field_id}: clicking 「{value}」 did not select it")
         if note is not None:
             self.typed(field_id + ".note", note)
 
