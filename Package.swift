@@ -45,6 +45,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
+        // glibc's heap tuning (`mallopt`), for worker processes.
+        .systemLibrary(name: "CGlibcMalloc"),
         // poppler's core C++ API (its private headers), for reading what a page paints without rendering it.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++);
@@ -116,7 +118,7 @@ let package = Package(
             name: "ShenbaoPipeline",
             dependencies: [
                 "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
-                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "CGlibcMalloc",
             ]
         ),
         // All stages under one name, for the program, the fuzz targets and the tests.

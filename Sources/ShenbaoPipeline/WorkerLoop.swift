@@ -4,6 +4,7 @@ import Foundation
 public enum WorkerLoop {
     /// Answers each input line with `answer` until standard input ends or standard output is closed.
     public static func serve(_ answer: (String) -> String) {
+        WorkerHeap.keepBetweenBooks()
         var pending = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
