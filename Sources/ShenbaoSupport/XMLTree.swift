@@ -23,8 +23,9 @@ package final class XMLTree {
         var namespace: Int32
         /// The innermost namespace declaration in scope (index into `declarations`), or -1.
         var scope: Int32
-        var firstChild: Int32 = -1
-        var nextSibling: Int32 = -1
+        /// One past the element's last descendant. Elements are stored in document order, so the first child
+        /// (if any) is the next element, and each child's `end` is its next sibling, up to this element's `end`.
+        var end: Int32 = -1
         var firstAttribute: Int32
         var attributeEnd: Int32
         var firstText: Int32 = -1
@@ -151,7 +152,7 @@ package struct XMLNode {
     }
 
     /// The child elements, in document order.
-    package var children: XMLNodeChildren { XMLNodeChildren(tree: tree, cursor: element.firstChild) }
+    package var children: XMLNodeChildren { XMLNodeChildren(tree: tree, cursor: index + 1, end: element.end) }
 
     /// The first child element with this local name.
     package func child(_ localName: StaticString) -> XMLNode? {
@@ -219,12 +220,15 @@ package struct XMLNode {
 /// The child elements of an `XMLNode`.
 package struct XMLNodeChildren: Sequence, IteratorProtocol {
     unowned(unsafe) let tree: XMLTree
+    /// The next child, when below `end`.
     var cursor: Int32
+    /// The parent's `end`.
+    let end: Int32
 
     package mutating func next() -> XMLNode? {
-        guard cursor >= 0 else { return nil }
+        guard cursor < end else { return nil }
         let node = XMLNode(tree: tree, index: cursor)
-        cursor = tree.elements[Int(cursor)].nextSibling
+        cursor = tree.elements[Int(cursor)].end
         return node
     }
 }

@@ -11,8 +11,8 @@ struct XMLTreeBuilder {
     private var namespaceIndex: [String: Int32] = [:]
     /// Where the attributes of the element about to be opened begin.
     private var firstPendingAttribute: Int32 = 0
-    /// The open elements, innermost last, with their last child and last text so far.
-    private var open: [(element: Int32, lastChild: Int32, lastText: Int32)] = []
+    /// The open elements, innermost last, with their last text so far.
+    private var open: [(element: Int32, lastText: Int32)] = []
 
     init(source: [UInt8], expectedElements: Int = 0) {
         self.source = source
@@ -65,15 +65,7 @@ struct XMLTreeBuilder {
         elements.append(XMLTree.Element(localName: localName, namespace: namespace, scope: scope,
                                         firstAttribute: firstPendingAttribute, attributeEnd: Int32(attributes.count)))
         firstPendingAttribute = Int32(attributes.count)
-        if let parent = open.last {
-            if parent.lastChild >= 0 {
-                elements[Int(parent.lastChild)].nextSibling = index
-            } else {
-                elements[Int(parent.element)].firstChild = index
-            }
-            open[open.count - 1].lastChild = index
-        }
-        open.append((index, -1, -1))
+        open.append((index, -1))
     }
 
     /// Adds character data to the innermost open element.
@@ -89,9 +81,9 @@ struct XMLTreeBuilder {
         open[open.count - 1].lastText = index
     }
 
-    /// Closes the innermost open element.
+    /// Closes the innermost open element: its descendants are the elements added since it was opened.
     mutating func closeElement() {
-        open.removeLast()
+        elements[Int(open.removeLast().element)].end = nextElement
     }
 
     func build() -> XMLTree {

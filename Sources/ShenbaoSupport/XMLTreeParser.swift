@@ -78,15 +78,21 @@ enum XMLTreeParser {
         var openNames: [Range<Int>] = []
         var sawRoot = false
         /// Attributes of the start tag being read: qualified name, raw value, where its colon is, and whether it
-        /// declares a namespace (`xmlns`, `xmlns:p`).
+        /// declares a namespace (`xmlns`, `xmlns:p`). Only the first `pendingCount` are this tag's: the array
+        /// is reused from tag to tag.
         var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>, declares: Bool)] = []
-        /// How many of `pending` declare a namespace (most start tags declare none).
+        var pendingCount = 0
+        /// How many of the pending attributes declare a namespace (most start tags declare none).
         var pendingDeclarations = 0
-        /// The attributes of the start tag being read, by local name and namespace.
+        /// The attributes of the start tag being read, by local name and namespace (the first `seenCount`).
         var seen: [(local: Range<Int>, namespace: Int32)] = []
+        var seenCount = 0
         /// Prefixes already resolved in `resolvedScope` (most elements share their parent's scope).
         var resolved: [(prefix: Range<Int>, namespace: Int32)] = []
         var resolvedScope: Int32 = -2
+        /// The prefix resolved last in `resolvedScope` and its namespace (in WordprocessingML nearly always `w`).
+        var lastPrefix: Range<Int> = 0..<0
+        var lastNamespace: Int32 = -1
 
         init(bytes: UnsafeBufferPointer<UInt8>, builder: XMLTreeBuilder) {
             self.bytes = bytes
@@ -136,7 +142,7 @@ enum XMLTreeParser {
             guard openNames.count < XMLTreeParser.maxDepth, !(openNames.isEmpty && sawRoot) else { return false }
             position += 1
             guard let (name, colon) = scanName() else { return false }
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            pendingCount = 0
             pendingDeclarations = 0
             var selfClosing = false
             while true {
@@ -163,11 +169,16 @@ enum XMLTreeParser {
                       let end = find(quote, from: position + 1) else { return false }
                 let value = position + 1..<end
                 if bytes[value].contains(UInt8(ascii: "<")) { return false }
-                for other in pending where same(other.name, attributeName) { return false }
+                for index in 0..<pendingCount where same(pending[index].name, attributeName) { return false }
                 let declares = attributeColon.map { equals(attributeName.lowerBound..<$0, "xmlns") }
                     ?? equals(attributeName, "xmlns")
                 if declares { pendingDeclarations += 1 }
-                pending.append((attributeName, attributeColon, value, declares))
+                if pendingCount < pending.count {
+                    pending[pendingCount] = (attributeName, attributeColon, value, declares)
+                } else {
+                    pending.append((attributeName, attributeColon, value, declares))
+                }
+                pendingCount += 1
                 position = end + 1
             }
             guard open(name: name, colon: colon) else { return false }
@@ -184,7 +195,8 @@ enum XMLTreeParser {
         private mutating func open(name: Range<Int>, colon: Int?) -> Bool {
             var scope = builder.scope
             if pendingDeclarations > 0 {
-                for attribute in pending where attribute.declares {
+                for index in 0..<pendingCount where pending[index].declares {
+                    let attribute = pending[index]
                     guard let uri = decodedString(attribute.value, attribute: true) else { return false }
                     var prefix = XMLTree.Span(start: 0, count: 0)
                     if let colon = attribute.colon {
@@ -196,19 +208,25 @@ enum XMLTreeParser {
                     scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
                 }
             }
-            if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
-            for attribute in pending where !attribute.declares {
+            seenCount = 0
+            for index in 0..<pendingCount where !pending[index].declares {
+                let attribute = pending[index]
                 var local = attribute.name
                 var namespace: Int32 = -1
                 if let colon = attribute.colon {
-                    guard let bound = resolve(attribute.name.lowerBound..<colon, scope: scope) else { return false }
+                    guard let bound = boundNamespace(ofPrefix: attribute.name.lowerBound..<colon, scope: scope) else { return false }
                     namespace = bound
                     local = colon + 1..<attribute.name.upperBound
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
-                if pending.count > 1 {
-                    for other in seen where other.namespace == namespace && same(other.local, local) { return false }
-                    seen.append((local, namespace))
+                if pendingCount > 1 {
+                    for other in 0..<seenCount where seen[other].namespace == namespace && same(seen[other].local, local) { return false }
+                    if seenCount < seen.count {
+                        seen[seenCount] = (local, namespace)
+                    } else {
+                        seen.append((local, namespace))
+                    }
+                    seenCount += 1
                 }
                 guard let value = span(attribute.value, attribute: true) else { return false }
                 builder.addAttribute(localName: builder.sourceSpan(local), value: value)
@@ -216,7 +234,7 @@ enum XMLTreeParser {
             var local = name
             let namespace: Int32
             if let colon {
-                guard let bound = resolve(name.lowerBound..<colon, scope: scope) else { return false }
+                guard let bound = boundNamespace(ofPrefix: name.lowerBound..<colon, scope: scope) else { return false }
                 namespace = bound
                 local = colon + 1..<name.upperBound
             } else {
@@ -226,13 +244,24 @@ enum XMLTreeParser {
             return true
         }
 
+        /// The namespace a prefix is bound to in `scope`; nil when it is not bound. The prefix resolved last is
+        /// answered here, without a call.
+        @inline(__always)
+        private mutating func boundNamespace(ofPrefix prefix: Range<Int>, scope: Int32) -> Int32? {
+            if scope == resolvedScope, same(prefix, lastPrefix) { return lastNamespace }
+            guard let namespace = resolve(prefix, scope: scope) else { return nil }
+            lastPrefix = prefix
+            lastNamespace = namespace
+            return namespace
+        }
+
         /// The namespace a prefix is bound to in `scope`; nil when it is not bound.
         private mutating func resolve(_ prefix: Range<Int>, scope: Int32) -> Int32? {
             if scope != resolvedScope {
                 resolvedScope = scope
                 resolved.removeAll(keepingCapacity: true)
             }
-            for known in resolved where same(known.prefix, prefix) { return known.namespace }
+            for index in resolved.indices where same(resolved[index].prefix, prefix) { return resolved[index].namespace }
             var current = scope
             var namespace: Int32?
             while current >= 0 {
@@ -262,7 +291,11 @@ enum XMLTreeParser {
 
         private mutating func endTag() -> Bool {
             position += 2
-            guard let (name, _) = scanName(), let open = openNames.last, same(open, name) else { return false }
+            // The open element's name, compared in place, and ending there.
+            guard let open = openNames.last, position + open.count <= bytes.count,
+                  Self.sameBytes(bytes.baseAddress! + position, bytes.baseAddress! + open.lowerBound, open.count) else { return false }
+            position += open.count
+            if position < bytes.count, Self.isNameByte(bytes[position]) { return false }
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
             position += 1
@@ -394,6 +427,13 @@ enum XMLTreeParser {
 
         /// An ASCII name (letters, digits, `_ - . :`; names with other characters are left to libxml2),
         /// and where its one colon is.
+        /// Whether `scanName` takes this byte into a name.
+        private static func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        }
+
         private mutating func scanName() -> (Range<Int>, colon: Int?)? {
             let start = position
             var cursor = position
