@@ -36,9 +36,10 @@ struct XMLTreeBuilder {
         return index
     }
 
-    /// A span over bytes of the source.
+    /// A span over bytes of the source (which the parser takes only when shorter than `Int32.max / 2` bytes,
+    /// so offsets fit without a check).
     func sourceSpan(_ range: Range<Int>) -> XMLTree.Span {
-        XMLTree.Span(start: Int32(range.lowerBound), count: Int32(range.count))
+        XMLTree.Span(start: Int32(truncatingIfNeeded: range.lowerBound), count: Int32(truncatingIfNeeded: range.count))
     }
 
     /// Keeps `bytes` (decoded from the source) and returns their span.

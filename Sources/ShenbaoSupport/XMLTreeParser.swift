@@ -77,10 +77,10 @@ enum XMLTreeParser {
         /// The qualified names of the open elements, for matching end tags.
         var openNames: [Range<Int>] = []
         var sawRoot = false
-        /// Attributes of the start tag being read: qualified name, raw value, where its colon is, and whether it
-        /// declares a namespace (`xmlns`, `xmlns:p`). Only the first `pendingCount` are this tag's: the array
-        /// is reused from tag to tag.
-        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>, declares: Bool)] = []
+        /// Attributes of the start tag being read: qualified name, where its colon is, raw value, whether that
+        /// is plain (no reference, tab or line end to decode), and whether it declares a namespace (`xmlns`,
+        /// `xmlns:p`). Only the first `pendingCount` are this tag's: the array is reused from tag to tag.
+        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>, plain: Bool, declares: Bool)] = []
         var pendingCount = 0
         /// How many of the pending attributes declare a namespace (most start tags declare none).
         var pendingDeclarations = 0
@@ -165,18 +165,31 @@ enum XMLTreeParser {
                 skipSpaces()
                 guard position < bytes.count else { return false }
                 let quote = bytes[position]
-                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
-                      let end = find(quote, from: position + 1) else { return false }
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+                // One pass to the closing quote: no `<` allowed, and whether the value needs decoding.
+                var end = position + 1
+                var plain = true
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == quote { break }
+                    if byte == UInt8(ascii: "<") { return false }
+                    if byte == UInt8(ascii: "&") || byte == 0x0D || byte == 0x09 || byte == 0x0A { plain = false }
+                    end += 1
+                }
+                guard end < bytes.count else { return false }
                 let value = position + 1..<end
-                if bytes[value].contains(UInt8(ascii: "<")) { return false }
-                for index in 0..<pendingCount where same(pending[index].name, attributeName) { return false }
                 let declares = attributeColon.map { equals(attributeName.lowerBound..<$0, "xmlns") }
                     ?? equals(attributeName, "xmlns")
-                if declares { pendingDeclarations += 1 }
+                if declares {
+                    // A namespace declared twice (other attributes given twice are caught by `open`, by namespace
+                    // and local name, which also catches the same name written twice).
+                    for index in 0..<pendingCount where pending[index].declares && same(pending[index].name, attributeName) { return false }
+                    pendingDeclarations += 1
+                }
                 if pendingCount < pending.count {
-                    pending[pendingCount] = (attributeName, attributeColon, value, declares)
+                    pending[pendingCount] = (attributeName, attributeColon, value, plain, declares)
                 } else {
-                    pending.append((attributeName, attributeColon, value, declares))
+                    pending.append((attributeName, attributeColon, value, plain, declares))
                 }
                 pendingCount += 1
                 position = end + 1
@@ -228,7 +241,13 @@ enum XMLTreeParser {
                     }
                     seenCount += 1
                 }
-                guard let value = span(attribute.value, attribute: true) else { return false }
+                let value: XMLTree.Span
+                if attribute.plain {
+                    value = builder.sourceSpan(attribute.value)
+                } else {
+                    guard let decoded = span(attribute.value, attribute: true) else { return false }
+                    value = decoded
+                }
                 builder.addAttribute(localName: builder.sourceSpan(local), value: value)
             }
             var local = name

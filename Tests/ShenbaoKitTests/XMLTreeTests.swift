@@ -78,6 +78,7 @@ import ShenbaoTestSupport
         "<a xml:space=\"preserve\"> spaced </a>",
         "<w:document xmlns:w=\"urn:w\" xmlns:mc=\"urn:mc\"><w:body>  <w:p><w:r><w:t xml:space=\"preserve\">中文 text</w:t></w:r></w:p>\n</w:body></w:document>",
         "<a  b = \"1\"   c='2' ></a >",
+        "<w:a xmlns:w=\"urn:w\"><w:b w:x=\"1\" w:y=\"&amp;\r\n\" x=\"2\"/><w:bc/><w:b></w:b\n></w:a>",
     ])
     func writtenPartsGiveLibxml2sTree(_ text: String) throws {
         let bytes = Array(text.utf8)
@@ -104,6 +105,14 @@ import ShenbaoTestSupport
         "<a b=\"1\"c=\"2\"/>",
         "<a>&#0;</a>",
         "<名/>",
+        "<a xmlns:p=\"urn:p\" xmlns:p=\"urn:q\"/>",
+        "<a xmlns=\"urn:p\" xmlns=\"urn:p\"/>",
+        "<a xmlns:p=\"urn:p\" p:x=\"1\" p:x=\"2\"/>",
+        "<ab></abc>",
+        "<abc></ab>",
+        "<w:p xmlns:w=\"urn:w\"></w:p.x>",
+        "<w:p xmlns:w=\"urn:w\"></w:p:x>",
+        "<a x=\"1\"></a x>",
     ])
     func leftToLibxml2(_ text: String) {
         #expect(XMLTreeParser.parse(Array(text.utf8)) == nil)
