@@ -91,9 +91,10 @@ package final class XMLTree {
         texts.deallocate()
     }
 
-    /// Parses `bytes` (see the type's notes); `partName` names the part in error messages.
-    package static func parse(_ bytes: [UInt8], partName: String) throws(ReadError) -> XMLTree {
-        if let tree = XMLTreeParser.parse(bytes) { return tree }
+    /// Parses `bytes` (see the type's notes); `partName` names the part in error messages. With a `filter`, the
+    /// tree may leave out the elements it does not keep (a part read by libxml2 is copied whole).
+    package static func parse(_ bytes: [UInt8], partName: String, keeping filter: XMLElementFilter? = nil) throws(ReadError) -> XMLTree {
+        if let tree = XMLTreeParser.parse(bytes, keeping: filter) { return tree }
         let xml = try SafeXML(bytes: bytes, partName: partName)
         return withExtendedLifetime(xml) { copy(of: xml) }
     }

@@ -12,12 +12,14 @@ enum XMLTreeParser {
     /// Deeper nesting is left to libxml2 (whose own limit is 256 without `XML_PARSE_HUGE`).
     static let maxDepth = 200
 
-    /// The tree of `bytes`, or nil when they are left to libxml2.
-    static func parse(_ bytes: [UInt8]) -> XMLTree? {
+    /// The tree of `bytes`, or nil when they are left to libxml2. With a `filter`, the tree holds only the
+    /// elements it keeps; the others are read and checked all the same.
+    static func parse(_ bytes: [UInt8], keeping filter: XMLElementFilter? = nil) -> XMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) / 2 else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> XMLTree? in
             guard allowedCharacters(buffer) else { return nil }
-            var parser = Parser(bytes: buffer, builder: XMLTreeBuilder(source: bytes, expectedElements: bytes.count / 40))
+            var parser = Parser(bytes: buffer, builder: XMLTreeBuilder(source: bytes, expectedElements: filter == nil ? bytes.count / 40 : 0),
+                                filter: filter)
             guard parser.parseDocument() else { return nil }
             return parser.builder.build()
         }
@@ -94,9 +96,27 @@ enum XMLTreeParser {
         var lastPrefix: Range<Int> = 0..<0
         var lastNamespace: Int32 = -1
 
-        init(bytes: UnsafeBufferPointer<UInt8>, builder: XMLTreeBuilder) {
+        /// Which elements go into the tree (all without a filter).
+        let filter: XMLElementFilter?
+        /// While inside an element the filter leaves out: the depth (`openNames.count`) it was opened at.
+        var skippedFrom: Int?
+
+        init(bytes: UnsafeBufferPointer<UInt8>, builder: XMLTreeBuilder, filter: XMLElementFilter?) {
             self.bytes = bytes
             self.builder = builder
+            self.filter = filter
+        }
+
+        /// Whether the element being opened, named `local`, goes into the tree.
+        private func keeps(local: Range<Int>) -> Bool {
+            guard skippedFrom == nil else { return false }
+            guard let filter, !openNames.isEmpty else { return true }
+            return filter.keeps(depth: openNames.count - 1, name: UnsafeBufferPointer(rebasing: bytes[local]))
+        }
+
+        /// Whether the innermost open element is in the tree (text and closing tags go to the builder).
+        private var inKeptElement: Bool {
+            skippedFrom.map { openNames.count <= $0 } ?? true
         }
 
         mutating func parseDocument() -> Bool {
@@ -194,28 +214,33 @@ enum XMLTreeParser {
                 pendingCount += 1
                 position = end + 1
             }
-            guard open(name: name, colon: colon) else { return false }
+            guard let kept = open(name: name, colon: colon) else { return false }
             sawRoot = true
             if selfClosing {
-                builder.closeElement()
+                if kept { builder.closeElement() }
             } else {
+                if !kept, skippedFrom == nil { skippedFrom = openNames.count }
                 openNames.append(name)
             }
             return true
         }
 
-        /// Declares the pending namespaces, resolves prefixes and opens the element.
-        private mutating func open(name: Range<Int>, colon: Int?) -> Bool {
+        /// Declares the pending namespaces, resolves prefixes and opens the element in the tree, unless the filter
+        /// leaves it out. Whether it went into the tree; nil when the parser gives up.
+        private mutating func open(name: Range<Int>, colon: Int?) -> Bool? {
+            let kept = keeps(local: colon.map { $0 + 1..<name.upperBound } ?? name)
+            // (An element left out declares nothing in the tree; one that declares a namespace goes to libxml2.)
+            if !kept, pendingDeclarations > 0 { return nil }
             var scope = builder.scope
             if pendingDeclarations > 0 {
                 for index in 0..<pendingCount where pending[index].declares {
                     let attribute = pending[index]
-                    guard let uri = decodedString(attribute.value, attribute: true) else { return false }
+                    guard let uri = decodedString(attribute.value, attribute: true) else { return nil }
                     var prefix = XMLTree.Span(start: 0, count: 0)
                     if let colon = attribute.colon {
                         let prefixRange = colon + 1..<attribute.name.upperBound
                         // Binding `xml` or `xmlns`, or undeclaring a prefix, is left to libxml2.
-                        guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return false }
+                        guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return nil }
                         prefix = builder.sourceSpan(prefixRange)
                     }
                     scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
@@ -227,13 +252,13 @@ enum XMLTreeParser {
                 var local = attribute.name
                 var namespace: Int32 = -1
                 if let colon = attribute.colon {
-                    guard let bound = boundNamespace(ofPrefix: attribute.name.lowerBound..<colon, scope: scope) else { return false }
+                    guard let bound = boundNamespace(ofPrefix: attribute.name.lowerBound..<colon, scope: scope) else { return nil }
                     namespace = bound
                     local = colon + 1..<attribute.name.upperBound
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
                 if pendingCount > 1 {
-                    for other in 0..<seenCount where seen[other].namespace == namespace && same(seen[other].local, local) { return false }
+                    for other in 0..<seenCount where seen[other].namespace == namespace && same(seen[other].local, local) { return nil }
                     if seenCount < seen.count {
                         seen[seenCount] = (local, namespace)
                     } else {
@@ -241,11 +266,16 @@ enum XMLTreeParser {
                     }
                     seenCount += 1
                 }
+                guard kept else {
+                    // Checked all the same: a reference this parser cannot read sends the part to libxml2.
+                    if !attribute.plain, decode(attribute.value, attribute: true, references: true) == nil { return nil }
+                    continue
+                }
                 let value: XMLTree.Span
                 if attribute.plain {
                     value = builder.sourceSpan(attribute.value)
                 } else {
-                    guard let decoded = span(attribute.value, attribute: true) else { return false }
+                    guard let decoded = span(attribute.value, attribute: true) else { return nil }
                     value = decoded
                 }
                 builder.addAttribute(localName: builder.sourceSpan(local), value: value)
@@ -253,14 +283,14 @@ enum XMLTreeParser {
             var local = name
             let namespace: Int32
             if let colon {
-                guard let bound = boundNamespace(ofPrefix: name.lowerBound..<colon, scope: scope) else { return false }
+                guard let bound = boundNamespace(ofPrefix: name.lowerBound..<colon, scope: scope) else { return nil }
                 namespace = bound
                 local = colon + 1..<name.upperBound
             } else {
                 namespace = defaultNamespace(scope: scope)
             }
-            builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope)
-            return true
+            if kept { builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope) }
+            return kept
         }
 
         /// The namespace a prefix is bound to in `scope`; nil when it is not bound. The prefix resolved last is
@@ -318,8 +348,9 @@ enum XMLTreeParser {
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
             position += 1
+            if inKeptElement { builder.closeElement() }
             openNames.removeLast()
-            builder.closeElement()
+            if let skippedFrom, openNames.count == skippedFrom { self.skippedFrom = nil }
             return true
         }
 
@@ -336,7 +367,7 @@ enum XMLTreeParser {
                 let start = position + 9
                 guard let end = find(Array("]]>".utf8), from: start) else { return false }
                 guard let value = span(start..<end, attribute: false, references: false) else { return false }
-                builder.addText(value)
+                if inKeptElement { builder.addText(value) }
                 position = end + 3
                 return true
             }
@@ -358,7 +389,7 @@ enum XMLTreeParser {
                 return bytes[range].allSatisfy(isSpace)
             }
             guard let value = span(range, attribute: false) else { return false }
-            builder.addText(value)
+            if inKeptElement { builder.addText(value) }
             return true
         }
 

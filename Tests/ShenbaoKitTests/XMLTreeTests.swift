@@ -2,16 +2,20 @@ import Foundation
 import Testing
 @testable import ShenbaoModel
 @testable import ShenbaoSupport
+@testable import ShenbaoReaders
 import ShenbaoTestSupport
 
 /// The two ways of building an `XMLTree` — `XMLTreeParser` on the bytes, and a copy of libxml2's tree —
 /// give the same tree wherever the parser takes a document on, and the parser leaves to libxml2 what it
 /// does not read.
 @Suite struct XMLTreeTests {
-    /// Every element, attribute, text and namespace declaration of a tree, one per line.
-    static func outline(_ tree: XMLTree) -> String {
+    /// Every element, attribute, text and namespace declaration of a tree, one per line; with a filter, only the
+    /// elements it keeps.
+    static func outline(_ tree: XMLTree, keeping filter: XMLElementFilter? = nil) -> String {
         var lines: [String] = []
         func visit(_ node: XMLNode, depth: Int) {
+            if let filter, depth > 0,
+               !Array(node.name.utf8).withUnsafeBufferPointer({ filter.keeps(depth: depth - 1, name: $0) }) { return }
             let indent = String(repeating: " ", count: depth)
             let namespace = node.namespaceIdentity.map { tree.namespaces[$0] } ?? "-"
             lines.append("\(indent)<\(node.name)> {\(namespace)}")
@@ -61,6 +65,48 @@ import ShenbaoTestSupport
         // Nearly every real part is read by the parser itself (only broken or unusual ones go to libxml2).
         #expect(parsed > 2_000)
         #expect(refused * 20 < parsed, "\(refused) parts left to libxml2 of \(parsed + refused)")
+    }
+
+    /// Every styles part of the corpus and the samples, read with the style sheet's filter: the tree holds what
+    /// the whole tree holds, less the elements the filter leaves out.
+    @Test func filteredStylesPartsKeepWhatTheStyleSheetReads() throws {
+        let folders = (sharedDirectory().map { [$0 + "/corpus/public"] } ?? []) + [packageRoot() + "/Samples"]
+        let files = folders.flatMap { folder in
+            ((FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? [])
+                .filter { $0.hasSuffix(".docx") }.map { folder + "/" + $0 }
+        }
+        var compared = 0
+        var leftOut = 0
+        for file in files.sorted() {
+            guard let archive = try? ZipArchive(path: file), let bytes = try? archive.read("word/styles.xml") else { continue }
+            let whole = XMLTreeParser.parse(bytes)
+            guard let filtered = XMLTreeParser.parse(bytes, keeping: StyleSheet.elementsRead) else { continue }
+            let tree = try #require(whole, "\(file): read filtered, but not whole")
+            #expect(Self.outline(filtered) == Self.outline(tree, keeping: StyleSheet.elementsRead), "\(file)")
+            if Self.outline(filtered).count < Self.outline(tree).count { leftOut += 1 }
+            compared += 1
+        }
+        #expect(compared > 100)
+        // (A few parts hold nothing but paragraph styles' names.)
+        #expect(leftOut * 10 > compared * 9, "something left out of only \(leftOut) of \(compared) parts")
+    }
+
+    /// What a filter leaves out is still read and checked: a broken or unusual element left out sends the part to
+    /// libxml2 as it would unfiltered, and one that declares a namespace does too (its declaration would be lost).
+    @Test func filteredPartsAreCheckedWhole() throws {
+        let filter = XMLElementFilter(namesByDepth: [["keep"], ["inner"]])
+        let bytes = Array("<r><keep a=\"1\">x<skip b=\"&amp;\"><keep/>y<![CDATA[z]]></skip><inner c=\"2\">t</inner></keep><skip/><keep/></r>".utf8)
+        let tree = try #require(XMLTreeParser.parse(bytes, keeping: filter))
+        #expect(Self.outline(tree) == Self.outline(try #require(XMLTreeParser.parse(bytes)), keeping: filter))
+        #expect(Self.outline(tree) == "<r> {-}\n <keep> {-}\n   @a=\"1\"\n   text \"x\"\n  <inner> {-}\n    @c=\"2\"\n    text \"t\"\n <keep> {-}")
+        for broken in ["<r><skip b=\"&nbsp;\"/></r>", "<r><skip>]]></skip></r>", "<r><skip><a></b></skip></r>",
+                       "<r><skip p:x=\"1\"/></r>", "<r><skip xmlns:p=\"urn:p\"/></r>"] {
+            #expect(XMLTreeParser.parse(Array(broken.utf8), keeping: filter) == nil, "\(broken)")
+        }
+        // A part libxml2 reads instead is copied whole.
+        let declared = Array("<r><skip xmlns:p=\"urn:p\"><p:a/></skip><keep/></r>".utf8)
+        let copied = try XMLTree.parse(declared, partName: "test.xml", keeping: filter)
+        #expect(Self.outline(copied) == Self.libxml2Outline(declared))
     }
 
     /// Parts written to exercise what the parser reads: each must give libxml2's tree.

@@ -26,10 +26,10 @@ public enum DOCXReader {
         let relationships = try PackageRelationships(of: mainPart, in: archive)
         let styles = try supportingPart("styles", relationships: relationships, in: archive, notes: &notes,
                                         damaged: { ReaderNote(.damagedStyles, "样式表（\($0)）损坏，已忽略段落样式") }, empty: StyleSheet(),
-                                        cache: lastStyles, make: StyleSheet.init(root:))
+                                        cache: lastStyles, elementsRead: StyleSheet.elementsRead, make: StyleSheet.init(root:))
         let numbering = try supportingPart("numbering", relationships: relationships, in: archive, notes: &notes,
                                            damaged: { ReaderNote(.damagedNumbering, "编号定义（\($0)）损坏，已忽略自动编号") }, empty: Numbering(),
-                                           cache: lastNumbering, make: Numbering.init(root:))
+                                           cache: lastNumbering, elementsRead: nil, make: Numbering.init(root:))
         let reader = BodyReader(styles: styles, numbering: numbering)
         var blocks: [Block] = []
         if let body = root.child("body") {
@@ -76,18 +76,19 @@ public enum DOCXReader {
     private static let lastStyles = LastPartCache<StyleSheet>()
     private static let lastNumbering = LastPartCache<Numbering>()
 
-    /// A part the main part relates to (styles, numbering), read with `make` from its tree; `empty` when it is
-    /// missing. A part stored exactly as the last one read well is taken from `cache` without being inflated again.
+    /// A part the main part relates to (styles, numbering), read with `make` from its tree (of the elements
+    /// `elementsRead` keeps, or all); `empty` when it is missing. A part stored exactly as the last one read well is taken from `cache` without being inflated again.
     /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
-                                             cache: LastPartCache<Part>, make: (XMLNode) -> Part) throws(ReadError) -> Part {
+                                             cache: LastPartCache<Part>, elementsRead: XMLElementFilter?,
+                                             make: (XMLNode) -> Part) throws(ReadError) -> Part {
         let name = relationships.target(ofTypeEndingWith: kind) ?? "word/\(kind).xml"
         let stored = archive.storedEntry(name)
         if let part = cache.part(storedAs: stored) { return part }
         guard let bytes = try archive.read(name) else { return empty }
         do {
-            let xml = try XMLTree.parse(bytes, partName: name)
+            let xml = try XMLTree.parse(bytes, partName: name, keeping: elementsRead)
             defer { withExtendedLifetime(xml) {} }
             guard let part = xml.root.map(make) else { return empty }
             cache.remember(part, storedAs: stored)

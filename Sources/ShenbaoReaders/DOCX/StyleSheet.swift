@@ -17,7 +17,13 @@ struct StyleSheet {
     /// No styles: paragraphs keep their style ids and only `w:outlineLvl` gives heading levels.
     package init() {}
 
-    /// Reads the paragraph styles of a parsed styles part.
+    /// The elements `init(root:)` reads: a styles part need not be stored whole (most of it is run, table
+    /// and latent style properties).
+    package static let elementsRead = XMLElementFilter(namesByDepth: [
+        ["style"], ["name", "basedOn", "pPr"], ["outlineLvl", "numPr"], ["numId", "ilvl"],
+    ])
+
+    /// Reads the paragraph styles of a parsed styles part (all of it, or what `elementsRead` keeps).
     package init(root: XMLNode) {
         for element in root.children where element.hasName("style") {
             guard let id = element.attribute("styleId"),
