@@ -15,9 +15,14 @@ package enum GuidanceText {
     /// The text without guidance notes.
     package static func removing(from text: String) -> String {
         // (Most answers hold no bracket at all: told from the bytes, before any character is formed.)
-        guard text.containsByte(UInt8(ascii: "(")) || text.containsBytes("（"),
-              text.contains(where: { $0 == "（" || $0 == "(" }) else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { strippedLine(String($0)) }
+        guard text.containsByte(UInt8(ascii: "(")) || text.containsBytes("（") else { return text }
+        // Text whose every scalar is a character of its own (nearly all) is cut into lines on its bytes; a carriage
+        // return makes one character with the line feed after it, so such text is cut character by character.
+        let ownCharacters = !text.containsByte(0x0D) && text.isMadeOfOwnCharacters
+        guard ownCharacters || text.contains(where: { $0 == "（" || $0 == "(" }) else { return text }
+        let pieces = ownCharacters ? text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            : text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = pieces.map { strippedLine(String($0)) }
         return lines.filter { !$0.trimmingWhitespace().isEmpty || lines.count == 1 }.joined(separator: "\n")
     }
 

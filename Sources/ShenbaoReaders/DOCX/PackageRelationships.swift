@@ -45,8 +45,8 @@ struct PackageRelationships {
     static func resolve(_ target: String, from directory: String) -> String {
         // (Foundation's percent decoding is most of the cost of a read of the relationships; few targets need it.)
         let decoded = target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
-        var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.split(separator: "/")
-        for segment in decoded.split(separator: "/") {
+        var segments: [Substring] = decoded.hasPrefix("/") ? [] : directory.splittingCharacters(at: UInt8(ascii: "/"))
+        for segment in decoded.splittingCharacters(at: UInt8(ascii: "/")) {
             switch segment {
             case ".": continue
             case "..": if !segments.isEmpty { segments.removeLast() }

@@ -52,7 +52,10 @@ enum SymbolFonts {
     private static func family(of name: String) -> Family? {
         // Most runs name a text font: rule those out before normalising (this runs for every run).
         guard let first = name.utf8.first, "WwSsZzMm".utf8.contains(first) else { return nil }
-        switch name.lowercased().split(separator: " ").joined(separator: " ") {
+        let lowered = name.lowercased()
+        // Spaces made single and trimmed, when there is anything to do (most names are plain already).
+        let plain = lowered.utf8.first != 0x20 && lowered.utf8.last != 0x20 && !lowered.containsBytes("  ")
+        switch plain ? lowered : lowered.split(separator: " ").joined(separator: " ") {
         case "wingdings": return .wingdings
         case "wingdings 2": return .wingdings2
         case "wingdings 3", "zapfdingbats", "zapf dingbats", "marlett": return .otherDingbats
