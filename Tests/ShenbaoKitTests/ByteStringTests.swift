@@ -31,6 +31,42 @@ import Testing
         }
     }
 
+    /// A scanned text, whichever way it was made (scalar by scalar, or character by character when a scalar is
+    /// not a character of its own): its characters are the text's, its key is the text's label key, each key
+    /// character maps back to a character with that key, and the key's scalars are there exactly when each key
+    /// character is one byte-comparable scalar.
+    @Test func scannedTextIsTheTextAndItsKey() {
+        let marked = Self.texts + ["□ 人工智能（AI）☑ 其他：【 】", "ｅ\u{301}：[x]\u{3000}", "☑\u{FE0F}选项"]
+        for text in marked {
+            let scanned = ScannedText(text)
+            #expect(scanned.characters == Array(text), "\(text.debugDescription)")
+            #expect(String(scanned.key) == text.labelKey, "\(text.debugDescription)")
+            #expect(scanned.source.count == scanned.key.count)
+            for (offset, index) in scanned.source.enumerated() {
+                #expect(String(scanned.characters[index]).labelKey.contains(scanned.key[offset]), "\(text.debugDescription)")
+            }
+            let scalars = scanned.key.allSatisfy { $0.unicodeScalars.count == 1 && LabelKeyBytes.isByteComparable($0.unicodeScalars.first!) }
+                ? scanned.key.map { $0.unicodeScalars.first!.value } : nil
+            #expect(scanned.keyScalars == scalars, "\(text.debugDescription)")
+        }
+    }
+
+    /// Guidance is looked for line by line: the lines cut on the bytes (where `cutsOnBytes` allows) are the lines
+    /// cut by characters.
+    @Test func guidanceLinesAreTheCharacterLines() {
+        var onBytes = 0
+        for text in Self.texts {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(GuidanceText.lines(of: text, onBytes: false).map(String.init) == expected)
+            if GuidanceText.cutsOnBytes(text) {
+                onBytes += 1
+                #expect(GuidanceText.lines(of: text, onBytes: true).map(String.init) == expected, "\(text.debugDescription)")
+            }
+        }
+        #expect(onBytes > 50)
+        #expect(GuidanceText.removing(from: "（请填写）\n甲（某某）\n（不超过500字）") == "甲（某某）")
+    }
+
     @Test func byteComparisonsAgreeWithTheBytes() {
         for (a, b) in zip(Self.texts, Self.texts.dropFirst()) {
             #expect(a.hasSameBytes(as: b) == a.utf8.elementsEqual(b.utf8))

@@ -123,16 +123,15 @@ public enum ChoiceReader {
     static func locate(options: [String], in scanned: ScannedText) -> [Occurrence] {
         var taken = [Bool](repeating: false, count: scanned.key.count)
         var found: [Occurrence] = []
-        let keys = options.map { Array($0.labelKey) }
+        let keys = options.map { OptionKey($0.labelKey) }
         let order = options.indices.sorted { keys[$0].count > keys[$1].count }
-        let textScalars = scalarValues(scanned.key)
         for index in order {
             let key = keys[index]
             let position: Int?
-            if let textScalars, let keyScalars = scalarValues(key) {
+            if let textScalars = scanned.keyScalars, let keyScalars = key.scalars {
                 position = firstFreeOccurrence(of: keyScalars, in: textScalars, taken: taken)
             } else {
-                position = firstFreeOccurrence(of: key, in: scanned.key, taken: taken)
+                position = firstFreeOccurrence(of: key.characters(), in: scanned.key, taken: taken)
             }
             guard let position else { continue }
             for offset in position..<position + key.count { taken[offset] = true }
@@ -140,6 +139,25 @@ public enum ChoiceReader {
                                     end: scanned.source[position + key.count - 1] + 1))
         }
         return found.sorted { $0.start < $1.start }
+    }
+
+    /// An option's label key, as scalar values when every character of it is one byte-comparable scalar (nearly
+    /// always: worked out from the bytes, with no grapheme breaking), else as characters.
+    struct OptionKey {
+        let key: String
+        let scalars: [UInt32]?
+        /// How many characters the key has.
+        let count: Int
+
+        init(_ key: String) {
+            self.key = key
+            // (Each scalar of such a key is a character of its own: label keys hold no line ends.)
+            scalars = key.isByteComparable ? key.unicodeScalars.map(\.value) : nil
+            count = scalars?.count ?? key.count
+        }
+
+        /// The key's characters.
+        func characters() -> [Character] { Array(key) }
     }
 
     /// The first position where `key` stands in `text` on positions none of which is `taken`.
@@ -151,18 +169,6 @@ public enum ChoiceReader {
             }
         }
         return nil
-    }
-
-    /// The characters as scalar values when each is one scalar with no other spelling (`LabelKeyBytes.isByteComparable`):
-    /// such characters are equal exactly when their scalars are, and integers compare faster than characters.
-    private static func scalarValues(_ characters: [Character]) -> [UInt32]? {
-        var values: [UInt32] = []
-        values.reserveCapacity(characters.count)
-        for character in characters {
-            guard let scalar = character.onlyScalar, LabelKeyBytes.isByteComparable(scalar) else { return nil }
-            values.append(scalar.value)
-        }
-        return values
     }
 
     /// The note written after a chosen 其他: up to the next mark or line end, without 请注明 and separators.
@@ -186,31 +192,74 @@ package struct ScannedText {
     package let key: [Character]
     /// For each key character, its index in `characters`.
     package let source: [Int]
+    /// The key's scalar values when each key character is one scalar with no other spelling
+    /// (`LabelKeyBytes.isByteComparable`): such characters are equal exactly when their scalars are, and
+    /// integers compare faster than characters.
+    package let keyScalars: [UInt32]?
 
     package init(_ text: String) {
-        characters = Array(text)
+        var characters: [Character] = []
         var key: [Character] = []
+        var keyScalars: [UInt32]? = []
         var source: [Int] = []
-        key.reserveCapacity(characters.count)
-        source.reserveCapacity(characters.count)
-        for (index, character) in characters.enumerated() {
-            guard let scalar = character.onlyScalar else {
-                // A character of several scalars: its own label key, worked out in full.
-                for keyCharacter in String(character).labelKey {
-                    key.append(keyCharacter)
-                    source.append(index)
+        if !text.containsByte(0x0D), text.isMadeOfOwnCharacters {
+            // Every scalar is a character of its own (a carriage return would make one with a line feed): the
+            // characters are the scalars, with no grapheme breaking.
+            let capacity = text.utf8.count
+            characters.reserveCapacity(capacity)
+            key.reserveCapacity(capacity)
+            keyScalars?.reserveCapacity(capacity)
+            source.reserveCapacity(capacity)
+            for scalar in text.unicodeScalars {
+                let character = Character(scalar)
+                characters.append(character)
+                let keyScalar: Unicode.Scalar
+                switch LabelKeyBytes.keyScalar(for: scalar) {
+                case .drop: continue
+                case .ascii(let byte): keyScalar = Unicode.Scalar(byte)
+                case .same: keyScalar = scalar
                 }
-                continue
+                key.append(keyScalar == scalar ? character : Character(keyScalar))
+                if LabelKeyBytes.isByteComparable(keyScalar) { keyScalars?.append(keyScalar.value) } else { keyScalars = nil }
+                source.append(characters.count - 1)
             }
-            switch LabelKeyBytes.keyScalar(for: scalar) {
-            case .drop: continue
-            case .ascii(let byte): key.append(Character(Unicode.Scalar(byte)))
-            case .same: key.append(character)
+        } else {
+            characters = Array(text)
+            key.reserveCapacity(characters.count)
+            source.reserveCapacity(characters.count)
+            for (index, character) in characters.enumerated() {
+                guard let scalar = character.onlyScalar else {
+                    // A character of several scalars: its own label key, worked out in full.
+                    for keyCharacter in String(character).labelKey {
+                        key.append(keyCharacter)
+                        source.append(index)
+                    }
+                    continue
+                }
+                switch LabelKeyBytes.keyScalar(for: scalar) {
+                case .drop: continue
+                case .ascii(let byte): key.append(Character(Unicode.Scalar(byte)))
+                case .same: key.append(character)
+                }
+                source.append(index)
             }
-            source.append(index)
+            keyScalars = Self.scalarValues(key)
         }
+        self.characters = characters
         self.key = key
         self.source = source
+        self.keyScalars = keyScalars
+    }
+
+    /// The characters as scalar values when each is one scalar with no other spelling (see `keyScalars`).
+    package static func scalarValues(_ characters: [Character]) -> [UInt32]? {
+        var values: [UInt32] = []
+        values.reserveCapacity(characters.count)
+        for character in characters {
+            guard let scalar = character.onlyScalar, LabelKeyBytes.isByteComparable(scalar) else { return nil }
+            values.append(scalar.value)
+        }
+        return values
     }
 }
 
