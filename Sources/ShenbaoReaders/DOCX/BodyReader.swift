@@ -338,7 +338,8 @@ final class BodyReader {
     /// The text of a `w:t`, counted against `maxCharacters`.
     private func appendText(of element: XMLNode, fonts: RunFonts?, to buffer: inout InlineBuffer) throws(ReadError) {
         let text = element.text
-        characters += text.unicodeScalars.count
+        // Scalars counted on the bytes: each begins with a byte that is not a continuation byte.
+        characters += text.withUTF8Bytes { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
         if characters > Self.maxCharacters {
             throw ReadError.limitExceeded("文档文字过多（超过 \(Self.maxCharacters / 10_000) 万字），疑似恶意构造的文件；正常的申报书远小于此")
         }

@@ -3,23 +3,31 @@ import ShenbaoSupport
 
 /// Collects a paragraph's inlines, joining adjacent text (Word splits text across many runs).
 struct InlineBuffer {
-    private(set) var inlines: [Inline] = []
+    /// The inlines before the text being joined.
+    private var finished: [Inline] = []
+    /// The text of the adjacent runs being joined, grown in place (a paragraph of many runs is not copied
+    /// again for each).
+    private var joining = ""
+
+    /// The inlines so far.
+    var inlines: [Inline] {
+        joining.isEmpty ? finished : finished + [.text(joining)]
+    }
 
     package mutating func append(_ inline: Inline) {
         if case .text(let text) = inline {
             append(text: text)
         } else {
-            inlines.append(inline)
+            if !joining.isEmpty {
+                finished.append(.text(joining))
+                joining = ""
+            }
+            finished.append(inline)
         }
     }
 
     package mutating func append(text: String) {
-        guard !text.isEmpty else { return }
-        if case .text(let previous) = inlines.last {
-            inlines[inlines.count - 1] = .text(previous + text)
-        } else {
-            inlines.append(.text(text))
-        }
+        joining += text
     }
 
     package mutating func append(contentsOf other: [Inline]) {
@@ -28,7 +36,7 @@ struct InlineBuffer {
 
     /// Whether there is nothing worth a paragraph: no checkbox and only whitespace.
     var isBlank: Bool {
-        inlines.allSatisfy { inline in
+        joining.allSatisfy(\.isWhitespace) && finished.allSatisfy { inline in
             switch inline {
             case .checkbox: return false
             case .text(let text): return text.allSatisfy(\.isWhitespace)
