@@ -82,9 +82,9 @@ public enum RecordJSONWriter {
     private static func value(_ value: FieldValue, to out: inout JSONBytes) {
         switch value {
         case .string(let text): out.string(text)
-        case .int(let number): out.append(String(number))
+        case .int(let number): out.integer(number)
         case .number(let number):
-            if number == number.rounded(), abs(number) < 1e15 { out.append(String(Int(number))) } else { out.encoded("", number) }
+            if number == number.rounded(), abs(number) < 1e15 { out.integer(Int(number)) } else { out.encoded("", number) }
         case .range(let start, let end):
             out.append("{\"end\":")
             out.string(end)
@@ -104,19 +104,19 @@ public enum RecordJSONWriter {
     /// Where a value was found, its keys sorted and absent ones left out (`SourceLocation`'s `Codable` form).
     private static func location(_ location: SourceLocation, to out: inout JSONBytes) {
         var first = true
-        func key(_ name: String) {
+        func key(_ name: StaticString) {
             out.append(first ? "{\"" : ",\"")
             out.append(name)
             out.append("\":")
             first = false
         }
-        if let column = location.column { key("column"); out.append(String(column)) }
+        if let column = location.column { key("column"); out.integer(column) }
         if let how = location.how { key("how"); out.string(how.rawValue) }
         if let label = location.label { key("label"); out.string(label) }
-        if let page = location.page { key("page"); out.append(String(page)) }
-        if let row = location.row { key("row"); out.append(String(row)) }
+        if let page = location.page { key("page"); out.integer(page) }
+        if let row = location.row { key("row"); out.integer(row) }
         if let section = location.section { key("section"); out.string(section) }
-        if let table = location.table { key("table"); out.append(String(table)) }
+        if let table = location.table { key("table"); out.integer(table) }
         out.append(first ? "{}" : "}")
     }
 }
@@ -127,8 +127,28 @@ private struct JSONBytes {
 
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
-    /// Bytes that need no escaping (punctuation, keys, numbers).
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Bytes that need no escaping (punctuation and keys).
+    mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal, as `JSONEncoder` writes it.
+    mutating func integer(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
+    }
 
     /// `text` quoted: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`, everything
     /// else (slashes, non-ASCII) as it is.
@@ -165,7 +185,7 @@ private struct JSONBytes {
     }
 
     /// `prefix`, then `value` as `RecordJSONWriter.encoder` writes it (the same bytes it would write nested).
-    mutating func encoded(_ prefix: String, _ value: some Encodable) {
+    mutating func encoded(_ prefix: StaticString, _ value: some Encodable) {
         append(prefix)
         bytes.append(contentsOf: (try? RecordJSONWriter.encoder.encode(value)) ?? Data("null".utf8))
     }
