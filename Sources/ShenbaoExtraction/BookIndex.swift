@@ -38,8 +38,9 @@ package struct BookIndex {
         }
     }
 
-    /// A cell's text and the keys it is compared by.
-    struct CellKeys {
+    /// A cell's text and the keys it is compared by (a class: handed to every comparison, it is shared, not
+    /// copied key by key).
+    final class CellKeys: Sendable {
         package let text: String
         /// The whole text as a label key.
         package let key: String
