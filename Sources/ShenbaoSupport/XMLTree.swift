@@ -53,26 +53,53 @@ package final class XMLTree {
         var element: Int32
     }
 
-    /// The document's bytes followed by the bytes decoded while parsing; the arrays below, all owned by
-    /// the tree and never changed, so that a walk reads them without reference counting.
-    let storage: UnsafeMutableBufferPointer<UInt8>
-    let sourceCount: Int
-    let elements: UnsafeMutableBufferPointer<Element>
-    let attributes: UnsafeMutableBufferPointer<Attribute>
-    let texts: UnsafeMutableBufferPointer<Text>
+    /// The document's bytes followed by the bytes decoded while parsing, and the elements, attributes and
+    /// texts: all owned by the tree and never changed. Nodes reach them through a plain pointer, so that a
+    /// walk reads them without reference counting.
+    struct Buffers {
+        let storage: UnsafeMutableBufferPointer<UInt8>
+        let sourceCount: Int
+        let elements: UnsafeMutableBufferPointer<Element>
+        let attributes: UnsafeMutableBufferPointer<Attribute>
+        let texts: UnsafeMutableBufferPointer<Text>
+
+        /// The bytes of a span.
+        func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
+            let start = span.start >= 0 ? Int(span.start) : sourceCount + Int(~span.start)
+            return UnsafeBufferPointer(start: storage.baseAddress! + start, count: Int(span.count))
+        }
+
+        func string(_ span: Span) -> String {
+            String(decoding: bytes(span), as: UTF8.self)
+        }
+
+        func equals(_ span: Span, _ name: StaticString) -> Bool {
+            Int(span.count) == name.utf8CodeUnitCount
+                && (span.count == 0 || memcmp(bytes(span).baseAddress!, name.utf8Start, Int(span.count)) == 0)
+        }
+
+        func equals(_ span: Span, _ text: String) -> Bool {
+            text.withUTF8Bytes { text in
+                Int(span.count) == text.count && (text.isEmpty || memcmp(bytes(span).baseAddress!, text.baseAddress!, text.count) == 0)
+            }
+        }
+    }
+
+    let buffers: UnsafeMutablePointer<Buffers>
     let declarations: [Declaration]
     /// Namespace URIs, each once.
     package let namespaces: [String]
 
+    var elements: UnsafeMutableBufferPointer<Element> { buffers.pointee.elements }
+
     init(source: [UInt8], decoded: [UInt8], elements: [Element], attributes: [Attribute], texts: [Text],
          declarations: [Declaration], namespaces: [String]) {
-        storage = .allocate(capacity: max(1, source.count + decoded.count))
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, source.count + decoded.count))
         _ = storage.initialize(fromContentsOf: source)
         _ = UnsafeMutableBufferPointer(rebasing: storage[source.count...]).initialize(fromContentsOf: decoded)
-        sourceCount = source.count
-        self.elements = Self.copy(elements)
-        self.attributes = Self.copy(attributes)
-        self.texts = Self.copy(texts)
+        buffers = .allocate(capacity: 1)
+        buffers.initialize(to: Buffers(storage: storage, sourceCount: source.count, elements: Self.copy(elements),
+                                       attributes: Self.copy(attributes), texts: Self.copy(texts)))
         self.declarations = declarations
         self.namespaces = namespaces
     }
@@ -85,10 +112,11 @@ package final class XMLTree {
     }
 
     deinit {
-        storage.deallocate()
-        elements.deallocate()
-        attributes.deallocate()
-        texts.deallocate()
+        buffers.pointee.storage.deallocate()
+        buffers.pointee.elements.deallocate()
+        buffers.pointee.attributes.deallocate()
+        buffers.pointee.texts.deallocate()
+        buffers.deallocate()
     }
 
     /// Parses `bytes` (see the type's notes); `partName` names the part in error messages. With a `filter`, the
@@ -101,44 +129,29 @@ package final class XMLTree {
 
     /// The document element.
     package var root: XMLNode? {
-        elements.isEmpty ? nil : XMLNode(tree: self, index: 0)
+        elements.isEmpty ? nil : XMLNode(tree: self, buffers: buffers, index: 0)
     }
 
-    /// The bytes of a span.
-    func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
-        let start = span.start >= 0 ? Int(span.start) : sourceCount + Int(~span.start)
-        return UnsafeBufferPointer(start: storage.baseAddress! + start, count: Int(span.count))
-    }
+    func string(_ span: Span) -> String { buffers.pointee.string(span) }
 
-    func string(_ span: Span) -> String {
-        String(decoding: bytes(span), as: UTF8.self)
-    }
-
-    func equals(_ span: Span, _ name: StaticString) -> Bool {
-        Int(span.count) == name.utf8CodeUnitCount
-            && (span.count == 0 || memcmp(bytes(span).baseAddress!, name.utf8Start, Int(span.count)) == 0)
-    }
-
-    func equals(_ span: Span, _ text: String) -> Bool {
-        text.withUTF8Bytes { text in
-            Int(span.count) == text.count && (text.isEmpty || memcmp(bytes(span).baseAddress!, text.baseAddress!, text.count) == 0)
-        }
-    }
+    func equals(_ span: Span, _ text: String) -> Bool { buffers.pointee.equals(span, text) }
 }
 
 /// An element of an `XMLTree` (the tree is kept alive by whoever walks it: a node holds no reference).
 package struct XMLNode {
     unowned(unsafe) let tree: XMLTree
+    /// The tree's buffers, for the reads every walk makes (no reference counting).
+    let buffers: UnsafePointer<XMLTree.Buffers>
     let index: Int32
 
-    private var element: XMLTree.Element { tree.elements[Int(index)] }
+    private var element: XMLTree.Element { buffers.pointee.elements[Int(index)] }
 
     /// The local name (without prefix).
-    package var name: String { tree.string(element.localName) }
+    package var name: String { buffers.pointee.string(element.localName) }
 
     /// Whether the local name is `localName`, compared in place.
     package func hasName(_ localName: StaticString) -> Bool {
-        tree.equals(element.localName, localName)
+        buffers.pointee.equals(element.localName, localName)
     }
 
     /// The element's namespace, as an index into the tree's `namespaces` (equal URIs, equal indices), or nil.
@@ -153,7 +166,7 @@ package struct XMLNode {
     }
 
     /// The child elements, in document order.
-    package var children: XMLNodeChildren { XMLNodeChildren(tree: tree, cursor: index + 1, end: element.end) }
+    package var children: XMLNodeChildren { XMLNodeChildren(tree: tree, buffers: buffers, cursor: index + 1, end: element.end) }
 
     /// The first child element with this local name.
     package func child(_ localName: StaticString) -> XMLNode? {
@@ -166,8 +179,8 @@ package struct XMLNode {
         let element = element
         var index = Int(element.firstAttribute)
         while index < Int(element.attributeEnd) {
-            let attribute = tree.attributes[index]
-            if tree.equals(attribute.localName, localName) { return tree.string(attribute.value) }
+            let attribute = buffers.pointee.attributes[index]
+            if buffers.pointee.equals(attribute.localName, localName) { return buffers.pointee.string(attribute.value) }
             index += 1
         }
         return nil
@@ -177,12 +190,12 @@ package struct XMLNode {
     package var text: String {
         var next = element.firstText
         guard next >= 0 else { return "" }
-        let first = tree.texts[Int(next)]
-        if first.next < 0 { return tree.string(first.value) }
+        let first = buffers.pointee.texts[Int(next)]
+        if first.next < 0 { return buffers.pointee.string(first.value) }
         var bytes: [UInt8] = []
         while next >= 0 {
-            let text = tree.texts[Int(next)]
-            bytes.append(contentsOf: tree.bytes(text.value))
+            let text = buffers.pointee.texts[Int(next)]
+            bytes.append(contentsOf: buffers.pointee.bytes(text.value))
             next = text.next
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -212,7 +225,7 @@ package struct XMLNode {
     /// The attributes as (local name, value), in document order.
     package var attributes: [(name: String, value: String)] {
         let element = element
-        return tree.attributes[Int(element.firstAttribute)..<Int(element.attributeEnd)].map {
+        return buffers.pointee.attributes[Int(element.firstAttribute)..<Int(element.attributeEnd)].map {
             (tree.string($0.localName), tree.string($0.value))
         }
     }
@@ -221,6 +234,7 @@ package struct XMLNode {
 /// The child elements of an `XMLNode`.
 package struct XMLNodeChildren: Sequence, IteratorProtocol {
     unowned(unsafe) let tree: XMLTree
+    let buffers: UnsafePointer<XMLTree.Buffers>
     /// The next child, when below `end`.
     var cursor: Int32
     /// The parent's `end`.
@@ -228,8 +242,8 @@ package struct XMLNodeChildren: Sequence, IteratorProtocol {
 
     package mutating func next() -> XMLNode? {
         guard cursor < end else { return nil }
-        let node = XMLNode(tree: tree, index: cursor)
-        cursor = tree.elements[Int(cursor)].end
+        let node = XMLNode(tree: tree, buffers: buffers, index: cursor)
+        cursor = buffers.pointee.elements[Int(cursor)].end
         return node
     }
 }
