@@ -288,7 +288,7 @@ package struct FieldFinder {
                 }.map { valueText($0, in: ref) }
                 found.text = ([found.text] + more).filter { !$0.trimmingWhitespace().isEmpty }.joined(separator: "\n")
             }
-            if matcher.isBlankButHints(found.text), let own = textAfterLabel(label, labelKeys: labelKeys) {
+            if isBlankButHints(found.text, of: right, in: ref), let own = textAfterLabel(label, labelKeys: labelKeys) {
                 found = self.found(own, cell: label, in: ref, label: label, how: .inline)
             }
             found.unit = unit(rightOf: right, in: ref) ?? labelUnit
@@ -354,6 +354,13 @@ package struct FieldFinder {
     /// A value cell's text; a cell that holds another printed label counts as empty.
     func valueText(_ cell: TableCell, in ref: BookIndex.TableRef) -> String {
         isLabel(cell, in: ref) ? "" : cell.text
+    }
+
+    /// `matcher.isBlankButHints(text)`, taken from the index's keys when `text` is the whole text of `cell`.
+    private func isBlankButHints(_ text: String, of cell: TableCell, in ref: BookIndex.TableRef) -> Bool {
+        if text.isEmpty { return true }
+        if let keys = ref.keys(of: cell), text.hasSameBytes(as: keys.text) { return keys.withoutHints.isEmpty }
+        return matcher.isBlankButHints(text)
     }
 
     /// A cell's label key, as the index worked it out.
