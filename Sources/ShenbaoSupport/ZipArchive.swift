@@ -159,22 +159,33 @@ package final class ZipArchive {
         // Never trust `declared`: allow at most the cap (and the remaining total budget), plus one
         // byte to notice an entry that is longer than its cap.
         let budget = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(declared, UInt64(budget))))
-        let chunkSize = 64 << 10
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64(chunkSize)) }
-            if count < 0 {
-                throw entryError(zip_file_get_error(file).pointee.zip_err, name: name)
+        // Inflated straight into an array of the declared size and one byte more (no zeroing, no copy); an entry
+        // that is longer than it declares is read on in chunks.
+        let expected = Int(min(declared, UInt64(budget)))
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = zip_fread(file, buffer.baseAddress! + initialized, UInt64(buffer.count - initialized))
+                if count < 0 { failed = true }
+                if count <= 0 { break }
+                initialized += Int(count)
             }
-            if count == 0 { break }
+        }
+        var chunk: [UInt8] = []
+        while !failed, bytes.count > expected, bytes.count <= budget {
+            if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 64 << 10) }
+            let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
+            if count < 0 { failed = true }
+            if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<Int(count)])
-            if bytes.count > budget {
-                throw ReadError.limitExceeded(bytes.count > limits.maxEntrySize
-                    ? "压缩包条目过大，疑似压缩炸弹（\(name)）"
-                    : "压缩包解压总量过大（超过 \(limits.maxTotalSize >> 20) MiB），疑似压缩炸弹")
-            }
+        }
+        if failed {
+            throw entryError(zip_file_get_error(file).pointee.zip_err, name: name)
+        }
+        if bytes.count > budget {
+            throw ReadError.limitExceeded(bytes.count > limits.maxEntrySize
+                ? "压缩包条目过大，疑似压缩炸弹（\(name)）"
+                : "压缩包解压总量过大（超过 \(limits.maxTotalSize >> 20) MiB），疑似压缩炸弹")
         }
         bytesRead += bytes.count
         return bytes
