@@ -98,8 +98,9 @@ package struct BookIndex {
     let blockCount: Int
     let tables: [TableRef]
     let paragraphs: [ParagraphRef]
-    /// Section name → the top-level blocks it covers; absent when its heading was not found.
-    package let sections: [String: Range<Int>]
+    /// Section name → the top-level blocks it covers; absent when its heading was not found (by `NormalizedKey`:
+    /// hashing a Chinese `String` normalises it on every look-up).
+    let sections: [NormalizedKey: Range<Int>]
     /// Cells by the keys a label may be matched by (see `LabelMatcher.match`), so finding a label's
     /// cells costs a look-up, not a pass over every cell.
     private let byKey: [NormalizedKey: [CellAddress]]
@@ -135,7 +136,8 @@ package struct BookIndex {
         }
         self.tables = tables
         self.paragraphs = paragraphs
-        self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
+        self.sections = Dictionary(uniqueKeysWithValues: Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
+            .map { (NormalizedKey($0.key), $0.value) })
         let cellCount = tables.reduce(0) { $0 + $1.keys.count }
         var byKey = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
         var byFirstLine = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
@@ -168,7 +170,7 @@ package struct BookIndex {
 
     /// The blocks of a section, or nil when the book has no recognisable heading for it.
     package func range(of section: String) -> Range<Int>? {
-        sections[section]
+        sections[NormalizedKey(section)]
     }
 
     /// Finds each section's heading in order; a section runs to the next found heading.

@@ -10,8 +10,9 @@ package struct LabelMatcher: Sendable {
     private let hintKeys: [String]
     /// `hintKeys` as UTF-8 bytes, when every hint can be matched on bytes (see `ScannedBytes`).
     private let hintKeyBytes: [[UInt8]]?
-    /// The spellings of every label, row label and anchor label the call's locators name, worked out once.
-    private let spellingsByLabel: [String: (label: String, spellings: Spellings)]
+    /// The spellings of every label, row label and anchor label the call's locators name, worked out once
+    /// (looked up by `NormalizedKey`: hashing a Chinese `String` normalises it on every look-up).
+    private let spellingsByLabel: [NormalizedKey: (label: String, spellings: Spellings)]
 
     package init(spec: CallSpec) {
         let aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
@@ -19,10 +20,10 @@ package struct LabelMatcher: Sendable {
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
         hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
-        var spellings: [String: (String, Spellings)] = [:]
+        var spellings: [NormalizedKey: (String, Spellings)] = [:]
         for locator in spec.fields.map(\.locator) {
             for label in [locator.label, locator.row, locator.after].compactMap({ $0 }) {
-                spellings[label] = (label, Spellings(Self.keys(for: label, aliasGroups: aliasGroups)))
+                spellings[NormalizedKey(label)] = (label, Spellings(Self.keys(for: label, aliasGroups: aliasGroups)))
             }
         }
         spellingsByLabel = spellings
@@ -36,7 +37,7 @@ package struct LabelMatcher: Sendable {
     /// A label's spellings (its keys, with and without bracketed notes).
     func spellings(for label: String) -> Spellings {
         // (Strings compare by canonical equivalence; the cached label must be the same bytes.)
-        if let cached = spellingsByLabel[label], cached.label.utf8.elementsEqual(label.utf8) { return cached.spellings }
+        if let cached = spellingsByLabel[NormalizedKey(label)], cached.label.hasSameBytes(as: label) { return cached.spellings }
         return Spellings(Self.keys(for: label, aliasGroups: aliasGroups))
     }
 
