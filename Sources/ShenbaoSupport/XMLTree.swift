@@ -90,8 +90,6 @@ package final class XMLTree {
     /// Namespace URIs, each once.
     package let namespaces: [String]
 
-    var elements: UnsafeMutableBufferPointer<Element> { buffers.pointee.elements }
-
     init(source: [UInt8], decoded: [UInt8], elements: [Element], attributes: [Attribute], texts: [Text],
          declarations: [Declaration], namespaces: [String]) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, source.count + decoded.count))
@@ -129,12 +127,8 @@ package final class XMLTree {
 
     /// The document element.
     package var root: XMLNode? {
-        elements.isEmpty ? nil : XMLNode(tree: self, buffers: buffers, index: 0)
+        buffers.pointee.elements.isEmpty ? nil : XMLNode(tree: self, buffers: buffers, index: 0)
     }
-
-    func string(_ span: Span) -> String { buffers.pointee.string(span) }
-
-    func equals(_ span: Span, _ text: String) -> Bool { buffers.pointee.equals(span, text) }
 }
 
 /// An element of an `XMLTree` (the tree is kept alive by whoever walks it: a node holds no reference).
@@ -206,7 +200,7 @@ package struct XMLNode {
         var scope = element.scope
         while scope >= 0 {
             let declaration = tree.declarations[Int(scope)]
-            if declaration.prefix.count > 0, tree.equals(declaration.prefix, prefix) {
+            if declaration.prefix.count > 0, buffers.pointee.equals(declaration.prefix, prefix) {
                 return declaration.namespace >= 0 ? tree.namespaces[Int(declaration.namespace)] : nil
             }
             scope = declaration.parent
@@ -218,7 +212,7 @@ package struct XMLNode {
     /// the default namespace; nil URI: undeclared).
     package var declarations: [(prefix: String, uri: String?)] {
         tree.declarations.filter { $0.element == index }.map {
-            (tree.string($0.prefix), $0.namespace >= 0 ? tree.namespaces[Int($0.namespace)] : nil)
+            (buffers.pointee.string($0.prefix), $0.namespace >= 0 ? tree.namespaces[Int($0.namespace)] : nil)
         }
     }
 
@@ -226,7 +220,7 @@ package struct XMLNode {
     package var attributes: [(name: String, value: String)] {
         let element = element
         return buffers.pointee.attributes[Int(element.firstAttribute)..<Int(element.attributeEnd)].map {
-            (tree.string($0.localName), tree.string($0.value))
+            (buffers.pointee.string($0.localName), buffers.pointee.string($0.value))
         }
     }
 }

@@ -81,14 +81,12 @@ enum XMLTreeParser {
         var sawRoot = false
         /// Attributes of the start tag being read: qualified name, where its colon is, raw value, whether that
         /// is plain (no reference, tab or line end to decode), and whether it declares a namespace (`xmlns`,
-        /// `xmlns:p`). Only the first `pendingCount` are this tag's: the array is reused from tag to tag.
-        var pending: [(name: Range<Int>, colon: Int?, value: Range<Int>, plain: Bool, declares: Bool)] = []
-        var pendingCount = 0
+        /// `xmlns:p`).
+        var pending = ReusedList<(name: Range<Int>, colon: Int?, value: Range<Int>, plain: Bool, declares: Bool)>()
         /// How many of the pending attributes declare a namespace (most start tags declare none).
         var pendingDeclarations = 0
-        /// The attributes of the start tag being read, by local name and namespace (the first `seenCount`).
-        var seen: [(local: Range<Int>, namespace: Int32)] = []
-        var seenCount = 0
+        /// The attributes of the start tag being read, by local name and namespace.
+        var seen = ReusedList<(local: Range<Int>, namespace: Int32)>()
         /// Prefixes already resolved in `resolvedScope` (most elements share their parent's scope).
         var resolved: [(prefix: Range<Int>, namespace: Int32)] = []
         var resolvedScope: Int32 = -2
@@ -162,7 +160,7 @@ enum XMLTreeParser {
             guard openNames.count < XMLTreeParser.maxDepth, !(openNames.isEmpty && sawRoot) else { return false }
             position += 1
             guard let (name, colon) = scanName() else { return false }
-            pendingCount = 0
+            pending.removeAll()
             pendingDeclarations = 0
             var selfClosing = false
             while true {
@@ -203,15 +201,10 @@ enum XMLTreeParser {
                 if declares {
                     // A namespace declared twice (other attributes given twice are caught by `open`, by namespace
                     // and local name, which also catches the same name written twice).
-                    for index in 0..<pendingCount where pending[index].declares && same(pending[index].name, attributeName) { return false }
+                    for index in 0..<pending.count where pending[index].declares && same(pending[index].name, attributeName) { return false }
                     pendingDeclarations += 1
                 }
-                if pendingCount < pending.count {
-                    pending[pendingCount] = (attributeName, attributeColon, value, plain, declares)
-                } else {
-                    pending.append((attributeName, attributeColon, value, plain, declares))
-                }
-                pendingCount += 1
+                pending.append((attributeName, attributeColon, value, plain, declares))
                 position = end + 1
             }
             guard let kept = open(name: name, colon: colon) else { return false }
@@ -233,7 +226,7 @@ enum XMLTreeParser {
             if !kept, pendingDeclarations > 0 { return nil }
             var scope = builder.scope
             if pendingDeclarations > 0 {
-                for index in 0..<pendingCount where pending[index].declares {
+                for index in 0..<pending.count where pending[index].declares {
                     let attribute = pending[index]
                     guard let uri = decodedString(attribute.value, attribute: true) else { return nil }
                     var prefix = XMLTree.Span(start: 0, count: 0)
@@ -246,8 +239,8 @@ enum XMLTreeParser {
                     scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
                 }
             }
-            seenCount = 0
-            for index in 0..<pendingCount where !pending[index].declares {
+            seen.removeAll()
+            for index in 0..<pending.count where !pending[index].declares {
                 let attribute = pending[index]
                 var local = attribute.name
                 var namespace: Int32 = -1
@@ -257,28 +250,18 @@ enum XMLTreeParser {
                     local = colon + 1..<attribute.name.upperBound
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
-                if pendingCount > 1 {
-                    for other in 0..<seenCount where seen[other].namespace == namespace && same(seen[other].local, local) { return nil }
-                    if seenCount < seen.count {
-                        seen[seenCount] = (local, namespace)
-                    } else {
-                        seen.append((local, namespace))
-                    }
-                    seenCount += 1
+                if pending.count > 1 {
+                    for other in 0..<seen.count where seen[other].namespace == namespace && same(seen[other].local, local) { return nil }
+                    seen.append((local, namespace))
                 }
-                guard kept else {
-                    // Checked all the same: a reference this parser cannot read sends the part to libxml2.
-                    if !attribute.plain, decode(attribute.value, attribute: true, references: true) == nil { return nil }
-                    continue
+                var value = builder.sourceSpan(attribute.value)
+                if !attribute.plain {
+                    // Decoded whether the element is kept or not: a reference this parser cannot read sends the part
+                    // to libxml2.
+                    guard let decoded = decode(attribute.value, attribute: true, references: true) else { return nil }
+                    if kept { value = builder.keep(decoded) }
                 }
-                let value: XMLTree.Span
-                if attribute.plain {
-                    value = builder.sourceSpan(attribute.value)
-                } else {
-                    guard let decoded = span(attribute.value, attribute: true) else { return nil }
-                    value = decoded
-                }
-                builder.addAttribute(localName: builder.sourceSpan(local), value: value)
+                if kept { builder.addAttribute(localName: builder.sourceSpan(local), value: value) }
             }
             var local = name
             let namespace: Int32
@@ -366,7 +349,7 @@ enum XMLTreeParser {
             if starts(with: Array("<![CDATA[".utf8)), !openNames.isEmpty {
                 let start = position + 9
                 guard let end = find(Array("]]>".utf8), from: start) else { return false }
-                guard let value = span(start..<end, attribute: false, references: false) else { return false }
+                guard let value = span(start..<end, references: false) else { return false }
                 if inKeptElement { builder.addText(value) }
                 position = end + 3
                 return true
@@ -388,31 +371,31 @@ enum XMLTreeParser {
             if openNames.isEmpty {
                 return bytes[range].allSatisfy(isSpace)
             }
-            guard let value = span(range, attribute: false) else { return false }
+            guard let value = span(range) else { return false }
             if inKeptElement { builder.addText(value) }
             return true
         }
 
         // MARK: Values
 
-        /// The span of a text or attribute value: the source bytes when they need no decoding, else the
-        /// decoded bytes; nil when a reference is not one this parser reads, or text holds `]]>`.
-        private mutating func span(_ range: Range<Int>, attribute: Bool, references: Bool = true) -> XMLTree.Span? {
-            let isText = !attribute && references
+        /// The span of character data (`references`: text; without: a CDATA section): the source bytes when they
+        /// need no decoding, else the decoded bytes; nil when a reference is not one this parser reads, or text
+        /// holds `]]>`. (Attribute values are told plain or not as their tag is scanned.)
+        private mutating func span(_ range: Range<Int>, references: Bool = true) -> XMLTree.Span? {
             var plain = true
             for index in range {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "&") || byte == 0x0D || (attribute && (byte == 0x09 || byte == 0x0A)) {
+                if byte == UInt8(ascii: "&") || byte == 0x0D {
                     plain = false
-                    if !isText { break }
+                    if !references { break }
                 }
-                if isText, byte == UInt8(ascii: ">"), index - range.lowerBound >= 2,
+                if references, byte == UInt8(ascii: ">"), index - range.lowerBound >= 2,
                    bytes[index - 1] == UInt8(ascii: "]"), bytes[index - 2] == UInt8(ascii: "]") {
                     return nil
                 }
             }
             if plain { return builder.sourceSpan(range) }
-            guard let decoded = decode(range, attribute: attribute, references: references) else { return nil }
+            guard let decoded = decode(range, attribute: false, references: references) else { return nil }
             return builder.keep(decoded)
         }
 
@@ -475,8 +458,6 @@ enum XMLTreeParser {
 
         // MARK: Scanning
 
-        /// An ASCII name (letters, digits, `_ - . :`; names with other characters are left to libxml2),
-        /// and where its one colon is.
         /// Whether `scanName` takes this byte into a name.
         private static func isNameByte(_ byte: UInt8) -> Bool {
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -484,6 +465,8 @@ enum XMLTreeParser {
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
         }
 
+        /// An ASCII name (letters, digits, `_ - . :`; names with other characters are left to libxml2),
+        /// and where its one colon is.
         private mutating func scanName() -> (Range<Int>, colon: Int?)? {
             let start = position
             var cursor = position
@@ -557,6 +540,26 @@ enum XMLTreeParser {
             guard count <= 16 else { return memcmp(a, b, count) == 0 }
             for offset in 0..<count where a[offset] != b[offset] { return false }
             return true
+        }
+    }
+
+    /// A list emptied for every start tag that keeps its storage from tag to tag (most tags have an attribute or
+    /// two: no allocation, and no release of the old elements, per tag).
+    struct ReusedList<Element> {
+        private var items: [Element] = []
+        /// How many elements the list holds (the first `count` of `items`).
+        private(set) var count = 0
+
+        @inline(__always)
+        subscript(index: Int) -> Element { items[index] }
+
+        @inline(__always)
+        mutating func removeAll() { count = 0 }
+
+        @inline(__always)
+        mutating func append(_ item: Element) {
+            if count < items.count { items[count] = item } else { items.append(item) }
+            count += 1
         }
     }
 }
