@@ -14,25 +14,12 @@ package enum GuidanceText {
 
     /// The text without guidance notes.
     package static func removing(from text: String) -> String {
-        // (Most answers hold no bracket at all: told from the bytes, before any character is formed.)
-        guard text.containsByte(UInt8(ascii: "(")) || text.containsBytes("（") else { return text }
-        let ownCharacters = cutsOnBytes(text)
-        guard ownCharacters || text.contains(where: { $0 == "（" || $0 == "(" }) else { return text }
-        let lines = lines(of: text, onBytes: ownCharacters).map { strippedLine(String($0)) }
+        // (Most answers hold no bracket at all: told from the bytes, before any character is formed. A bracket byte
+        // is a bracket character unless a combining mark follows it.)
+        guard text.containsByte(UInt8(ascii: "(")) || text.containsBytes("（"),
+              text.isMadeOfOwnCharacters || text.contains(where: { $0 == "（" || $0 == "(" }) else { return text }
+        let lines = text.lines().map { strippedLine(String($0)) }
         return lines.filter { !$0.trimmingWhitespace().isEmpty || lines.count == 1 }.joined(separator: "\n")
-    }
-
-    /// Whether `text` can be cut into lines on its bytes: every scalar is a character of its own (nearly all
-    /// text), and no carriage return makes one character with the line feed after it.
-    static func cutsOnBytes(_ text: String) -> Bool {
-        !text.containsByte(0x0D) && text.isMadeOfOwnCharacters
-    }
-
-    /// The lines of `text`, empty ones too: what `split(separator: "\n", omittingEmptySubsequences: false)`
-    /// gives, cut on the bytes when `onBytes` (see `cutsOnBytes`).
-    static func lines(of text: String, onBytes: Bool) -> [Substring] {
-        onBytes ? text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-            : text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     private static func strippedLine(_ line: String) -> String {

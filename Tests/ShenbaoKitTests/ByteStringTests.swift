@@ -51,19 +51,11 @@ import Testing
         }
     }
 
-    /// Guidance is looked for line by line: the lines cut on the bytes (where `cutsOnBytes` allows) are the lines
-    /// cut by characters.
-    @Test func guidanceLinesAreTheCharacterLines() {
-        var onBytes = 0
+    @Test func allLinesAreThoseSplittingCharactersKeepingEmptyOnesGives() {
         for text in Self.texts {
-            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            #expect(GuidanceText.lines(of: text, onBytes: false).map(String.init) == expected)
-            if GuidanceText.cutsOnBytes(text) {
-                onBytes += 1
-                #expect(GuidanceText.lines(of: text, onBytes: true).map(String.init) == expected, "\(text.debugDescription)")
-            }
+            #expect(text.lines().map(String.init) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                    "\(text.debugDescription)")
         }
-        #expect(onBytes > 50)
         #expect(GuidanceText.removing(from: "（请填写）\n甲（某某）\n（不超过500字）") == "甲（某某）")
     }
 

@@ -120,6 +120,13 @@ extension String {
         containsByte(0x0D) ? split(separator: "\n") : utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
+    /// Every line, empty ones too: what `split(separator: "\n", omittingEmptySubsequences: false)` gives, cut on
+    /// the bytes as `nonEmptyLines` cuts.
+    package func lines() -> [Substring] {
+        containsByte(0x0D) ? split(separator: "\n", omittingEmptySubsequences: false)
+            : utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     /// Whether every scalar is a character of its own (`LabelKeyBytes.isOwnCharacter`): such text can be cut
     /// and searched on its bytes.
     package var isMadeOfOwnCharacters: Bool {
