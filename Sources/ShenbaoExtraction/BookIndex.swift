@@ -136,8 +136,7 @@ package struct BookIndex {
         }
         self.tables = tables
         self.paragraphs = paragraphs
-        self.sections = Dictionary(uniqueKeysWithValues: Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
-            .map { (NormalizedKey($0.key), $0.value) })
+        self.sections = Self.locateSections(catalogue.sections, blocks: document.blocks, keys: headingKeys)
         let cellCount = tables.reduce(0) { $0 + $1.keys.count }
         var byKey = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
         var byFirstLine = [NormalizedKey: [CellAddress]](minimumCapacity: cellCount)
@@ -176,7 +175,7 @@ package struct BookIndex {
     /// Finds each section's heading in order; a section runs to the next found heading.
     /// `封面` (the cover) runs from the start to the first heading.
     /// `keys` holds each block's heading key: a paragraph's label key, or its table's first cell's ("" for none).
-    private static func locateSections(_ sections: [(name: String, key: String)], blocks: [Block], keys: [String]) -> [String: Range<Int>] {
+    private static func locateSections(_ sections: [(name: String, key: String)], blocks: [Block], keys: [String]) -> [NormalizedKey: Range<Int>] {
         var starts: [(name: String, start: Int)] = []
         var searchFrom = 0
         for (name, key) in sections where name != "封面" {
@@ -185,13 +184,13 @@ package struct BookIndex {
                 searchFrom = start + 1
             }
         }
-        var result: [String: Range<Int>] = [:]
+        var result: [NormalizedKey: Range<Int>] = [:]
         for (offset, entry) in starts.enumerated() {
             let end = offset + 1 < starts.count ? starts[offset + 1].start : blocks.count
-            result[entry.name] = entry.start..<max(end, entry.start + 1)
+            result[NormalizedKey(entry.name)] = entry.start..<max(end, entry.start + 1)
         }
         if sections.contains(where: { $0.name == "封面" }) {
-            result["封面"] = 0..<(starts.first?.start ?? blocks.count)
+            result[NormalizedKey("封面")] = 0..<(starts.first?.start ?? blocks.count)
         }
         return result
     }

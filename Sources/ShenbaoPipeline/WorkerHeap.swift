@@ -5,7 +5,8 @@ import CGlibcMalloc
 /// Reading a book allocates blocks of hundreds of KiB: the inflated styles part (350 KiB is normal), the
 /// document part, the arrays of their XML trees. By default glibc serves blocks that large with `mmap`, or
 /// gives the top of the heap back to the kernel when they are freed, so every book faulted all those pages
-/// in again: 52,000 page faults for 144 books with their own styles parts, 2,500 with the heap kept.
+/// in again: 52,000 page faults for 144 books with their own styles parts, 3,700 with the heap kept (parent
+/// and two workers).
 /// A worker keeps up to 16 MiB free for the next book instead; blocks larger than that are still mapped
 /// and unmapped on their own, so a hostile book cannot leave the worker holding its memory.
 enum WorkerHeap {

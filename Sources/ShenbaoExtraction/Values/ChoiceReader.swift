@@ -252,7 +252,7 @@ package struct ScannedText {
     }
 
     /// The characters as scalar values when each is one scalar with no other spelling (see `keyScalars`).
-    package static func scalarValues(_ characters: [Character]) -> [UInt32]? {
+    private static func scalarValues(_ characters: [Character]) -> [UInt32]? {
         var values: [UInt32] = []
         values.reserveCapacity(characters.count)
         for character in characters {

@@ -77,7 +77,8 @@ public enum DOCXReader {
     private static let lastNumbering = LastPartCache<Numbering>()
 
     /// A part the main part relates to (styles, numbering), read with `make` from its tree (of the elements
-    /// `elementsRead` keeps, or all); `empty` when it is missing. A part stored exactly as the last one read well is taken from `cache` without being inflated again.
+    /// `elementsRead` keeps, or all); `empty` when it is missing. A part stored exactly as the last one read well
+    /// is taken from `cache` without being inflated again.
     /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
