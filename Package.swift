@@ -45,8 +45,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
-        // glibc's heap tuning (`mallopt`), for worker processes.
-        .systemLibrary(name: "CGlibcMalloc"),
+        // What the Glibc module leaves out: heap tuning (`mallopt`) for worker processes, `memmem` for byte searches.
+        .systemLibrary(name: "CGlibcExtras"),
         // poppler's core C++ API (its private headers), for reading what a page paints without rendering it.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // A C API over poppler's interpreter: a PDF page's text and the strokes and fills it paints, in one pass (C++);
@@ -71,7 +71,7 @@ let package = Package(
         // The library, one target a pipeline stage; each imports only earlier stages:
         // model → spec → readers → extraction → validation → writers → pipeline.
         // The document model, records, read errors; string and file helpers every stage uses.
-        .target(name: "ShenbaoModel"),
+        .target(name: "ShenbaoModel", dependencies: ["CGlibcExtras"]),
         // XML and zip reading and writing over libxml2 and libzip.
         .target(name: "ShenbaoSupport", dependencies: ["ShenbaoModel", "CLibXML2", "CLibZip"]),
         // Call specs (YAML), their fields, checks and loader.
@@ -118,7 +118,7 @@ let package = Package(
             name: "ShenbaoPipeline",
             dependencies: [
                 "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
-                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "CGlibcMalloc",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters",
             ]
         ),
         // All stages under one name, for the program, the fuzz targets and the tests.

@@ -1,4 +1,4 @@
-import CGlibcMalloc
+import CGlibcExtras
 
 /// How a worker's C heap is kept from one book to the next.
 ///
