@@ -4,18 +4,21 @@ import ShenbaoSupport
 
 /// The relationships of one OPC part (or of the package), read from its `_rels/*.rels` part.
 struct PackageRelationships {
-    /// One relationship: its type URI and the resolved part name of its target.
+    /// One relationship: its type URI and its target as written (relative to `directory`).
     package struct Relationship {
         package var type: String
         package var target: String
     }
 
     package var relationships: [Relationship] = []
+    /// The folder of the part whose relationships these are: targets are resolved against it when asked for
+    /// (a reader asks for two or three of a dozen).
+    private var directory = ""
 
     /// Reads the relationships of the part `partName` ("" for the package itself). A missing or
     /// unreadable rels part yields no relationships: callers fall back to the conventional names.
     package init(of partName: String, in archive: ZipArchive) throws(ReadError) {
-        let directory = Self.directory(of: partName)
+        directory = Self.directory(of: partName)
         let file = String(partName.split(separator: "/").last ?? "")
         let relsName = directory.isEmpty ? "_rels/\(file).rels" : "\(directory)/_rels/\(file).rels"
         guard let bytes = try archive.read(relsName) else { return }
@@ -25,14 +28,14 @@ struct PackageRelationships {
         for element in root.children where element.hasName("Relationship") {
             guard element.attribute("TargetMode") != "External",
                   let type = element.attribute("Type"), let target = element.attribute("Target") else { continue }
-            relationships.append(Relationship(type: type, target: Self.resolve(target, from: directory)))
+            relationships.append(Relationship(type: type, target: target))
         }
     }
 
-    /// The target of the first relationship whose type URI ends with `/suffix` (transitional and
-    /// strict type URIs differ only before the last segment).
+    /// The part name of the target of the first relationship whose type URI ends with `/suffix` (transitional
+    /// and strict type URIs differ only before the last segment).
     package func target(ofTypeEndingWith suffix: String) -> String? {
-        relationships.first { $0.type.hasSuffix("/" + suffix) }?.target
+        relationships.first { $0.type.hasSuffix("/" + suffix) }.map { Self.resolve($0.target, from: directory) }
     }
 
     /// The folder of a part name ("word/document.xml" → "word").
