@@ -43,6 +43,10 @@ package struct FieldFinder {
     /// Keys of every label the call prints: a cell holding one is a label, never a value.
     var knownLabels: Set<NormalizedKey> { catalogue.knownLabels }
 
+    /// The cells of each row label asked for: the fields of a matrix share their row labels, and finding one
+    /// reads every cell of the book.
+    private let rowLabelCells = RowLabelCells()
+
     package init(index: BookIndex, catalogue: CatalogueKeys) {
         self.index = index
         self.catalogue = catalogue
@@ -127,17 +131,8 @@ package struct FieldFinder {
     private func findByRow(_ field: FieldSpec, row: String, label: LabelMatcher.Spellings, candidates: [Candidate],
                            scope: Range<Int>) -> Outcome? {
         let labelKeys = label.keys
-        let rowKeys = matcher.keys(for: row)
-        let rowSpellings = LabelMatcher.Spellings(rowKeys)
-        // Row label cells: the row label itself, or a cell starting with it (`负责人姓名（法定代表人）`).
-        var addresses = Set(index.cells(matching: rowSpellings).map(\.address))
-        for (tableIndex, ref) in index.tables.enumerated() where scope.contains(ref.blockIndex) {
-            for position in ref.keys.indices
-            where rowKeys.contains(where: { !$0.isEmpty && ref.keys[position].key.startsWithBytes($0) }) {
-                addresses.insert(BookIndex.CellAddress(table: tableIndex, position: position))
-            }
-        }
-        let anchors = addresses.sorted().map { (ref: index.tables[$0.table], cell: index.tables[$0.table].table.cells[$0.position]) }
+        let anchors = rowLabelCells.addresses(of: row) { rowLabelAddresses($0) }
+            .map { (ref: index.tables[$0.table], cell: index.tables[$0.table].table.cells[$0.position]) }
             .filter { scope.contains($0.ref.blockIndex) }
         guard !anchors.isEmpty else { return nil }
         // The label shares a row with the row label: the value is right of the label.
@@ -164,6 +159,20 @@ package struct FieldFinder {
             return .ambiguous(reason: problem.0, texts: values.map(\.text), location: problem.1)
         }
         return nil
+    }
+
+    /// The cells holding a row label, in reading order: the row label itself, or a cell starting with it
+    /// (`负责人姓名（法定代表人）`).
+    private func rowLabelAddresses(_ row: String) -> [BookIndex.CellAddress] {
+        let rowKeys = matcher.keys(for: row)
+        var addresses = Set(index.cells(matching: LabelMatcher.Spellings(rowKeys)).map(\.address))
+        for (tableIndex, ref) in index.tables.enumerated() {
+            for position in ref.keys.indices
+            where rowKeys.contains(where: { !$0.isEmpty && ref.keys[position].key.startsWithBytes($0) }) {
+                addresses.insert(BookIndex.CellAddress(table: tableIndex, position: position))
+            }
+        }
+        return addresses.sorted()
     }
 
     /// The value where a row label's row meets the column headed by the field's label.
