@@ -10,12 +10,21 @@ import ShenbaoReaders
 public enum PhoneNormalizer {
     /// A cell that may hold several numbers (`027-85317019，138 0000 0000`): each normalised, joined by `，`.
     public static func normalizeAll(_ text: String) -> String {
-        var parts = text.foldingFullWidth.split(whereSeparator: { "，,、;；/\n".contains($0) }).map(String.init)
+        var parts = text.foldingFullWidth.split(whereSeparator: isSeparator).map(String.init)
         // Numbers separated only by spaces: split there when joining them would make an over-long number.
         if parts.count == 1, parts[0].filter(\.isNumber).count > 13 {
             parts = parts[0].split(separator: " ").map(String.init)
         }
         return parts.map(normalize).filter { !$0.isEmpty }.joined(separator: "，")
+    }
+
+    /// Whether a character separates two numbers in one cell (`，,、;；/` or a line break); compared one by one
+    /// (a search of a string of them per character cost more than the rest of the normalising).
+    private static func isSeparator(_ character: Character) -> Bool {
+        switch character {
+        case "，", ",", "、", ";", "；", "/", "\n": true
+        default: false
+        }
     }
 
     public static func normalize(_ text: String) -> String {
