@@ -123,7 +123,8 @@ enum XMLTreeParser {
                 guard declaration() else { return false }
             }
             while position < bytes.count {
-                let next = find(UInt8(ascii: "<"), from: position) ?? bytes.count
+                // (Markup mostly follows markup: no search then.)
+                let next = bytes[position] == UInt8(ascii: "<") ? position : find(UInt8(ascii: "<"), from: position) ?? bytes.count
                 if next > position, !text(position..<next) { return false }
                 position = next
                 guard position < bytes.count else { break }
