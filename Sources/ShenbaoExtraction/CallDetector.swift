@@ -9,10 +9,12 @@ public enum CallDetector {
     /// The best-matching call, or nil when none of their phrases appear (or two calls tie).
     public static func detect(_ document: Document, among specs: [CallSpec]) -> CallSpec? {
         let blocks = document.blocks.prefix(400)
-        let text = piecewiseKey(blocks) ?? blocks.map(\.text).joined(separator: "\n").labelKey
-        return best(among: specs) { phrase in
-            let key = phrase.labelKey
-            return !key.isEmpty && text.containsBytes(key)
+        let text = piecewiseKey(blocks) ?? Array(blocks.map(\.text).joined(separator: "\n").labelKey.utf8)
+        return text.withUnsafeBufferPointer { text in
+            best(among: specs) { phrase in
+                let key = phrase.labelKey
+                return !key.isEmpty && key.withUTF8Bytes { firstOffset(of: $0, in: text) != nil }
+            }
         }
     }
 
@@ -20,24 +22,34 @@ public enum CallDetector {
     /// of their paragraphs and cells: the separators are whitespace, which a key leaves out, so where every piece
     /// is keyed byte by byte the pieces' keys make the whole text's key without the whole text being built. Nil when
     /// a piece needs the character-level key.
-    private static func piecewiseKey(_ blocks: ArraySlice<Block>) -> String? {
-        var key: [UInt8] = []
-        func append(_ text: String) -> Bool {
-            guard let piece = text.withUTF8Bytes(LabelKeyBytes.key(of:)) else { return false }
-            key.append(contentsOf: piece.utf8)
-            return true
-        }
+    private static func piecewiseKey(_ blocks: ArraySlice<Block>) -> [UInt8]? {
+        var pieces: [String] = []
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
-                guard append(paragraph.text) else { return nil }
+                pieces.append(paragraph.text)
             case .table(let table):
                 for row in 0..<table.rowCount {
-                    for cell in table.cells(inRow: row) where !append(cell.text) { return nil }
+                    for index in table.cellIndices(inRow: row) { pieces.append(table.cells[index].text) }
                 }
             }
         }
-        return String(decoding: key, as: UTF8.self)
+        // Every key written into one buffer (a key is never longer than its text).
+        let room = pieces.reduce(0) { $0 + $1.utf8.count }
+        guard room > 0 else { return [] }
+        var complete = true
+        let key = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            var written = 0
+            for piece in pieces {
+                guard let length = piece.withUTF8Bytes({ LabelKeyBytes.write($0, to: buffer.baseAddress! + written) }) else {
+                    complete = false
+                    break
+                }
+                written += length
+            }
+            count = complete ? written : 0
+        }
+        return complete ? key : nil
     }
 
     /// The best-matching call for the OCR text of a scan's first pages, its phrases matched as OCR allows

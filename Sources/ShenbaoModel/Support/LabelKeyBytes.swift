@@ -8,49 +8,76 @@ package enum LabelKeyBytes {
     package static func key(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var complete = true
         let key = String(unsafeUninitializedCapacity: bytes.count) { out in
-            var written = 0
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                // (Fast paths for the two commonest kinds of scalar, with the rule below spelt out for them.)
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x3A, 0x09...0x0D, 0x20: break
-                    case 0x5B: out[written] = 0x28; written += 1
-                    case 0x5D: out[written] = 0x29; written += 1
-                    default: out[written] = lead; written += 1
-                    }
-                    index += 1
-                    continue
-                }
-                if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
-                    // U+4000–U+9FFF: ideographs, characters of their own, kept as they are.
-                    out[written] = lead
-                    out[written + 1] = bytes[index + 1]
-                    out[written + 2] = bytes[index + 2]
-                    written += 3
-                    index += 3
-                    continue
-                }
-                guard let (scalar, length) = self.scalar(in: bytes, at: index), isOwnCharacter(scalar) else {
-                    complete = false
-                    return 0
-                }
-                switch keyScalar(for: scalar) {
-                case .drop:
-                    break
-                case .ascii(let byte):
-                    out[written] = byte
-                    written += 1
-                case .same:
-                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
-                    written += length
-                }
-                index += length
+            guard let written = write(bytes, to: out.baseAddress!) else {
+                complete = false
+                return 0
             }
             return written
         }
         return complete ? key : nil
+    }
+
+    /// Whether the bytes are their own label key: ASCII other than white space, colons and square brackets, and
+    /// U+4000–U+9FFF (most of a Chinese form's labels and values). False when that is not sure.
+    package static func isOwnKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                switch lead {
+                case 0x3A, 0x09...0x0D, 0x20, 0x5B, 0x5D: return false
+                default: index += 1
+                }
+            } else if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Writes the label key of `bytes` at `out` (room for `bytes.count` bytes: a key is never longer than its
+    /// text); how many bytes it wrote, or nil when the text needs the character-level path.
+    package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var written = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            // (Fast paths for the two commonest kinds of scalar, with the rule below spelt out for them.)
+            if lead < 0x80 {
+                switch lead {
+                case 0x3A, 0x09...0x0D, 0x20: break
+                case 0x5B: out[written] = 0x28; written += 1
+                case 0x5D: out[written] = 0x29; written += 1
+                default: out[written] = lead; written += 1
+                }
+                index += 1
+                continue
+            }
+            if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
+                // U+4000–U+9FFF: ideographs, characters of their own, kept as they are.
+                out[written] = lead
+                out[written + 1] = bytes[index + 1]
+                out[written + 2] = bytes[index + 2]
+                written += 3
+                index += 3
+                continue
+            }
+            guard let (scalar, length) = self.scalar(in: bytes, at: index), isOwnCharacter(scalar) else { return nil }
+            switch keyScalar(for: scalar) {
+            case .drop:
+                break
+            case .ascii(let byte):
+                out[written] = byte
+                written += 1
+            case .same:
+                for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                written += length
+            }
+            index += length
+        }
+        return written
     }
 
     /// What one scalar becomes in a label key.

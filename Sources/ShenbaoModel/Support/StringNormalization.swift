@@ -61,7 +61,8 @@ extension String {
     /// Worked out on the UTF-8 bytes where every scalar is a character of its own (all the Chinese, Latin
     /// and symbols of a form), and character by character only for text with combining marks and the like.
     package var labelKey: String {
-        withUTF8Bytes(LabelKeyBytes.key(of:)) ?? labelKeyByCharacter
+        // (A text that is its own key, as most cells of a Chinese form are, is not copied.)
+        withUTF8Bytes { LabelKeyBytes.isOwnKey($0) ? self : LabelKeyBytes.key(of: $0) } ?? labelKeyByCharacter
     }
 
     /// `labelKey` worked out on grapheme clusters (text where one character may be several scalars).
