@@ -181,7 +181,9 @@ package struct FieldFinder {
         let table = ref.table
         // (Every row label a locator names has its entry.)
         let siblings = catalogue.columnLabelsByRow[locatorRow] ?? LabelMatcher.Spellings([])
-        let label = field.locator.label.trimmingWhitespace()
+        // (The label and the row label as printed, for the reasons below.)
+        var label: String { field.locator.label.trimmingWhitespace() }
+        var rowLabel: String { anchor.text.trimmingWhitespace().collapsingSpaces }
         // The nearest row above that prints any column label of this row label.
         var headerRow: Int?
         var row = anchor.row - 1
@@ -189,7 +191,6 @@ package struct FieldFinder {
             if table.cellIndices(inRow: row).contains(where: { isAny(ref.keys[$0], of: siblings) }) { headerRow = row }
             row -= 1
         }
-        let rowLabel = anchor.text.trimmingWhitespace().collapsingSpaces
         guard let headerRow else {
             return .ambiguous(reason: "表\(ref.number)中「\(rowLabel)」所在行的上方没有表头，无法确定哪一格是「\(label)」",
                               texts: [], location: location(of: anchor, in: ref))

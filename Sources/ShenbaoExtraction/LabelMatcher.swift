@@ -81,9 +81,9 @@ package struct LabelMatcher: Sendable {
     /// Whether a cell is the label.
     func match(_ cell: BookIndex.CellKeys, label spellings: Spellings) -> Match? {
         let keys = spellings.normalized
-        if keys.contains(cell.exact) { return .exact }
-        if keys.contains(cell.firstLine) || keys.contains(cell.withoutHints) { return .firstLine }
-        if !cell.bare.isEmpty, spellings.bare.contains(cell.bare) { return .annotated }
+        if cell.exact.isIn(keys) { return .exact }
+        if cell.firstLine.isIn(keys) || cell.withoutHints.isIn(keys) { return .firstLine }
+        if !cell.bare.isEmpty, cell.bare.isIn(spellings.bare) { return .annotated }
         return nil
     }
 

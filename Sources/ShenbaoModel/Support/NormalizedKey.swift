@@ -12,9 +12,9 @@ package struct NormalizedKey: Hashable, Sendable {
     /// The key as it was given.
     package let text: String
     /// `text` in NFC (the same string when it already is).
-    private let normalized: String
+    @usableFromInline let normalized: String
     /// The hash of `normalized`'s bytes, worked out once: most keys compared differ, and differ here.
-    private let hashCode: Int
+    @usableFromInline let hashCode: Int
 
     package init(_ key: String) {
         text = key
@@ -27,14 +27,24 @@ package struct NormalizedKey: Hashable, Sendable {
 
     package var isEmpty: Bool { text.isEmpty }
 
-    package static func == (a: NormalizedKey, b: NormalizedKey) -> Bool {
+    /// (Inlinable: most comparisons end at the hash codes, and a call through the protocol costs more.)
+    @inlinable package static func == (a: NormalizedKey, b: NormalizedKey) -> Bool {
         guard a.hashCode == b.hashCode else { return false }
         return a.normalized.withUTF8Bytes { x in
             b.normalized.withUTF8Bytes { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
 
-    package func hash(into hasher: inout Hasher) {
+    @inlinable package func hash(into hasher: inout Hasher) {
         hasher.combine(hashCode)
+    }
+
+    /// Whether `keys` hold this key: hash codes compared in place (`contains` copies each key, two strings, to
+    /// compare it).
+    @inlinable package func isIn(_ keys: [NormalizedKey]) -> Bool {
+        keys.withUnsafeBufferPointer { keys in
+            for index in keys.indices where keys[index].hashCode == hashCode && keys[index] == self { return true }
+            return false
+        }
     }
 }
