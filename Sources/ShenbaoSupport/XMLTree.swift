@@ -90,23 +90,18 @@ package final class XMLTree {
     /// Namespace URIs, each once.
     package let namespaces: [String]
 
-    init(source: [UInt8], decoded: [UInt8], elements: [Element], attributes: [Attribute], texts: [Text],
+    /// A tree over its bytes; it takes over the memory of `elements`, `attributes` and `texts` (see `GrowingBuffer`).
+    init(source: [UInt8], decoded: [UInt8], elements: UnsafeMutableBufferPointer<Element>,
+         attributes: UnsafeMutableBufferPointer<Attribute>, texts: UnsafeMutableBufferPointer<Text>,
          declarations: [Declaration], namespaces: [String]) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, source.count + decoded.count))
         _ = storage.initialize(fromContentsOf: source)
         _ = UnsafeMutableBufferPointer(rebasing: storage[source.count...]).initialize(fromContentsOf: decoded)
         buffers = .allocate(capacity: 1)
-        buffers.initialize(to: Buffers(storage: storage, sourceCount: source.count, elements: Self.copy(elements),
-                                       attributes: Self.copy(attributes), texts: Self.copy(texts)))
+        buffers.initialize(to: Buffers(storage: storage, sourceCount: source.count, elements: elements,
+                                       attributes: attributes, texts: texts))
         self.declarations = declarations
         self.namespaces = namespaces
-    }
-
-    private static func copy<Item>(_ items: [Item]) -> UnsafeMutableBufferPointer<Item> {
-        let allocated = UnsafeMutableBufferPointer<Item>.allocate(capacity: max(1, items.count))
-        let copy = UnsafeMutableBufferPointer(start: allocated.baseAddress, count: items.count)
-        _ = copy.initialize(fromContentsOf: items)
-        return copy
     }
 
     deinit {

@@ -1,24 +1,24 @@
 /// Puts an `XMLTree` together, element by element in document order; used by `XMLTreeParser` and by
 /// the copy of a libxml2 tree, so both give the same shape.
-struct XMLTreeBuilder {
+struct XMLTreeBuilder: ~Copyable {
     private let source: [UInt8]
     private var decoded: [UInt8] = []
-    private var elements: [XMLTree.Element] = []
-    private var attributes: [XMLTree.Attribute] = []
-    private var texts: [XMLTree.Text] = []
+    private var elements: GrowingBuffer<XMLTree.Element>
+    private var attributes: GrowingBuffer<XMLTree.Attribute>
+    private var texts: GrowingBuffer<XMLTree.Text>
     private(set) var declarations: [XMLTree.Declaration] = []
     private var namespaces: [String] = []
     private var namespaceIndex: [String: Int32] = [:]
     /// Where the attributes of the element about to be opened begin.
     private var firstPendingAttribute: Int32 = 0
     /// The open elements, innermost last, with their last text so far.
-    private var open: [(element: Int32, lastText: Int32)] = []
+    private var open = GrowingBuffer<(element: Int32, lastText: Int32)>()
 
     init(source: [UInt8], expectedElements: Int = 0) {
         self.source = source
-        elements.reserveCapacity(expectedElements)
-        attributes.reserveCapacity(expectedElements)
-        texts.reserveCapacity(expectedElements / 2)
+        elements = GrowingBuffer(capacity: expectedElements)
+        attributes = GrowingBuffer(capacity: expectedElements)
+        texts = GrowingBuffer(capacity: expectedElements / 2)
     }
 
     /// The index the next element will get.
@@ -87,8 +87,9 @@ struct XMLTreeBuilder {
         elements[Int(open.removeLast().element)].end = nextElement
     }
 
-    func build() -> XMLTree {
-        XMLTree(source: source, decoded: decoded, elements: elements, attributes: attributes, texts: texts,
+    /// The tree, which takes the builder's memory over.
+    consuming func build() -> XMLTree {
+        XMLTree(source: source, decoded: decoded, elements: elements.take(), attributes: attributes.take(), texts: texts.take(),
                 declarations: declarations, namespaces: namespaces)
     }
 }

@@ -72,12 +72,12 @@ enum XMLTreeParser {
     }
 
     /// One parse: a cursor over the bytes and the tree being built.
-    struct Parser {
+    struct Parser: ~Copyable {
         let bytes: UnsafeBufferPointer<UInt8>
         var builder: XMLTreeBuilder
         var position = 0
-        /// The qualified names of the open elements, for matching end tags.
-        var openNames: [Range<Int>] = []
+        /// Where the qualified names of the open elements are, for matching end tags.
+        var openNames = GrowingBuffer<(start: Int, count: Int)>()
         var sawRoot = false
         /// Attributes of the start tag being read: qualified name, where its colon is, raw value, whether that
         /// is plain (no reference, tab or line end to decode), and whether it declares a namespace (`xmlns`,
@@ -99,7 +99,7 @@ enum XMLTreeParser {
         /// While inside an element the filter leaves out: the depth (`openNames.count`) it was opened at.
         var skippedFrom: Int?
 
-        init(bytes: UnsafeBufferPointer<UInt8>, builder: XMLTreeBuilder, filter: XMLElementFilter?) {
+        init(bytes: UnsafeBufferPointer<UInt8>, builder: consuming XMLTreeBuilder, filter: XMLElementFilter?) {
             self.bytes = bytes
             self.builder = builder
             self.filter = filter
@@ -119,7 +119,7 @@ enum XMLTreeParser {
 
         mutating func parseDocument() -> Bool {
             if starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-            if starts(with: Array("<?xml".utf8)), position + 5 < bytes.count, isSpace(bytes[position + 5]) {
+            if starts(with: Array("<?xml".utf8)), position + 5 < bytes.count, Self.isSpace(bytes[position + 5]) {
                 guard declaration() else { return false }
             }
             while position < bytes.count {
@@ -149,9 +149,9 @@ enum XMLTreeParser {
             let content = Array(bytes[position + 5..<end])
             position = end + 2
             guard let at = content.firstRange(of: Array("encoding".utf8)) else { return true }
-            var rest = content[at.upperBound...].drop { isSpace($0) }
+            var rest = content[at.upperBound...].drop { Self.isSpace($0) }
             guard rest.first == UInt8(ascii: "=") else { return false }
-            rest = rest.dropFirst().drop { isSpace($0) }
+            rest = rest.dropFirst().drop { Self.isSpace($0) }
             guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
             let name = rest.dropFirst().prefix { $0 != quote }
             return String(decoding: name, as: UTF8.self).lowercased() == "utf-8"
@@ -214,7 +214,7 @@ enum XMLTreeParser {
                 if kept { builder.closeElement() }
             } else {
                 if !kept, skippedFrom == nil { skippedFrom = openNames.count }
-                openNames.append(name)
+                openNames.append((name.lowerBound, name.count))
             }
             return true
         }
@@ -326,7 +326,7 @@ enum XMLTreeParser {
             position += 2
             // The open element's name, compared in place, and ending there.
             guard let open = openNames.last, position + open.count <= bytes.count,
-                  Self.sameBytes(bytes.baseAddress! + position, bytes.baseAddress! + open.lowerBound, open.count) else { return false }
+                  Self.sameBytes(bytes.baseAddress! + position, bytes.baseAddress! + open.start, open.count) else { return false }
             position += open.count
             if position < bytes.count, Self.isNameByte(bytes[position]) { return false }
             skipSpaces()
@@ -362,7 +362,7 @@ enum XMLTreeParser {
             position += 2
             guard let (name, _) = scanName(), String(decoding: bytes[name], as: UTF8.self).lowercased() != "xml",
                   let end = find(Array("?>".utf8), from: name.upperBound) else { return false }
-            if end > name.upperBound, !isSpace(bytes[name.upperBound]) { return false }
+            if end > name.upperBound, !Self.isSpace(bytes[name.upperBound]) { return false }
             position = end + 2
             return true
         }
@@ -370,7 +370,7 @@ enum XMLTreeParser {
         /// Character data between markup: only white space outside the document element.
         private mutating func text(_ range: Range<Int>) -> Bool {
             if openNames.isEmpty {
-                return bytes[range].allSatisfy(isSpace)
+                return bytes[range].allSatisfy(Self.isSpace)
             }
             guard let value = span(range) else { return false }
             if inKeptElement { builder.addText(value) }
@@ -497,11 +497,11 @@ enum XMLTreeParser {
         @discardableResult
         private mutating func skipSpaces() -> Bool {
             let start = position
-            while position < bytes.count, isSpace(bytes[position]) { position += 1 }
+            while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
             return position > start
         }
 
-        private func isSpace(_ byte: UInt8) -> Bool {
+        private static func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
         }
 
