@@ -37,9 +37,22 @@ public enum RecordJSONWriter {
         object(record.fields, to: &out, value: Self.value(_:to:))
         out.append(",\"file\":")
         out.string(record.file)
-        if !record.notes.isEmpty { out.encoded(",\"notes\":", record.notes) }
+        if !record.notes.isEmpty {
+            out.append(",\"notes\":[")
+            for (index, note) in record.notes.enumerated() {
+                out.append(index > 0 ? ",{\"code\":" : "{\"code\":")
+                out.string(note.code)
+                out.append(",\"message\":")
+                out.string(note.message)
+                out.append("}")
+            }
+            out.append("]")
+        }
         if let ocr = record.ocr { out.encoded(",\"ocr\":", ocr) }
-        if !record.passages.isEmpty { out.encoded(",\"passages\":", record.passages) }
+        if !record.passages.isEmpty {
+            out.append(",\"passages\":")
+            object(record.passages, to: &out) { text, out in out.string(text) }
+        }
         out.append(record.scanned ? ",\"scanned\":true" : ",\"scanned\":false")
         if !record.locations.isEmpty {
             out.append(",\"sources\":")
@@ -78,13 +91,26 @@ public enum RecordJSONWriter {
         out.append("}")
     }
 
+    /// A number with a fraction as `JSONEncoder` writes it, when that is its shortest decimal spelling (`description`)
+    /// of digits, a point and perhaps a minus sign; nil for an exponent or anything else, which the encoder writes.
+    private static func plainDecimal(_ number: Double) -> String? {
+        let text = number.description
+        return text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) && !text.hasSuffix(".0") ? text : nil
+    }
+
     /// A field value in its public JSON shape (`FieldValue.encode(to:)`).
     private static func value(_ value: FieldValue, to out: inout JSONBytes) {
         switch value {
         case .string(let text): out.string(text)
         case .int(let number): out.integer(number)
         case .number(let number):
-            if number == number.rounded(), abs(number) < 1e15 { out.integer(Int(number)) } else { out.encoded("", number) }
+            if number == number.rounded(), abs(number) < 1e15 {
+                out.integer(Int(number))
+            } else if let plain = plainDecimal(number) {
+                out.append(unquoted: plain)
+            } else {
+                out.encoded("", number)
+            }
         case .range(let start, let end):
             out.append("{\"end\":")
             out.string(end)
@@ -130,6 +156,11 @@ private struct JSONBytes {
     /// Bytes that need no escaping (punctuation and keys).
     mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// ASCII text that needs no escaping and no quotes (a number's spelling).
+    mutating func append(unquoted text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// An integer in decimal, as `JSONEncoder` writes it: its digits, last first, then turned round in place.

@@ -48,6 +48,7 @@ import Testing
                     .string(awkwardText(&random)), .int(Int.random(in: -1_000_000...1_000_000, using: &random)),
                     .number(Double(Int.random(in: -99_999...99_999, using: &random)) / 100), .number(1e15), .number(-0.0), .number(123456789.125),
                     [.int(0), .int(Int.max), .int(Int.min), .int(-9), .number(-999_999_999_999_999)][index % 5],
+                    [.number(0.1 + 0.2), .number(1e-7), .number(-0.000_012_5), .number(3.0e20), .number(2.5e15)][index % 5],
                     .range(start: awkwardText(&random), end: awkwardText(&random)),
                     .strings((0..<Int.random(in: 0...3, using: &random)).map { _ in awkwardText(&random) }),
                 ]

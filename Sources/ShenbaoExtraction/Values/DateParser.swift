@@ -30,15 +30,22 @@ public enum DateParser {
                   let year = Int(folded.substring(result.range(at: 1))),
                   (1900...2100).contains(year) else { return nil }
             guard result.range(at: 2).location != NSNotFound else {
-                return Match(value: String(format: "%04d", year), range: range)
+                return Match(value: digits(year, 4), range: range)
             }
             guard let month = Int(folded.substring(result.range(at: 2))), (1...12).contains(month) else { return nil }
             if result.range(at: 3).location != NSNotFound, let day = Int(folded.substring(result.range(at: 3))) {
                 guard isValid(year: year, month: month, day: day) else { return nil }
-                return Match(value: String(format: "%04d-%02d-%02d", year, month, day), range: range)
+                return Match(value: "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))", range: range)
             }
-            return Match(value: String(format: "%04d-%02d", year, month), range: range)
+            return Match(value: "\(digits(year, 4))-\(digits(month, 2))", range: range)
         }
+    }
+
+    /// A non-negative number in at least `width` digits, zeros in front (`String(format: "%04d")` without the
+    /// formatter, which cost more than the rest of reading a date).
+    private static func digits(_ number: Int, _ width: Int) -> String {
+        let text = String(number)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The single date in a text; nil when there is none, or more than one.
