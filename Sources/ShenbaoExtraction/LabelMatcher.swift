@@ -1,3 +1,4 @@
+import Foundation
 import ShenbaoModel
 import ShenbaoSupport
 import ShenbaoSpec
@@ -10,6 +11,8 @@ package struct LabelMatcher: Sendable {
     private let hintKeys: [String]
     /// `hintKeys` as UTF-8 bytes, when every hint can be matched on bytes (see `ScannedBytes`).
     private let hintKeyBytes: [[UInt8]]?
+    /// The hint keys' UTF-8 bytes by their first byte (most hints start with a bracket), for `holdsHint`.
+    private let hintsByFirstByte: [(first: UInt8, hints: [[UInt8]])]
     /// The spellings of every label, row label and anchor label the call's locators name, worked out once
     /// (looked up by `NormalizedKey`: hashing a Chinese `String` normalises it on every look-up).
     private let spellingsByLabel: [NormalizedKey: (label: String, spellings: Spellings)]
@@ -20,6 +23,8 @@ package struct LabelMatcher: Sendable {
         hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
         hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
+        hintsByFirstByte = Dictionary(grouping: hintKeys.map { Array($0.utf8) }, by: { $0[0] })
+            .map { (first: $0.key, hints: $0.value) }.sorted { $0.first < $1.first }
         var spellings: [NormalizedKey: (String, Spellings)] = [:]
         for locator in spec.fields.map(\.locator) {
             for label in [locator.label, locator.row, locator.after].compactMap({ $0 }) {
@@ -216,9 +221,18 @@ package struct LabelMatcher: Sendable {
         holdsHint(key) ? removingEveryHint(from: text).labelKey : key
     }
 
-    /// Whether a label key holds any of the form's hints.
+    /// Whether a label key holds any of the form's hints (their bytes; hints starting with a byte the key does not
+    /// hold are not searched for).
     private func holdsHint(_ key: String) -> Bool {
-        hintKeys.contains { key.containsBytes($0) }
+        key.withUTF8Bytes { key in
+            guard let start = key.baseAddress else { return false }
+            for group in hintsByFirstByte where memchr(start, Int32(group.first), key.count) != nil {
+                for hint in group.hints where hint.count <= key.count {
+                    if hint.withUnsafeBufferPointer({ firstOffset(of: $0, in: key) }) != nil { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// The text with every hint it holds cut out, one at a time, longest hints first.
