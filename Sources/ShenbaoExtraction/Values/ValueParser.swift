@@ -73,7 +73,14 @@ public enum ValueParser {
             .map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
         let joined = keepLines || oneLine ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
         let value = joined.trimmingWhitespace()
-        return ["无", "/", "-", "—", "——"].contains(value) && !keepLines ? "" : value
+        // A dash or 无 alone means "nothing" (a short value only: the comparison is not made for the rest).
+        if !keepLines, value.utf8.count <= 6 {
+            switch value {
+            case "无", "/", "-", "—", "——": return ""
+            default: break
+            }
+        }
+        return value
     }
 
     /// Tabs and fill-in blanks (two or more `_`/`＿` in a row) as one space each.

@@ -31,27 +31,33 @@ extension String {
         // (Text with no whitespace but line breaks is its own result.)
         guard unicodeScalars.contains(where: { $0 != "\n" && LabelKeyBytes.isWhitespace($0.value) }) else { return self }
         let scalars = Array(unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // (Written as UTF-8 bytes: appending to a scalar view costs more than the rest of the work.)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var before: Unicode.Scalar?
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if LabelKeyBytes.isWhitespace(scalar.value) && scalar != "\n" {
                 var end = index
                 while end < scalars.count, LabelKeyBytes.isWhitespace(scalars[end].value), scalars[end] != "\n" { end += 1 }
-                let before = out.last
                 let after = end < scalars.count ? scalars[end] : nil
                 let atEdge = before == nil || before == "\n" || after == nil || after == "\n"
                 let betweenCJKAndASCII = before.map { $0.isCJK } == true && after.map { $0.isASCIIAlphanumeric } == true
                     || before.map { $0.isASCIIAlphanumeric } == true && after.map { $0.isCJK } == true
                     || before.map { $0.isCJK } == true && after.map { $0.isCJK } == true
-                if !atEdge && !betweenCJKAndASCII { out.append(" ") }
+                if !atEdge && !betweenCJKAndASCII {
+                    out.append(0x20)
+                    before = " "
+                }
                 index = end
                 continue
             }
-            out.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
+            before = scalar
             index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The key a label is compared by: full-width folded, no whitespace, no colons, brackets unified.
