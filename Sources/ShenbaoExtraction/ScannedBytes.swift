@@ -21,34 +21,60 @@ struct ScannedBytes {
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], start: [Int], end: [Int])? {
-        var key: [UInt8] = []
+        // The three lists written in place, side by side (a key is never longer than its text).
+        var complete = true
+        var written = 0
         var sourceStart: [Int] = []
         var sourceEnd: [Int] = []
-        key.reserveCapacity(bytes.count)
-        sourceStart.reserveCapacity(bytes.count)
-        sourceEnd.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            guard let (scalar, length) = LabelKeyBytes.scalar(in: bytes, at: index),
-                  LabelKeyBytes.isByteComparable(scalar) else { return nil }
-            let end = index + length
-            switch LabelKeyBytes.keyScalar(for: scalar) {
-            case .drop:
-                break
-            case .ascii(let byte):
-                key.append(byte)
-                sourceStart.append(index)
-                sourceEnd.append(end)
-            case .same:
-                for offset in index..<end {
-                    key.append(bytes[offset])
-                    sourceStart.append(index)
-                    sourceEnd.append(end)
+        let key = [UInt8](unsafeUninitializedCapacity: bytes.count) { keyOut, keyCount in
+            sourceStart = [Int](unsafeUninitializedCapacity: bytes.count) { startOut, startCount in
+                sourceEnd = [Int](unsafeUninitializedCapacity: bytes.count) { endOut, endCount in
+                    func put(_ byte: UInt8, from start: Int, to end: Int) {
+                        keyOut[written] = byte
+                        startOut[written] = start
+                        endOut[written] = end
+                        written += 1
+                    }
+                    var index = 0
+                    while index < bytes.count {
+                        let lead = bytes[index]
+                        // (Fast paths for ASCII and U+4000–U+9FFF, with the rules below spelt out for them.)
+                        if lead < 0x80 {
+                            switch lead {
+                            case 0x3A, 0x09...0x0D, 0x20: break
+                            case 0x5B: put(0x28, from: index, to: index + 1)
+                            case 0x5D: put(0x29, from: index, to: index + 1)
+                            default: put(lead, from: index, to: index + 1)
+                            }
+                            index += 1
+                            continue
+                        }
+                        if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
+                            for offset in index..<index + 3 { put(bytes[offset], from: index, to: index + 3) }
+                            index += 3
+                            continue
+                        }
+                        guard let (scalar, length) = LabelKeyBytes.scalar(in: bytes, at: index),
+                              LabelKeyBytes.isByteComparable(scalar) else {
+                            complete = false
+                            written = 0
+                            break
+                        }
+                        let end = index + length
+                        switch LabelKeyBytes.keyScalar(for: scalar) {
+                        case .drop: break
+                        case .ascii(let byte): put(byte, from: index, to: end)
+                        case .same: for offset in index..<end { put(bytes[offset], from: index, to: end) }
+                        }
+                        index = end
+                    }
+                    endCount = written
                 }
+                startCount = written
             }
-            index = end
+            keyCount = written
         }
-        return (key, sourceStart, sourceEnd)
+        return complete ? (key, sourceStart, sourceEnd) : nil
     }
 
     /// Cuts out of the text what the key bytes `keyRange` come from (whole scalars, and whatever the key drops
