@@ -57,8 +57,8 @@ package struct FieldFinder {
         let whole = 0..<index.blockCount
         var scopes: [(range: Range<Int>, section: String?)] = []
         if let section = index.range(of: field.section) { scopes.append((section, field.section)) }
-        if field.section != "封面" || scopes.isEmpty { scopes.append((whole, nil)) }
         let cover = field.section == "封面"
+        if !cover || scopes.isEmpty { scopes.append((whole, nil)) }
         for scope in scopes {
             let outcome = findByShape(field, scope: scope.range)
                 ?? (cover ? findInParagraphs(field, scope: scope.range, cover: true).map(Outcome.found) : nil)
@@ -358,7 +358,14 @@ package struct FieldFinder {
     private func unit(rightOf cell: TableCell, in ref: BookIndex.TableRef) -> String? {
         guard let next = ref.table.cells(coveringRow: cell.row).first(where: { $0.column >= cell.column + cell.columnSpan }) else { return nil }
         let key = key(of: next, in: ref)
-        return ["亿元", "万元", "千元", "元"].first { key == $0 || key == "(\($0))" || key == "单位\($0)" }
+        // (No spelling of a unit is longer than `单位亿元`: a longer key is not compared.)
+        guard key.utf8.count <= 12 else { return nil }
+        return Self.unitSpellings.first { key == $0.spelling }?.unit
+    }
+
+    /// The keys of a cell that names a money unit by itself (`万元`, `(万元)`, `单位万元`), largest unit first.
+    private static let unitSpellings = ["亿元", "万元", "千元", "元"].flatMap { unit in
+        [unit, "(\(unit))", "单位\(unit)"].map { (spelling: $0, unit: unit) }
     }
 
     /// A value cell's text; a cell that holds another printed label counts as empty.

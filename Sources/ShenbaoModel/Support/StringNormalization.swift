@@ -125,14 +125,36 @@ extension String {
     /// character of its own, except after a carriage return (CR LF is one character, not split at), so text
     /// holding one takes the character path.
     package func nonEmptyLines() -> [Substring] {
-        containsByte(0x0D) ? split(separator: "\n") : utf8.split(separator: 0x0A).map { Substring($0) }
+        containsByte(0x0D) ? split(separator: "\n") : linesCutOnBytes(omittingEmpty: true)
     }
 
     /// Every line, empty ones too: what `split(separator: "\n", omittingEmptySubsequences: false)` gives, cut on
     /// the bytes as `nonEmptyLines` cuts.
     package func lines() -> [Substring] {
-        containsByte(0x0D) ? split(separator: "\n", omittingEmptySubsequences: false)
-            : utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        containsByte(0x0D) ? split(separator: "\n", omittingEmptySubsequences: false) : linesCutOnBytes(omittingEmpty: false)
+    }
+
+    /// The lines between line feeds, found with memchr (splitting the UTF-8 view walks it a byte at a time).
+    private func linesCutOnBytes(omittingEmpty: Bool) -> [Substring] {
+        let view = utf8
+        var lines: [Substring] = []
+        withUTF8Bytes { bytes in
+            var start = 0
+            while true {
+                let end = start < bytes.count
+                    ? memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map {
+                        UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0))
+                    } ?? bytes.count
+                    : bytes.count
+                if !(omittingEmpty && end == start) {
+                    let lower = view.index(view.startIndex, offsetBy: start)
+                    lines.append(Substring(view[lower..<view.index(lower, offsetBy: end - start)]))
+                }
+                guard end < bytes.count else { break }
+                start = end + 1
+            }
+        }
+        return lines
     }
 
     /// Whether every scalar is a character of its own (`LabelKeyBytes.isOwnCharacter`): such text can be cut
