@@ -29,6 +29,9 @@ struct GrowingBuffer<Item: BitwiseCopyable>: ~Copyable {
         count += 1
     }
 
+    /// Empties the buffer, keeping its memory for what comes next.
+    mutating func removeAll() { count = 0 }
+
     @discardableResult
     mutating func removeLast() -> Item {
         precondition(count > 0, "removeLast on an empty buffer")

@@ -79,14 +79,12 @@ enum XMLTreeParser {
         /// Where the qualified names of the open elements are, for matching end tags.
         var openNames = GrowingBuffer<(start: Int, count: Int)>()
         var sawRoot = false
-        /// Attributes of the start tag being read: qualified name, where its colon is, raw value, whether that
-        /// is plain (no reference, tab or line end to decode), and whether it declares a namespace (`xmlns`,
-        /// `xmlns:p`).
-        var pending = ReusedList<(name: Range<Int>, colon: Int?, value: Range<Int>, plain: Bool, declares: Bool)>()
+        /// The attributes of the start tag being read, as scanned.
+        var pending = GrowingBuffer<PendingAttribute>()
         /// How many of the pending attributes declare a namespace (most start tags declare none).
         var pendingDeclarations = 0
         /// The attributes of the start tag being read, by local name and namespace.
-        var seen = ReusedList<(local: Range<Int>, namespace: Int32)>()
+        var seen = GrowingBuffer<(localStart: Int, localEnd: Int, namespace: Int32)>()
         /// Prefixes already resolved in `resolvedScope` (most elements share their parent's scope).
         var resolved: [(prefix: Range<Int>, namespace: Int32)] = []
         var resolvedScope: Int32 = -2
@@ -205,7 +203,9 @@ enum XMLTreeParser {
                     for index in 0..<pending.count where pending[index].declares && same(pending[index].name, attributeName) { return false }
                     pendingDeclarations += 1
                 }
-                pending.append((attributeName, attributeColon, value, plain, declares))
+                pending.append(PendingAttribute(nameStart: attributeName.lowerBound, nameEnd: attributeName.upperBound,
+                                                colonAt: attributeColon ?? -1, valueStart: value.lowerBound, valueEnd: value.upperBound,
+                                                plain: plain, declares: declares))
                 position = end + 1
             }
             guard let kept = open(name: name, colon: colon) else { return false }
@@ -252,8 +252,9 @@ enum XMLTreeParser {
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
                 if pending.count > 1 {
-                    for other in 0..<seen.count where seen[other].namespace == namespace && same(seen[other].local, local) { return nil }
-                    seen.append((local, namespace))
+                    for other in 0..<seen.count where seen[other].namespace == namespace
+                        && same(seen[other].localStart..<seen[other].localEnd, local) { return nil }
+                    seen.append((local.lowerBound, local.upperBound, namespace))
                 }
                 var value = builder.sourceSpan(attribute.value)
                 if !attribute.plain {
@@ -544,23 +545,20 @@ enum XMLTreeParser {
         }
     }
 
-    /// A list emptied for every start tag that keeps its storage from tag to tag (most tags have an attribute or
-    /// two: no allocation, and no release of the old elements, per tag).
-    struct ReusedList<Element> {
-        private var items: [Element] = []
-        /// How many elements the list holds (the first `count` of `items`).
-        private(set) var count = 0
+    /// An attribute of the start tag being read: where its qualified name, colon (-1: none) and raw value are,
+    /// whether the value is plain (no reference, tab or line end to decode), and whether it declares a namespace
+    /// (`xmlns`, `xmlns:p`). Plain numbers, so that the list of them reused from tag to tag is a `GrowingBuffer`.
+    struct PendingAttribute {
+        var nameStart: Int
+        var nameEnd: Int
+        var colonAt: Int
+        var valueStart: Int
+        var valueEnd: Int
+        var plain: Bool
+        var declares: Bool
 
-        @inline(__always)
-        subscript(index: Int) -> Element { items[index] }
-
-        @inline(__always)
-        mutating func removeAll() { count = 0 }
-
-        @inline(__always)
-        mutating func append(_ item: Element) {
-            if count < items.count { items[count] = item } else { items.append(item) }
-            count += 1
-        }
+        var name: Range<Int> { nameStart..<nameEnd }
+        var colon: Int? { colonAt >= 0 ? colonAt : nil }
+        var value: Range<Int> { valueStart..<valueEnd }
     }
 }
