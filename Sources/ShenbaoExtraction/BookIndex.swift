@@ -157,14 +157,21 @@ package struct BookIndex {
 
     /// Every cell that is the label, with how well it matches, in reading order.
     func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
-        var best: [CellAddress: LabelMatcher.Match] = [:]
+        // (A label is in a few cells at most: a list searched in place costs less than a dictionary.)
+        var best: [(address: CellAddress, match: LabelMatcher.Match)] = []
         func note(_ addresses: [CellAddress]?, _ match: LabelMatcher.Match) {
-            for address in addresses ?? [] where (best[address] ?? .annotated) <= match { best[address] = match }
+            for address in addresses ?? [] {
+                if let index = best.firstIndex(where: { $0.address == address }) {
+                    if best[index].match <= match { best[index].match = match }
+                } else {
+                    best.append((address, match))
+                }
+            }
         }
         for key in label.bare { note(byBare[key], .annotated) }
         for key in label.normalized { note(byFirstLine[key], .firstLine) }
         for key in label.normalized { note(byKey[key], .exact) }
-        return best.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return best.sorted { $0.address < $1.address }
     }
 
     /// The blocks of a section, or nil when the book has no recognisable heading for it.
