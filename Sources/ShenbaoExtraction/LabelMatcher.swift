@@ -20,7 +20,9 @@ package struct LabelMatcher: Sendable {
     package init(spec: CallSpec) {
         let aliasGroups = spec.aliases.map { $0.map(\.labelKey) }
         self.aliasGroups = aliasGroups
-        hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        // (Longest first; each key's length in characters counted once, not at every comparison.)
+        hintKeys = spec.hints.map(\.labelKey).filter { !$0.isEmpty }.map { (key: $0, length: $0.count) }
+            .sorted { $0.length > $1.length }.map(\.key)
         let byteComparable = hintKeys.allSatisfy(\.isByteComparable)
         hintKeyBytes = byteComparable ? hintKeys.map { Array($0.utf8) } : nil
         hintsByFirstByte = Dictionary(grouping: hintKeys.map { Array($0.utf8) }, by: { $0[0] })

@@ -163,10 +163,14 @@ final class BodyReader {
                 if let outline = properties?.child("outlineLvl")?.attribute("val").flatMap({ Int($0) }) {
                     level = StyleSheet.headingLevel(outline: outline)
                 }
-                var labelled = InlineBuffer()
-                labelled.append(contentsOf: label + buffer.inlines)
-                blocks.append(.paragraph(Paragraph(inlines: labelled.inlines, style: styleId.map(styles.name(of:)),
-                                                   headingLevel: level)))
+                // (Most paragraphs have no list label: their inlines are the buffer's, already joined.)
+                var inlines = buffer.inlines
+                if !label.isEmpty {
+                    var labelled = InlineBuffer()
+                    labelled.append(contentsOf: label + inlines)
+                    inlines = labelled.inlines
+                }
+                blocks.append(.paragraph(Paragraph(inlines: inlines, style: styleId.map(styles.name(of:)), headingLevel: level)))
             }
         }
         blocks += textBoxes
