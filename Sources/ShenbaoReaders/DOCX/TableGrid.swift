@@ -27,8 +27,9 @@ struct TableGrid {
     /// Starts the next row, whose first cell sits after `skipping` grid columns (`w:gridBefore`).
     mutating func startRow(skipping before: Int) {
         row += 1
-        coveringPrevious = coveringCurrent
-        coveringCurrent = [:]
+        // (The two maps trade places and keep their room: a row's map is the size of the one before.)
+        swap(&coveringPrevious, &coveringCurrent)
+        coveringCurrent.removeAll(keepingCapacity: true)
         let limit = declaredColumns > 0 ? declaredColumns - 1 : Self.maxColumns - 1
         column = min(max(before, 0), limit)
     }
