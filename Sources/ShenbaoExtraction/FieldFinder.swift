@@ -89,7 +89,6 @@ package struct FieldFinder {
     private func findInTables(_ field: FieldSpec, scope: Range<Int>) -> Outcome? {
         let spellings = matcher.spellings(for: field.locator.label)
         let labelKeys = spellings.keys
-        let tables = index.tables.filter { scope.contains($0.blockIndex) }
         var candidates: [Candidate] = []
         for (address, match) in index.cells(matching: spellings) {
             let ref = index.tables[address.table]
@@ -110,7 +109,7 @@ package struct FieldFinder {
             let strongest = candidates.filter { $0.match == best }
             return agreeing(strongest.map { valueRight(of: $0.cell, in: $0.ref, field: field, labelKeys: labelKeys) }, field: field)
         }
-        return findInline(field, labelKeys: labelKeys, tables: tables)
+        return findInline(field, labelKeys: labelKeys, tables: index.tables.filter { scope.contains($0.blockIndex) })
     }
 
     /// The candidate the locator's `after` and `occurrence` name, in reading order.
