@@ -157,14 +157,21 @@ package struct BookIndex {
 
     /// Every cell that is the label, with how well it matches, in reading order.
     func cells(matching label: LabelMatcher.Spellings) -> [(address: CellAddress, match: LabelMatcher.Match)] {
-        // (A label is in a few cells at most: a list searched in place costs less than a dictionary.)
+        // A label is in a few cells: a list searched in place costs less than a dictionary. Past 16 cells (a hostile
+        // book may print one label thousands of times) the list's places are looked up in a dictionary instead.
         var best: [(address: CellAddress, match: LabelMatcher.Match)] = []
+        var places: [CellAddress: Int]?
         func note(_ addresses: [CellAddress]?, _ match: LabelMatcher.Match) {
             for address in addresses ?? [] {
-                if let index = best.firstIndex(where: { $0.address == address }) {
-                    if best[index].match <= match { best[index].match = match }
-                } else {
-                    best.append((address, match))
+                if let place = places.map({ $0[address] }) ?? best.firstIndex(where: { $0.address == address }) {
+                    if best[place].match <= match { best[place].match = match }
+                    continue
+                }
+                best.append((address, match))
+                if places != nil {
+                    places?[address] = best.count - 1
+                } else if best.count > 16 {
+                    places = Dictionary(uniqueKeysWithValues: best.indices.map { (best[$0].address, $0) })
                 }
             }
         }
