@@ -32,10 +32,10 @@ final class BodyReader {
     /// Refuses a main part with more `<w:tc>` start tags than `maxCells` before it is parsed: a quick count on
     /// the bytes, so a 100,000-row table is turned away in milliseconds rather than after a parse of millions of
     /// elements (no book has a hundredth of that many cells). Cells spelt with another prefix are still counted
-    /// one by one as the body is read. A part too short to hold more than `maxCells` cells (each takes at least the
-    /// seven bytes of `<w:tc/>`) is not searched.
+    /// one by one as the body is read. A part too short to hold more than `maxCells` such tags (each takes at least
+    /// six bytes: `<w:tc` and the byte after it) is not searched: the count could not exceed the limit.
     static func refuseOversizedTables(_ bytes: [UInt8]) throws(ReadError) {
-        guard bytes.count > maxCells * 7 else { return }
+        guard bytes.count > maxCells * 6 else { return }
         let tag = Array("<w:tc".utf8)
         let count = bytes.withUnsafeBufferPointer { buffer in
             tag.withUnsafeBufferPointer { tag -> Int in
