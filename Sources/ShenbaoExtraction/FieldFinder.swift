@@ -357,8 +357,9 @@ package struct FieldFinder {
     private func unit(rightOf cell: TableCell, in ref: BookIndex.TableRef) -> String? {
         guard let next = ref.table.cells(coveringRow: cell.row).first(where: { $0.column >= cell.column + cell.columnSpan }) else { return nil }
         let key = key(of: next, in: ref)
-        // (No spelling of a unit is longer than `单位亿元`: a longer key is not compared.)
-        guard key.utf8.count <= 12 else { return nil }
+        // (No spelling of a unit is longer than `单位亿元`, four characters of at most four bytes each, counting the
+        // compatibility ideographs that equal them: a longer key is not compared.)
+        guard key.utf8.count <= 16 else { return nil }
         return Self.unitSpellings.first { key == $0.spelling }?.unit
     }
 

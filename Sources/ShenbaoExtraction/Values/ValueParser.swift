@@ -73,8 +73,9 @@ public enum ValueParser {
             .map { String($0).collapsingSpaces.trimmingWhitespace() }.filter { !$0.isEmpty }
         let joined = keepLines || oneLine ? lines.joined(separator: "\n") : lines.joined(separator: " ").collapsingSpaces
         let value = joined.trimmingWhitespace()
-        // A dash or 无 alone means "nothing" (a short value only: the comparison is not made for the rest).
-        if !keepLines, value.utf8.count <= 6 {
+        // A dash or 无 alone means "nothing" (a value of two characters at most, four bytes each at most: the
+        // comparison is not made for the rest).
+        if !keepLines, value.utf8.count <= 8 {
             switch value {
             case "无", "/", "-", "—", "——": return ""
             default: break
