@@ -118,7 +118,7 @@ let package = Package(
             name: "ShenbaoPipeline",
             dependencies: [
                 "ShenbaoModel", "ShenbaoSupport", "ShenbaoSpec", "ShenbaoReaders", "ShenbaoExtraction",
-                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters",
+                "ShenbaoStatistics", "ShenbaoValidation", "ShenbaoWriters", "CGlibcExtras",
             ]
         ),
         // All stages under one name, for the program, the fuzz targets and the tests.

@@ -18,8 +18,14 @@ struct GrowingBuffer<Item: BitwiseCopyable>: ~Copyable {
     var last: Item? { count > 0 ? start[count - 1] : nil }
 
     subscript(index: Int) -> Item {
-        get { start[index] }
-        set { start[index] = newValue }
+        get {
+            assert(index >= 0 && index < count, "index out of the buffer")
+            return start[index]
+        }
+        set {
+            assert(index >= 0 && index < count, "index out of the buffer")
+            start[index] = newValue
+        }
     }
 
     @inline(__always)

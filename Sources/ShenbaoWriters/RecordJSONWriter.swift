@@ -10,10 +10,10 @@ import ShenbaoValidation
 /// Writes extraction results as JSON lines: one object per file, as `shenbao extract --format json` prints.
 ///
 /// A record's line is exactly what `JSONEncoder` (keys sorted, slashes unescaped) makes of its `Codable` form,
-/// written here byte by byte for the parts every book has (its fields and where each was found), which is a
-/// fifteenth of a book's extraction time through the encoder; the rarer parts (notes, passages, values left
-/// out, OCR, fractional numbers) are still encoded by `JSONEncoder`. `RecordJSONWriterTests` holds the two
-/// to the same bytes.
+/// written here byte by byte for its fields, where each was found, reader notes, passages and numbers spelt
+/// plainly (through the encoder they were a fifteenth of a book's extraction time); the rarer parts (values left
+/// out, OCR, numbers written with an exponent) are still encoded by `JSONEncoder`. `RecordJSONWriterTests` holds
+/// the two to the same bytes.
 public enum RecordJSONWriter {
     private struct ErrorLine: Encodable {
         struct Detail: Encodable { var code: String; var message: String }

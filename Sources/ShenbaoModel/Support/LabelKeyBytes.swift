@@ -7,6 +7,7 @@ package enum LabelKeyBytes {
     /// The label key of a string's UTF-8 bytes, or nil when the text needs the character-level path.
     package static func key(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var complete = true
+        guard !bytes.isEmpty else { return "" }
         let key = String(unsafeUninitializedCapacity: bytes.count) { out in
             guard let written = write(bytes, to: out.baseAddress!) else {
                 complete = false
