@@ -29,45 +29,13 @@ struct ScannedBytes {
         let key = [UInt8](unsafeUninitializedCapacity: bytes.count) { keyOut, keyCount in
             sourceStart = [Int](unsafeUninitializedCapacity: bytes.count) { startOut, startCount in
                 sourceEnd = [Int](unsafeUninitializedCapacity: bytes.count) { endOut, endCount in
-                    func put(_ byte: UInt8, from start: Int, to end: Int) {
+                    complete = LabelKeyBytes.forEachKeyByte(of: bytes, accepting: LabelKeyBytes.isByteComparable) { byte, start, end in
                         keyOut[written] = byte
                         startOut[written] = start
                         endOut[written] = end
                         written += 1
                     }
-                    var index = 0
-                    while index < bytes.count {
-                        let lead = bytes[index]
-                        // (Fast paths for ASCII and U+4000–U+9FFF, with the rules below spelt out for them.)
-                        if lead < 0x80 {
-                            switch lead {
-                            case 0x3A, 0x09...0x0D, 0x20: break
-                            case 0x5B: put(0x28, from: index, to: index + 1)
-                            case 0x5D: put(0x29, from: index, to: index + 1)
-                            default: put(lead, from: index, to: index + 1)
-                            }
-                            index += 1
-                            continue
-                        }
-                        if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
-                            for offset in index..<index + 3 { put(bytes[offset], from: index, to: index + 3) }
-                            index += 3
-                            continue
-                        }
-                        guard let (scalar, length) = LabelKeyBytes.scalar(in: bytes, at: index),
-                              LabelKeyBytes.isByteComparable(scalar) else {
-                            complete = false
-                            written = 0
-                            break
-                        }
-                        let end = index + length
-                        switch LabelKeyBytes.keyScalar(for: scalar) {
-                        case .drop: break
-                        case .ascii(let byte): put(byte, from: index, to: end)
-                        case .same: for offset in index..<end { put(bytes[offset], from: index, to: end) }
-                        }
-                        index = end
-                    }
+                    if !complete { written = 0 }
                     endCount = written
                 }
                 startCount = written

@@ -42,43 +42,50 @@ package enum LabelKeyBytes {
     /// text); how many bytes it wrote, or nil when the text needs the character-level path.
     package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int? {
         var written = 0
+        let complete = forEachKeyByte(of: bytes, accepting: isOwnCharacter) { byte, _, _ in
+            out[written] = byte
+            written += 1
+        }
+        return complete ? written : nil
+    }
+
+    /// Walks the label key of `bytes`: `emit` gets each key byte with where the scalar it comes from starts and
+    /// ends in `bytes`. False, having stopped, at a scalar `accepts` refuses (the text then needs the character-level
+    /// path). ASCII and U+4000–U+9FFF, most of a form, take fast paths with the rule of `keyScalar` spelt out for
+    /// them; both are accepted by `isOwnCharacter` and by `isByteComparable`.
+    @inlinable @inline(__always)
+    package static func forEachKeyByte(of bytes: UnsafeBufferPointer<UInt8>, accepting accepts: (Unicode.Scalar) -> Bool,
+                                       _ emit: (_ byte: UInt8, _ start: Int, _ end: Int) -> Void) -> Bool {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
-            // (Fast paths for the two commonest kinds of scalar, with the rule below spelt out for them.)
             if lead < 0x80 {
                 switch lead {
                 case 0x3A, 0x09...0x0D, 0x20: break
-                case 0x5B: out[written] = 0x28; written += 1
-                case 0x5D: out[written] = 0x29; written += 1
-                default: out[written] = lead; written += 1
+                case 0x5B: emit(0x28, index, index + 1)
+                case 0x5D: emit(0x29, index, index + 1)
+                default: emit(lead, index, index + 1)
                 }
                 index += 1
                 continue
             }
             if (0xE4...0xE9).contains(lead), index + 3 <= bytes.count {
-                // U+4000–U+9FFF: ideographs, characters of their own, kept as they are.
-                out[written] = lead
-                out[written + 1] = bytes[index + 1]
-                out[written + 2] = bytes[index + 2]
-                written += 3
+                // Ideographs, characters of their own, kept as they are.
+                emit(lead, index, index + 3)
+                emit(bytes[index + 1], index, index + 3)
+                emit(bytes[index + 2], index, index + 3)
                 index += 3
                 continue
             }
-            guard let (scalar, length) = self.scalar(in: bytes, at: index), isOwnCharacter(scalar) else { return nil }
+            guard let (scalar, length) = scalar(in: bytes, at: index), accepts(scalar) else { return false }
             switch keyScalar(for: scalar) {
-            case .drop:
-                break
-            case .ascii(let byte):
-                out[written] = byte
-                written += 1
-            case .same:
-                for offset in 0..<length { out[written + offset] = bytes[index + offset] }
-                written += length
+            case .drop: break
+            case .ascii(let byte): emit(byte, index, index + length)
+            case .same: for offset in index..<index + length { emit(bytes[offset], index, index + length) }
             }
             index += length
         }
-        return written
+        return true
     }
 
     /// What one scalar becomes in a label key.
