@@ -50,6 +50,10 @@ private final class SideWork: @unchecked Sendable {
     /// would count two threads.
     func waitUntilGone() {
         guard let taskEntry else { return }
-        for _ in 0..<1000 where access(taskEntry, F_OK) == 0 { usleep(50) }
+        var checks = 0
+        while checks < 1000, access(taskEntry, F_OK) == 0 {
+            usleep(50)
+            checks += 1
+        }
     }
 }
