@@ -13,7 +13,7 @@ enum XMLTreeParser {
     static let maxDepth = 200
 
     /// The tree of `bytes`, or nil when they are left to libxml2. With a `filter`, the tree holds only the
-    /// elements it keeps; the others are read and checked all the same.
+    /// elements it keeps; the others are only read past (see `skipElement`).
     static func parse(_ bytes: [UInt8], keeping filter: XMLElementFilter? = nil) -> XMLTree? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) / 2 else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> XMLTree? in
@@ -94,8 +94,6 @@ enum XMLTreeParser {
 
         /// Which elements go into the tree (all without a filter).
         let filter: XMLElementFilter?
-        /// While inside an element the filter leaves out: the depth (`openNames.count`) it was opened at.
-        var skippedFrom: Int?
 
         init(bytes: UnsafeBufferPointer<UInt8>, builder: consuming XMLTreeBuilder, filter: XMLElementFilter?) {
             self.bytes = bytes
@@ -103,16 +101,11 @@ enum XMLTreeParser {
             self.filter = filter
         }
 
-        /// Whether the element being opened, named `local`, goes into the tree.
+        /// Whether the element being opened, named `local`, goes into the tree (its ancestors are in it: the
+        /// elements the filter leaves out are read past whole).
         private func keeps(local: Range<Int>) -> Bool {
-            guard skippedFrom == nil else { return false }
             guard let filter, !openNames.isEmpty else { return true }
             return filter.keeps(depth: openNames.count - 1, name: UnsafeBufferPointer(rebasing: bytes[local]))
-        }
-
-        /// Whether the innermost open element is in the tree (text and closing tags go to the builder).
-        private var inKeptElement: Bool {
-            skippedFrom.map { openNames.count <= $0 } ?? true
         }
 
         mutating func parseDocument() -> Bool {
@@ -159,6 +152,7 @@ enum XMLTreeParser {
             guard openNames.count < XMLTreeParser.maxDepth, !(openNames.isEmpty && sawRoot) else { return false }
             position += 1
             guard let (name, colon) = scanName() else { return false }
+            guard keeps(local: colon.map { $0 + 1..<name.upperBound } ?? name) else { return skipElement(named: name) }
             pending.removeAll()
             pendingDeclarations = 0
             var selfClosing = false
@@ -208,33 +202,29 @@ enum XMLTreeParser {
                                                 plain: plain, declares: declares))
                 position = end + 1
             }
-            guard let kept = open(name: name, colon: colon) else { return false }
+            guard open(name: name, colon: colon) else { return false }
             sawRoot = true
             if selfClosing {
-                if kept { builder.closeElement() }
+                builder.closeElement()
             } else {
-                if !kept, skippedFrom == nil { skippedFrom = openNames.count }
                 openNames.append((name.lowerBound, name.count))
             }
             return true
         }
 
-        /// Declares the pending namespaces, resolves prefixes and opens the element in the tree, unless the filter
-        /// leaves it out. Whether it went into the tree; nil when the parser gives up.
-        private mutating func open(name: Range<Int>, colon: Int?) -> Bool? {
-            let kept = keeps(local: colon.map { $0 + 1..<name.upperBound } ?? name)
-            // (An element left out declares nothing in the tree; one that declares a namespace goes to libxml2.)
-            if !kept, pendingDeclarations > 0 { return nil }
+        /// Declares the pending namespaces, resolves prefixes and opens the element in the tree; false when the
+        /// parser gives up.
+        private mutating func open(name: Range<Int>, colon: Int?) -> Bool {
             var scope = builder.scope
             if pendingDeclarations > 0 {
                 for index in 0..<pending.count where pending[index].declares {
                     let attribute = pending[index]
-                    guard let uri = decodedString(attribute.value, attribute: true) else { return nil }
+                    guard let uri = decodedString(attribute.value, attribute: true) else { return false }
                     var prefix = XMLTree.Span(start: 0, count: 0)
                     if let colon = attribute.colon {
                         let prefixRange = colon + 1..<attribute.name.upperBound
                         // Binding `xml` or `xmlns`, or undeclaring a prefix, is left to libxml2.
-                        guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return nil }
+                        guard !uri.isEmpty, !equals(prefixRange, "xml"), !equals(prefixRange, "xmlns") else { return false }
                         prefix = builder.sourceSpan(prefixRange)
                     }
                     scope = builder.declare(prefix: prefix, namespace: uri.isEmpty ? -1 : builder.namespace(uri), parent: scope)
@@ -246,36 +236,35 @@ enum XMLTreeParser {
                 var local = attribute.name
                 var namespace: Int32 = -1
                 if let colon = attribute.colon {
-                    guard let bound = boundNamespace(ofPrefix: attribute.name.lowerBound..<colon, scope: scope) else { return nil }
+                    guard let bound = boundNamespace(ofPrefix: attribute.name.lowerBound..<colon, scope: scope) else { return false }
                     namespace = bound
                     local = colon + 1..<attribute.name.upperBound
                 }
                 // The same attribute twice under two prefixes is left to libxml2.
                 if pending.count > 1 {
                     for other in 0..<seen.count where seen[other].namespace == namespace
-                        && same(seen[other].localStart..<seen[other].localEnd, local) { return nil }
+                        && same(seen[other].localStart..<seen[other].localEnd, local) { return false }
                     seen.append((local.lowerBound, local.upperBound, namespace))
                 }
                 var value = builder.sourceSpan(attribute.value)
                 if !attribute.plain {
-                    // Decoded whether the element is kept or not: a reference this parser cannot read sends the part
-                    // to libxml2.
-                    guard let decoded = decode(attribute.value, attribute: true, references: true) else { return nil }
-                    if kept { value = builder.keep(decoded) }
+                    // A reference this parser cannot read sends the part to libxml2.
+                    guard let decoded = decode(attribute.value, attribute: true, references: true) else { return false }
+                    value = builder.keep(decoded)
                 }
-                if kept { builder.addAttribute(localName: builder.sourceSpan(local), value: value) }
+                builder.addAttribute(localName: builder.sourceSpan(local), value: value)
             }
             var local = name
             let namespace: Int32
             if let colon {
-                guard let bound = boundNamespace(ofPrefix: name.lowerBound..<colon, scope: scope) else { return nil }
+                guard let bound = boundNamespace(ofPrefix: name.lowerBound..<colon, scope: scope) else { return false }
                 namespace = bound
                 local = colon + 1..<name.upperBound
             } else {
                 namespace = defaultNamespace(scope: scope)
             }
-            if kept { builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope) }
-            return kept
+            builder.openElement(localName: builder.sourceSpan(local), namespace: namespace, scope: scope)
+            return true
         }
 
         /// The namespace a prefix is bound to in `scope`; nil when it is not bound. The prefix resolved last is
@@ -324,6 +313,13 @@ enum XMLTreeParser {
         }
 
         private mutating func endTag() -> Bool {
+            guard closeOpenName() else { return false }
+            builder.closeElement()
+            return true
+        }
+
+        /// Reads the end tag at `position`, which must close the innermost open element, and forgets that element.
+        private mutating func closeOpenName() -> Bool {
             position += 2
             // The open element's name, compared in place, and ending there.
             guard let open = openNames.last, position + open.count <= bytes.count,
@@ -333,9 +329,7 @@ enum XMLTreeParser {
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
             position += 1
-            if inKeptElement { builder.closeElement() }
             openNames.removeLast()
-            if let skippedFrom, openNames.count == skippedFrom { self.skippedFrom = nil }
             return true
         }
 
@@ -352,7 +346,7 @@ enum XMLTreeParser {
                 let start = position + 9
                 guard let end = find(Array("]]>".utf8), from: start) else { return false }
                 guard let value = span(start..<end, references: false) else { return false }
-                if inKeptElement { builder.addText(value) }
+                builder.addText(value)
                 position = end + 3
                 return true
             }
@@ -374,8 +368,82 @@ enum XMLTreeParser {
                 return bytes[range].allSatisfy(Self.isSpace)
             }
             guard let value = span(range) else { return false }
-            if inKeptElement { builder.addText(value) }
+            builder.addText(value)
             return true
+        }
+
+        // MARK: Elements left out
+
+        /// Reads past an element the filter leaves out, from the end of its name in its start tag to the end of
+        /// its end tag (or of its empty-element tag). Nothing of it is read, so it is checked only for what finding
+        /// its end needs: tags that nest and close by name, ending in `>` or `/>`, quoted attribute values without
+        /// `<`, comments, CDATA sections and processing instructions that end; and a DOCTYPE or a tag nested deeper
+        /// than `maxDepth` sends the part to libxml2 as anywhere else. (Its characters were checked with the whole
+        /// part's; its names, references and namespace prefixes are not looked at: none of them reaches the tree.)
+        private mutating func skipElement(named name: Range<Int>) -> Bool {
+            guard let empty = skipAttributes() else { return false }
+            if empty { return true }
+            let depth = openNames.count
+            openNames.append((name.lowerBound, name.count))
+            while openNames.count > depth {
+                guard let next = find(UInt8(ascii: "<"), from: position), next + 1 < bytes.count else { return false }
+                position = next
+                switch bytes[next + 1] {
+                case UInt8(ascii: "/"):
+                    guard closeOpenName() else { return false }
+                case UInt8(ascii: "!"):
+                    guard skipMarkupDeclaration() else { return false }
+                case UInt8(ascii: "?"):
+                    guard processingInstruction() else { return false }
+                default:
+                    guard openNames.count < XMLTreeParser.maxDepth else { return false }
+                    position += 1
+                    guard let (inner, _) = scanName(), let innerEmpty = skipAttributes() else { return false }
+                    if !innerEmpty { openNames.append((inner.lowerBound, inner.count)) }
+                }
+            }
+            return true
+        }
+
+        /// Reads past the rest of a start tag left out, from the end of its name: whether it was an empty-element
+        /// tag (`/>`); nil when it does not end well.
+        private mutating func skipAttributes() -> Bool? {
+            let base = bytes.baseAddress!
+            var cursor = position
+            while cursor < bytes.count {
+                switch base[cursor] {
+                case UInt8(ascii: ">"):
+                    position = cursor + 1
+                    return false
+                case UInt8(ascii: "/"):
+                    guard cursor + 1 < bytes.count, base[cursor + 1] == UInt8(ascii: ">") else { return nil }
+                    position = cursor + 2
+                    return true
+                case UInt8(ascii: "<"):
+                    return nil
+                case let quote where quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"):
+                    cursor += 1
+                    while cursor < bytes.count, base[cursor] != quote {
+                        if base[cursor] == UInt8(ascii: "<") { return nil }
+                        cursor += 1
+                    }
+                    guard cursor < bytes.count else { return nil }
+                default:
+                    break
+                }
+                cursor += 1
+            }
+            return nil
+        }
+
+        /// A comment or a CDATA section inside an element left out; anything else starting `<!` is left to libxml2.
+        private mutating func skipMarkupDeclaration() -> Bool {
+            if starts(with: Array("<![CDATA[".utf8)) {
+                guard let end = find(Array("]]>".utf8), from: position + 9) else { return false }
+                position = end + 3
+                return true
+            }
+            return starts(with: Array("<!--".utf8)) && markupDeclaration()
         }
 
         // MARK: Values

@@ -167,6 +167,21 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(result.map(\.headingLevel) == [1, 2, 3, 1, nil, nil, 4])
     }
 
+    /// A styles part broken where the style sheet reads it costs its styles, with a note; one odd only inside
+    /// run properties (which the style sheet leaves out) keeps them.
+    @Test func damagedStylesPartIsNoted() throws {
+        let body = W.p(W.r("一"), style: "1")
+        let style = "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/>"
+        let open = "<?xml version=\"1.0\"?><w:styles xmlns:w=\"\(TestDocx.transitional)\">"
+        let broken = try read(body, styles: open + style + "<w:pPr><w:outlineLvl w:val=\"0\"></w:pPr></w:style></w:styles>")
+        #expect(broken.notes.map(\.kind) == [.damagedStyles])
+        #expect(paragraphs(broken.blocks).map(\.style) == ["1"])
+        #expect(paragraphs(broken.blocks).map(\.headingLevel) == [nil])
+        let odd = try read(body, styles: open + style + "<w:rPr><w:lang w:val=\"&nbsp;\" x:y=\"1\"/></w:rPr></w:style></w:styles>")
+        #expect(odd.notes.isEmpty)
+        #expect(paragraphs(odd.blocks).map(\.headingLevel) == [1])
+    }
+
     @Test func strictNamespaceIsRead() throws {
         let document = try read(W.p(W.r("严格格式")) + "<w:tbl><w:tr>\(W.tc("格"))</w:tr></w:tbl>",
                                 namespace: TestDocx.strict)
