@@ -1,6 +1,6 @@
 # shenbao — set-up, build, demo and tests. `make demo` and `make test` do everything from a fresh Debian machine.
 SHELL := /bin/bash
-BUILD_PACKAGES := libxml2-dev libzip-dev libpoppler-glib-dev libpoppler-private-dev pkg-config libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
+BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libpoppler-glib-dev libpoppler-private-dev pkg-config libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
 TEST_PACKAGES  := libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils time ghostscript chromium chromium-driver imagemagick
 PYTHON_PACKAGES := python-docx
 BROWSER_PYTHON_PACKAGES := selenium pyyaml

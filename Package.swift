@@ -44,6 +44,7 @@ let package = Package(
         // C libraries the product is built on, each wrapped in a small system-library target.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CPoppler", providers: [.apt(["libpoppler-glib-dev"])]),
         // What the Glibc module leaves out: heap tuning (`mallopt`) for worker processes, `memmem` for byte searches.
         .systemLibrary(name: "CGlibcExtras"),
@@ -73,7 +74,7 @@ let package = Package(
         // The document model, records, read errors; string and file helpers every stage uses.
         .target(name: "ShenbaoModel", dependencies: ["CGlibcExtras"]),
         // XML and zip reading and writing over libxml2 and libzip.
-        .target(name: "ShenbaoSupport", dependencies: ["ShenbaoModel", "CLibXML2", "CLibZip"]),
+        .target(name: "ShenbaoSupport", dependencies: ["ShenbaoModel", "CLibXML2", "CLibZip", "CLibDeflate"]),
         // Call specs (YAML), their fields, checks and loader.
         .target(
             name: "ShenbaoSpec",

@@ -1,3 +1,4 @@
+import CLibDeflate
 import CLibZip
 import Foundation
 import ShenbaoModel
@@ -6,6 +7,8 @@ import ShenbaoModel
 ///
 /// Entry sizes in the central directory are never trusted: every read is a bounded loop that stops
 /// at the per-entry cap and at the remaining total budget. The file on disk is never modified.
+/// A deflated entry whose stored data inflates to exactly its declared size with its declared CRC is
+/// inflated by libdeflate in one call; any other entry, or one that fails there, is read through libzip.
 package final class ZipArchive {
     /// Safety limits for reading an archive.
     package struct Limits: Sendable {
@@ -26,6 +29,9 @@ package final class ZipArchive {
     private let handle: OpaquePointer
     private let limits: Limits
     private var bytesRead = 0
+    /// libdeflate's decompressor, made at the first entry inflated whole (one per archive: it is not shared
+    /// between threads).
+    private var decompressor: OpaquePointer?
 
     /// Opens the archive at `path` read-only.
     package init(path: String, limits: Limits = .standard) throws(ReadError) {
@@ -54,7 +60,10 @@ package final class ZipArchive {
         self.limits = limits
     }
 
-    deinit { zip_discard(handle) }
+    deinit {
+        zip_discard(handle)
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
+    }
 
     /// The names of every entry, in archive order (directories excluded).
     package var entryNames: [String] {
@@ -151,14 +160,18 @@ package final class ZipArchive {
            compressed == 0 || declared / compressed > UInt64(limits.maxRatio) {
             throw ReadError.limitExceeded("压缩包条目压缩比异常，疑似压缩炸弹（\(name)）")
         }
+        // Never trust `declared`: allow at most the cap (and the remaining total budget), plus one
+        // byte to notice an entry that is longer than its cap.
+        let budget = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
+        if let bytes = inflatedWhole(index: index, stat: stat, budget: budget) {
+            bytesRead += bytes.count
+            return bytes
+        }
         guard let file = zip_fopen_index(handle, index, 0) else {
             throw entryError(zip_get_error(handle).pointee.zip_err, name: name)
         }
         defer { zip_fclose(file) }
 
-        // Never trust `declared`: allow at most the cap (and the remaining total budget), plus one
-        // byte to notice an entry that is longer than its cap.
-        let budget = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
         // Inflated straight into an array of the declared size and one byte more (no zeroing, no copy); an entry
         // that is longer than it declares is read on in chunks.
         let expected = Int(min(declared, UInt64(budget)))
@@ -189,6 +202,41 @@ package final class ZipArchive {
         }
         bytesRead += bytes.count
         return bytes
+    }
+
+    /// The entry at `index` inflated by libdeflate from its stored bytes in one call, when it is deflated, not
+    /// encrypted, declares a size within `budget`, and its data inflates to exactly that size with the CRC it
+    /// declares; nil otherwise (the caller then reads it through libzip, which reports what is wrong).
+    private func inflatedWhole(index: UInt64, stat: zip_stat_t, budget: Int) -> [UInt8]? {
+        let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD)
+        guard stat.valid & needed == needed, stat.comp_method == ZIP_CM_DEFLATE, stat.encryption_method == ZIP_EM_NONE,
+              stat.size > 0, stat.size <= UInt64(budget), stat.comp_size > 0, stat.comp_size <= UInt64(limits.maxEntrySize),
+              let file = zip_fopen_index(handle, index, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        let storedSize = Int(stat.comp_size)
+        var complete = false
+        let stored = [UInt8](unsafeUninitializedCapacity: storedSize) { buffer, initialized in
+            while initialized < storedSize {
+                let count = zip_fread(file, buffer.baseAddress! + initialized, UInt64(storedSize - initialized))
+                if count <= 0 { break }
+                initialized += Int(count)
+            }
+            complete = initialized == storedSize
+        }
+        guard complete else { return nil }
+        if decompressor == nil { decompressor = libdeflate_alloc_decompressor() }
+        guard let decompressor else { return nil }
+        let size = Int(stat.size)
+        var inflated = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            let result = stored.withUnsafeBytes {
+                libdeflate_deflate_decompress(decompressor, $0.baseAddress, storedSize, buffer.baseAddress, size, nil)
+            }
+            guard result == LIBDEFLATE_SUCCESS, libdeflate_crc32(0, buffer.baseAddress, size) == stat.crc else { return }
+            initialized = size
+            inflated = true
+        }
+        return inflated ? bytes : nil
     }
 
     private static func openError(_ code: Int32, path: String) -> ReadError {

@@ -431,6 +431,44 @@ private func readError(_ body: () throws -> Void) -> ReadError? {
         #expect(readError { _ = try ZipArchive(path: path, limits: few) }?.code == "read.limit-exceeded")
     }
 
+    /// An entry whose data does not inflate to its CRC is refused as damaged (a wrong CRC, a flipped byte in the
+    /// deflated data); one whose declared size is wrong is read as its data inflates, the size never being trusted.
+    @Test func damagedEntriesAreRefused() throws {
+        // Varied text, so that it is stored deflated over many blocks.
+        var state: UInt32 = 20_261_207
+        let text = (0..<4_000).map { _ -> String in
+            state = state &* 1_103_515_245 &+ 12_345
+            return "<w:t>\(state >> 16)</w:t>"
+        }.joined()
+        let good = try TestDocx.package([("part.xml", .text(text))])
+        #expect(try ZipArchive(path: good).read("part.xml") == Array(text.utf8))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+        func offsets(of signature: [UInt8]) -> [Int] {
+            (0...(bytes.count - 4)).filter { Array(bytes[$0..<$0 + 4]) == signature }
+        }
+        let local = try #require(offsets(of: [0x50, 0x4B, 0x03, 0x04]).first)
+        let central = try #require(offsets(of: [0x50, 0x4B, 0x01, 0x02]).first)
+        let dataStart = local + 30 + Int(bytes[local + 26]) + Int(bytes[local + 27]) << 8 + Int(bytes[local + 28]) + Int(bytes[local + 29]) << 8
+        // (CRC at 14 in the local header and 16 in the central one; uncompressed size at 22 and 24.)
+        func patched(_ changes: [(Int, (UInt8) -> UInt8)]) throws -> String {
+            var copy = bytes
+            for (offset, change) in changes { copy[offset] = change(copy[offset]) }
+            return try TestDocx.file(copy)
+        }
+        let flip: (UInt8) -> UInt8 = { $0 ^ 0x5A }
+        let damages: [(String, [(Int, (UInt8) -> UInt8)])] = [("CRC", [(local + 14, flip), (central + 16, flip)]),
+                                                              ("data", [(dataStart + 200, flip)])]
+        for (what, changes) in damages {
+            let error = readError { _ = try ZipArchive(path: try patched(changes)).read("part.xml") }
+            #expect(error?.code == "read.damaged", "\(what): \(String(describing: error))")
+        }
+        let sizes: [(String, (UInt8) -> UInt8)] = [("size too small", { $0 &- 1 }), ("size too big", { $0 &+ 1 })]
+        for (what, change) in sizes {
+            let path = try patched([(local + 22, change), (central + 24, change)])
+            #expect(try ZipArchive(path: path).read("part.xml") == Array(text.utf8), "\(what)")
+        }
+    }
+
     @Test func deepNestingIsReadErrorNotCrash() throws {
         func nested(_ depth: Int) -> String {
             String(repeating: "<w:customXml>", count: depth) + W.p(W.r("深")) + String(repeating: "</w:customXml>", count: depth)
