@@ -34,6 +34,17 @@ enum XMLTreeParser {
         let high: UInt64 = 0x8080_8080_8080_8080
         let spaces: UInt64 = 0x2020_2020_2020_2020
         while index < count {
+            if index + 32 <= count {
+                // Thirty-two ASCII bytes, none below 0x20 (most of a part's markup), in one step.
+                let raw = UnsafeRawPointer(base + index)
+                let a = raw.loadUnaligned(as: UInt64.self), b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if (a | b | c | d) & high == 0,
+                   ((a &- spaces) & ~a | (b &- spaces) & ~b | (c &- spaces) & ~c | (d &- spaces) & ~d) & high == 0 {
+                    index += 32
+                    continue
+                }
+            }
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 // Eight ASCII bytes, none below 0x20.
@@ -398,11 +409,19 @@ enum XMLTreeParser {
                 default:
                     guard openNames.count < XMLTreeParser.maxDepth else { return false }
                     position += 1
-                    guard let (inner, _) = scanName(), let innerEmpty = skipAttributes() else { return false }
+                    guard let inner = skipName(), let innerEmpty = skipAttributes() else { return false }
                     if !innerEmpty { openNames.append((inner.lowerBound, inner.count)) }
                 }
             }
             return true
+        }
+
+        /// The name of a start tag left out: the bytes from `position` up to a space, `/` or `>`; nil when there are none.
+        private mutating func skipName() -> Range<Int>? {
+            let base = bytes.baseAddress!
+            let start = position
+            while position < bytes.count, !Self.isOneOf(base[position], Self.nameEnds) { position += 1 }
+            return position > start ? start..<position : nil
         }
 
         /// Reads past the rest of a start tag left out, from the end of its name: whether it was an empty-element
@@ -411,6 +430,11 @@ enum XMLTreeParser {
             let base = bytes.baseAddress!
             var cursor = position
             while cursor < bytes.count {
+                // (Most bytes are none of the five the switch looks for: told by one test.)
+                guard Self.isOneOf(base[cursor], Self.tagMarks) else {
+                    cursor += 1
+                    continue
+                }
                 switch base[cursor] {
                 case UInt8(ascii: ">"):
                     position = cursor + 1
@@ -534,6 +558,17 @@ enum XMLTreeParser {
         }
 
         // MARK: Scanning
+
+        /// The bytes that end a name in a tag left out (white space, `/`, `>`), and the bytes `skipAttributes` stops
+        /// at (quotes, `/`, `<`, `>`): sets of bytes below 64, one bit each.
+        private static let nameEnds: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x2F | 1 << 0x3E
+        private static let tagMarks: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x2F | 1 << 0x3C | 1 << 0x3E
+
+        /// Whether `byte` is in `set` (a set of bytes below 64, as `nameEnds`).
+        @inline(__always)
+        private static func isOneOf(_ byte: UInt8, _ set: UInt64) -> Bool {
+            byte < 64 && set >> UInt64(byte) & 1 != 0
+        }
 
         /// Whether `scanName` takes this byte into a name.
         private static func isNameByte(_ byte: UInt8) -> Bool {
