@@ -21,7 +21,12 @@ public struct SpecOptions: ParsableArguments, Sendable {
     /// Every call spec that loads. A broken call folder is named in a warning on stderr and left out, so
     /// the other calls keep working; no call at all is a usage error (exit 2).
     public func loadAll() throws -> [CallSpec] {
-        let (specs, failures) = loader.loadEach()
+        try checked(loader.loadEach())
+    }
+
+    /// The specs that loaded, each failure named on stderr; a usage error when none did.
+    private func checked(_ loaded: (specs: [CallSpec], failures: [(id: String, error: CallSpecLoader.LoadError)])) throws -> [CallSpec] {
+        let (specs, failures) = loaded
         for failure in failures {
             FileHandle.standardError.write(Data("shenbao：警告：申报类别目录 \(loader.directory)/\(failure.id) 有误，已跳过（可用 shenbao check-call \(failure.id) 查看）：\(failure.error.description.split(separator: "\n").first ?? "")\n".utf8))
         }
@@ -29,10 +34,15 @@ public struct SpecOptions: ParsableArguments, Sendable {
         return specs
     }
 
-    /// `loadAll` for a command that forks workers to read books: the regular-expression engine is started on a
-    /// side thread meanwhile, so that the workers inherit it (see `Extractor.compilePatterns`).
+    /// `loadAll` for a command that forks workers to read books, with the regular-expression engine started
+    /// meanwhile, so that the workers inherit it (see `Extractor.compilePatterns`): here while `SpecPrefetch` finishes
+    /// loading the same folder, else on a side thread while the specs load here.
     public func loadAllForReading() throws -> [CallSpec] {
-        try SideThread.run(Extractor.compilePatterns, alongside: loadAll)
+        if SpecPrefetch.isLoading(from: loader.directory) {
+            Extractor.compilePatterns()
+            if let prefetched = SpecPrefetch.take(directory: loader.directory) { return try checked(prefetched) }
+        }
+        return try SideThread.run(Extractor.compilePatterns, alongside: loadAll)
     }
 
     /// The spec named by `--call`, or nil when none was given.

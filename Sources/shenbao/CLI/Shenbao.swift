@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoCommandLine
 import ShenbaoKit
 
 /// The `shenbao` command: read, check and write application books (申报书).
@@ -19,6 +20,9 @@ struct Shenbao: ParsableCommand {
         // Over the file-size limit (ulimit -f) a write then fails with EFBIG and is cleaned up like one
         // on a full disk, instead of the signal killing the program mid-write beside its temporary file.
         signal(SIGXFSZ, SIG_IGN)
+        let batches: [any ParsableCommand.Type] = [ExtractCommand.self, ValidateCommand.self, SummaryCommand.self]
+        // (The call specs these commands read load while the arguments are parsed.)
+        SpecPrefetch.start(for: Array(CommandLine.arguments.dropFirst()), commands: batches.map { $0._commandName })
         main(nil)
     }
 }
