@@ -42,6 +42,8 @@ public struct SpecOptions: ParsableArguments, Sendable {
             Extractor.compilePatterns()
             if let prefetched = SpecPrefetch.take(directory: loader.directory) { return try checked(prefetched) }
         }
+        // (A prefetch of the default folder, when `--templates` names another, is waited for: workers fork next.)
+        defer { SpecPrefetch.finish() }
         return try SideThread.run(Extractor.compilePatterns, alongside: loadAll)
     }
 

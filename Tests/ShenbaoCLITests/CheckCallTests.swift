@@ -174,9 +174,15 @@ import Testing
         #expect(extract.stdout.contains("\"call\":\"guangdong-ai-scenario-2023\""), "\(extract.stdout.prefix(300))")
         #expect(extract.stderr.contains(Self.call), "\(extract.stderr)")
 
+        // The default folder (here $SHENBAO_TEMPLATES) is loaded while the arguments are parsed: named once all the same.
         let validate = try CLIRunner.run(["validate", other, "--format", "json"], timeout: 120, environment: environment)
         #expect(validate.exitCode == 0, "\(validate.stdout.prefix(500)) \(validate.stderr)")
         #expect(validate.stdout.contains("guangdong-ai-scenario-2023"))
+        #expect(validate.stderr.components(separatedBy: "已跳过").count == 2, "\(validate.stderr)")
+        // `--templates` naming another folder than the default is what is read.
+        let elsewhere = try CLIRunner.run(["extract", other, "--format", "json", "--templates", packageRoot() + "/Templates"],
+                                          timeout: 120, environment: environment)
+        #expect(elsewhere.exitCode == 0 && !elsewhere.stderr.contains("已跳过"), "\(elsewhere.stderr)")
 
         // Asking for the broken call itself is a usage error that points to check-call.
         let broken = try CLIRunner.run(["extract", Self.sample, "--call", Self.call], environment: environment)
