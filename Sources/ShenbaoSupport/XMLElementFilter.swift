@@ -1,7 +1,7 @@
 /// Which elements of a part a reader looks at, by local name and depth below the document element: a tree parsed
-/// with a filter holds only those elements (with their attributes and text) and the document element; the rest
-/// is read and checked as usual, then left out. A styles part of 350 KiB holds about 9,000 elements, of which
-/// the style sheet reads a few hundred.
+/// with a filter holds only those elements (with their attributes and text) and the document element; the parser
+/// reads past the rest to their end tags without reading them (see `XMLTreeParser.Parser.skipElement`). A styles
+/// part of 350 KiB holds about 9,000 elements, of which the style sheet reads a few hundred.
 package struct XMLElementFilter: Sendable {
     /// For each depth below the document element (children of the document element first), the local names
     /// kept there; an element is kept when it and all its ancestors are.

@@ -386,42 +386,50 @@ enum XMLTreeParser {
         // MARK: Elements left out
 
         /// Reads past an element the filter leaves out, from the end of its name in its start tag to the end of
-        /// its end tag (or of its empty-element tag). Nothing of it is read, so it is checked only for what finding
-        /// its end needs: tags that nest and close by name, ending in `>` or `/>`, quoted attribute values without
-        /// `<`, comments, CDATA sections and processing instructions that end; and a DOCTYPE or a tag nested deeper
-        /// than `maxDepth` sends the part to libxml2 as anywhere else. (Its characters were checked with the whole
-        /// part's; its names, references and namespace prefixes are not looked at: none of them reaches the tree.)
+        /// its end tag (or of its empty-element tag). Nothing inside it is read, so it is checked only for where it
+        /// ends: its start tag must end in `>` or `/>` with quoted values free of `<`; inside it, comments, CDATA
+        /// sections and processing instructions must end (an end tag in them does not count), elements of its own
+        /// name nest, and a DOCTYPE sends the part to libxml2 as anywhere else. Other tags inside it are only passed
+        /// over, from `<` to `<`. (Its characters were checked with the whole part's; its names, references and
+        /// namespace prefixes are not looked at: none of them reaches the tree.)
         private mutating func skipElement(named name: Range<Int>) -> Bool {
             guard let empty = skipAttributes() else { return false }
             if empty { return true }
-            let depth = openNames.count
-            openNames.append((name.lowerBound, name.count))
-            while openNames.count > depth {
-                guard let next = find(UInt8(ascii: "<"), from: position), next + 1 < bytes.count else { return false }
+            // Elements of the same name open inside it.
+            var nested = 0
+            while let next = find(UInt8(ascii: "<"), from: position), next + 1 < bytes.count {
                 position = next
                 switch bytes[next + 1] {
                 case UInt8(ascii: "/"):
-                    guard closeOpenName() else { return false }
+                    position = next + 2
+                    guard hasName(name, at: position), position + name.count < bytes.count,
+                          !Self.isNameByte(bytes[position + name.count]) else { continue }
+                    position += name.count
+                    skipSpaces()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
+                    position += 1
+                    if nested == 0 { return true }
+                    nested -= 1
                 case UInt8(ascii: "!"):
                     guard skipMarkupDeclaration() else { return false }
                 case UInt8(ascii: "?"):
                     guard processingInstruction() else { return false }
                 default:
-                    guard openNames.count < XMLTreeParser.maxDepth else { return false }
-                    position += 1
-                    guard let inner = skipName(), let innerEmpty = skipAttributes() else { return false }
-                    if !innerEmpty { openNames.append((inner.lowerBound, inner.count)) }
+                    position = next + 1
+                    guard hasName(name, at: position), position + name.count < bytes.count,
+                          Self.isOneOf(bytes[position + name.count], Self.nameEnds) else { continue }
+                    position += name.count
+                    guard let innerEmpty = skipAttributes() else { return false }
+                    if !innerEmpty { nested += 1 }
                 }
             }
-            return true
+            return false
         }
 
-        /// The name of a start tag left out: the bytes from `position` up to a space, `/` or `>`; nil when there are none.
-        private mutating func skipName() -> Range<Int>? {
-            let base = bytes.baseAddress!
-            let start = position
-            while position < bytes.count, !Self.isOneOf(base[position], Self.nameEnds) { position += 1 }
-            return position > start ? start..<position : nil
+        /// Whether the bytes at `offset` begin with those of `name` (a range of the bytes).
+        private func hasName(_ name: Range<Int>, at offset: Int) -> Bool {
+            offset + name.count <= bytes.count
+                && Self.sameBytes(bytes.baseAddress! + offset, bytes.baseAddress! + name.lowerBound, name.count)
         }
 
         /// Reads past the rest of a start tag left out, from the end of its name: whether it was an empty-element
@@ -559,8 +567,8 @@ enum XMLTreeParser {
 
         // MARK: Scanning
 
-        /// The bytes that end a name in a tag left out (white space, `/`, `>`), and the bytes `skipAttributes` stops
-        /// at (quotes, `/`, `<`, `>`): sets of bytes below 64, one bit each.
+        /// The bytes that end a name in a tag (white space, `/`, `>`), and the bytes `skipAttributes` stops at
+        /// (quotes, `/`, `<`, `>`): sets of bytes below 64, one bit each.
         private static let nameEnds: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x2F | 1 << 0x3E
         private static let tagMarks: UInt64 = 1 << 0x22 | 1 << 0x27 | 1 << 0x2F | 1 << 0x3C | 1 << 0x3E
 
