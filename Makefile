@@ -48,7 +48,7 @@ release: deps
 
 ## Install the program, its web desk, its PDF page reader and its call folders: $(PREFIX)/bin/shenbao finds
 ## $(PREFIX)/lib/shenbao/libShenbaoPDFPages.so and $(PREFIX)/share/shenbao/Templates.
-## The system libraries it links (libxml2, libzip, poppler-glib, tesseract + chi_sim data) come from `make deps`.
+## The system libraries it links (libxml2, libzip, libdeflate, poppler-glib, tesseract + chi_sim data) come from `make deps`.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/shenbao $(DESTDIR)$(PREFIX)/share/shenbao
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/shenbao

@@ -11,8 +11,8 @@ public enum SpecPrefetch {
         var failures: [(id: String, error: CallSpecLoader.LoadError)]
     }
 
-    /// The thread and what it loads; set once on the main thread before the thread starts, taken on it after the
-    /// join (the thread writes `loaded` only before it ends).
+    /// The thread, the folder and what it loads: `thread` and `directory` are set and read on the main thread only;
+    /// the thread writes `loaded` before it ends, and the main thread reads it only after the join.
     nonisolated(unsafe) private static var thread: SideThread?
     nonisolated(unsafe) private static var directory: String?
     nonisolated(unsafe) private static var loaded: Loaded?

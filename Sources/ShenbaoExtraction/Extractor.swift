@@ -15,7 +15,7 @@ public struct Extractor: Sendable {
 
     /// Starts the regular-expression engine (ICU builds its character classes on the first pattern a process
     /// compiles: about 1 ms) with the pattern every book's sections are found by. A command calls this before
-    /// it forks its workers, on a side thread while it loads the calls, so that no worker pays it.
+    /// it forks its workers, while the calls load on another thread, so that no worker pays it.
     public static func compilePatterns() {
         _ = BookIndex.ordinalPattern
     }

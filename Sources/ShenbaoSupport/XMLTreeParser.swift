@@ -6,7 +6,9 @@ import Foundation
 /// encoding, an unbound prefix, deeper nesting than libxml2 allows — makes it give up (nil), and
 /// `XMLTree.parse` hands the bytes to libxml2, which reports the problem as it always has. What it
 /// accepts it reads as libxml2 does: line ends normalised, attribute whitespace turned into spaces,
-/// references replaced, comments and processing instructions skipped.
+/// references replaced, comments and processing instructions skipped. With an `XMLElementFilter`, the
+/// elements it leaves out are only read past to their end (`Parser.skipElement`): what is inside them is not
+/// checked, so a part broken only there is read (the elements kept being whole), where libxml2 would refuse it.
 enum XMLTreeParser {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
     /// Deeper nesting is left to libxml2 (whose own limit is 256 without `XML_PARSE_HUGE`).
@@ -323,14 +325,8 @@ enum XMLTreeParser {
             return -1
         }
 
+        /// Reads the end tag at `position`, which must close the innermost open element, and closes that element.
         private mutating func endTag() -> Bool {
-            guard closeOpenName() else { return false }
-            builder.closeElement()
-            return true
-        }
-
-        /// Reads the end tag at `position`, which must close the innermost open element, and forgets that element.
-        private mutating func closeOpenName() -> Bool {
             position += 2
             // The open element's name, compared in place, and ending there.
             guard let open = openNames.last, position + open.count <= bytes.count,
@@ -341,6 +337,7 @@ enum XMLTreeParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
             position += 1
             openNames.removeLast()
+            builder.closeElement()
             return true
         }
 

@@ -32,6 +32,8 @@ package final class ZipArchive {
     /// libdeflate's decompressor, made at the first entry inflated whole (one per archive: it is not shared
     /// between threads).
     private var decompressor: OpaquePointer?
+    /// How many entries libdeflate inflated whole (the others went through libzip).
+    package private(set) var entriesInflatedWhole = 0
 
     /// Opens the archive at `path` read-only.
     package init(path: String, limits: Limits = .standard) throws(ReadError) {
@@ -164,6 +166,7 @@ package final class ZipArchive {
         // byte to notice an entry that is longer than its cap.
         let budget = min(limits.maxEntrySize, limits.maxTotalSize - bytesRead)
         if let bytes = inflatedWhole(index: index, stat: stat, budget: budget) {
+            entriesInflatedWhole += 1
             bytesRead += bytes.count
             return bytes
         }
@@ -210,7 +213,9 @@ package final class ZipArchive {
     private func inflatedWhole(index: UInt64, stat: zip_stat_t, budget: Int) -> [UInt8]? {
         let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD)
         guard stat.valid & needed == needed, stat.comp_method == ZIP_CM_DEFLATE, stat.encryption_method == ZIP_EM_NONE,
-              stat.size > 0, stat.size <= UInt64(budget), stat.comp_size > 0, stat.comp_size <= UInt64(limits.maxEntrySize),
+              stat.size > 0, stat.size <= UInt64(budget), stat.comp_size > 0,
+              // (Deflate adds at most 5 bytes a 64 KiB block to what it cannot compress: more is not read here.)
+              stat.comp_size <= stat.size + stat.size / 4096 + 64,
               let file = zip_fopen_index(handle, index, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
         defer { zip_fclose(file) }
         let storedSize = Int(stat.comp_size)

@@ -79,9 +79,10 @@ import ShenbaoTestSupport
         var leftOut = 0
         for file in files.sorted() {
             guard let archive = try? ZipArchive(path: file), let bytes = try? archive.read("word/styles.xml") else { continue }
-            let whole = XMLTreeParser.parse(bytes)
             guard let filtered = XMLTreeParser.parse(bytes, keeping: StyleSheet.elementsRead) else { continue }
-            let tree = try #require(whole, "\(file): read filtered, but not whole")
+            // (The whole tree is this parser's or, for a part it reads only filtered, libxml2's; a part broken only
+            // where the filter does not read has no whole tree to compare with.)
+            guard let tree = try? XMLTree.parse(bytes, partName: "styles.xml") else { continue }
             #expect(Self.outline(filtered) == Self.outline(tree, keeping: StyleSheet.elementsRead), "\(file)")
             if Self.outline(filtered).count < Self.outline(tree).count { leftOut += 1 }
             compared += 1

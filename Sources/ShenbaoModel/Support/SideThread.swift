@@ -1,6 +1,7 @@
 import Foundation
 
-/// Work run on a second thread while the calling thread does its own, joined before anything forks.
+/// Work run on a second thread while the calling thread does its own, joined before anything forks. Whoever
+/// starts one joins it (a thread dropped unjoined would run on into the next fork).
 ///
 /// Used before a batch forks its workers: once joined, the process has a single thread again, so it may
 /// still fork (a fork of a process with other threads could copy a lock one of them holds).
@@ -33,8 +34,8 @@ package final class SideThread: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to finish and the thread to leave the process (at most about 50 ms after the
-    /// join: a join returns as the thread exits, a moment before the kernel drops it from `/proc/self/task`,
+    /// Waits for the work to finish and the thread to leave the process (after the join, 1,000 checks 50 µs apart
+    /// at most: a join returns as the thread exits, a moment before the kernel drops it from `/proc/self/task`,
     /// and a fork decided in that moment would count two threads). Joining twice does nothing.
     package func join() {
         guard running else { return }

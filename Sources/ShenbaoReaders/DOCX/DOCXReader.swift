@@ -79,7 +79,8 @@ public enum DOCXReader {
     /// A part the main part relates to (styles, numbering), read with `make` from its tree (of the elements
     /// `elementsRead` keeps, or all); `empty` when it is missing. A part stored exactly as the last one read well
     /// is taken from `cache` without being inflated again.
-    /// A damaged part only loses what it adds (with a note); a hostile one (DTD, oversized) stops the read.
+    /// A part damaged where it is read only loses what it adds (with a note); damage only inside the elements a
+    /// filter leaves out is not looked for (see `XMLTreeParser`). A hostile part (DTD, oversized) stops the read.
     private static func supportingPart<Part>(_ kind: String, relationships: PackageRelationships, in archive: ZipArchive,
                                              notes: inout [ReaderNote], damaged: (String) -> ReaderNote, empty: Part,
                                              cache: LastPartCache<Part>, elementsRead: XMLElementFilter?,

@@ -22,7 +22,7 @@ struct Shenbao: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         let batches: [any ParsableCommand.Type] = [ExtractCommand.self, ValidateCommand.self, SummaryCommand.self]
         // (The call specs these commands read load while the arguments are parsed.)
-        SpecPrefetch.start(for: Array(CommandLine.arguments.dropFirst()), commands: batches.map { $0._commandName })
+        SpecPrefetch.start(for: Array(CommandLine.arguments.dropFirst()), commands: batches.compactMap { $0.configuration.commandName })
         main(nil)
     }
 }
