@@ -6,7 +6,6 @@ import ShenbaoKit
 /// takes them (`SpecOptions`); either way the thread is joined before anything forks, and at exit.
 public enum SpecPrefetch {
     private struct Loaded: Sendable {
-        var directory: String
         var specs: [CallSpec]
         var failures: [(id: String, error: CallSpecLoader.LoadError)]
     }
@@ -24,7 +23,7 @@ public enum SpecPrefetch {
         self.directory = directory
         thread = SideThread {
             let (specs, failures) = CallSpecLoader(directory: directory).loadEach()
-            loaded = Loaded(directory: directory, specs: specs, failures: failures)
+            loaded = Loaded(specs: specs, failures: failures)
         }
         atexit { SpecPrefetch.finish() }
     }
@@ -39,11 +38,11 @@ public enum SpecPrefetch {
         thread?.join()
     }
 
-    /// What was loaded from `directory`, once; nil when nothing was, or from another folder.
+    /// What was loaded from `directory`, once, waited for; nil when nothing was, or from another folder.
     static func take(directory: String) -> (specs: [CallSpec], failures: [(id: String, error: CallSpecLoader.LoadError)])? {
         finish()
         defer { loaded = nil }
-        guard let loaded, loaded.directory == directory else { return nil }
+        guard self.directory == directory, let loaded else { return nil }
         return (loaded.specs, loaded.failures)
     }
 }

@@ -33,27 +33,23 @@ enum XMLTreeParser {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         var index = 0
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let spaces: UInt64 = 0x2020_2020_2020_2020
+        /// The high bit of each of a word's eight bytes that is not ASCII or is below 0x20 (a borrow may mark a byte
+        /// after such a byte too: zero means none is).
+        @inline(__always)
+        func notPlain(at offset: Int) -> UInt64 {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            return (word | (word &- 0x2020_2020_2020_2020) & ~word) & 0x8080_8080_8080_8080
+        }
         while index < count {
-            if index + 32 <= count {
-                // Thirty-two ASCII bytes, none below 0x20 (most of a part's markup), in one step.
-                let raw = UnsafeRawPointer(base + index)
-                let a = raw.loadUnaligned(as: UInt64.self), b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                if (a | b | c | d) & high == 0,
-                   ((a &- spaces) & ~a | (b &- spaces) & ~b | (c &- spaces) & ~c | (d &- spaces) & ~d) & high == 0 {
-                    index += 32
-                    continue
-                }
+            // Thirty-two, then eight, ASCII bytes none below 0x20 (most of a part's markup) in one step.
+            if index + 32 <= count,
+               notPlain(at: index) | notPlain(at: index + 8) | notPlain(at: index + 16) | notPlain(at: index + 24) == 0 {
+                index += 32
+                continue
             }
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // Eight ASCII bytes, none below 0x20.
-                if word & high == 0, (word &- spaces) & ~word & high == 0 {
-                    index += 8
-                    continue
-                }
+            if index + 8 <= count, notPlain(at: index) == 0 {
+                index += 8
+                continue
             }
             let lead = base[index]
             if lead < 0x80 {
@@ -328,21 +324,31 @@ enum XMLTreeParser {
         /// Reads the end tag at `position`, which must close the innermost open element, and closes that element.
         private mutating func endTag() -> Bool {
             position += 2
-            // The open element's name, compared in place, and ending there.
-            guard let open = openNames.last, position + open.count <= bytes.count,
-                  Self.sameBytes(bytes.baseAddress! + position, bytes.baseAddress! + open.start, open.count) else { return false }
-            position += open.count
-            if position < bytes.count, Self.isNameByte(bytes[position]) { return false }
-            skipSpaces()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
-            position += 1
+            guard let open = openNames.last, endTagNames(open.start..<open.start + open.count),
+                  closeEndTag(named: open.count) else { return false }
             openNames.removeLast()
             builder.closeElement()
             return true
         }
 
-        /// A comment or a CDATA section; anything else starting `<!` (a DOCTYPE) is left to libxml2.
-        private mutating func markupDeclaration() -> Bool {
+        /// Whether the name of the end tag at `position` (past its `</`) is `name`, compared in place: the same bytes,
+        /// and no more of a name after them.
+        private func endTagNames(_ name: Range<Int>) -> Bool {
+            hasName(name, at: position) && !(position + name.count < bytes.count && Self.isNameByte(bytes[position + name.count]))
+        }
+
+        /// Reads past the rest of an end tag whose name, `count` bytes, is at `position`: white space, then `>`.
+        private mutating func closeEndTag(named count: Int) -> Bool {
+            position += count
+            skipSpaces()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
+            position += 1
+            return true
+        }
+
+        /// A comment or a CDATA section, whose text goes into the tree when `keepingText` (not inside an element left
+        /// out); anything else starting `<!` (a DOCTYPE) is left to libxml2.
+        private mutating func markupDeclaration(keepingText: Bool = true) -> Bool {
             if starts(with: Array("<!--".utf8)) {
                 // "--" may only close the comment.
                 guard let dashes = find(Array("--".utf8), from: position + 4), dashes + 2 < bytes.count,
@@ -353,8 +359,10 @@ enum XMLTreeParser {
             if starts(with: Array("<![CDATA[".utf8)), !openNames.isEmpty {
                 let start = position + 9
                 guard let end = find(Array("]]>".utf8), from: start) else { return false }
-                guard let value = span(start..<end, references: false) else { return false }
-                builder.addText(value)
+                if keepingText {
+                    guard let value = span(start..<end, references: false) else { return false }
+                    builder.addText(value)
+                }
                 position = end + 3
                 return true
             }
@@ -399,16 +407,12 @@ enum XMLTreeParser {
                 switch bytes[next + 1] {
                 case UInt8(ascii: "/"):
                     position = next + 2
-                    guard hasName(name, at: position), position + name.count < bytes.count,
-                          !Self.isNameByte(bytes[position + name.count]) else { continue }
-                    position += name.count
-                    skipSpaces()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { return false }
-                    position += 1
+                    guard endTagNames(name) else { continue }
+                    guard closeEndTag(named: name.count) else { return false }
                     if nested == 0 { return true }
                     nested -= 1
                 case UInt8(ascii: "!"):
-                    guard skipMarkupDeclaration() else { return false }
+                    guard markupDeclaration(keepingText: false) else { return false }
                 case UInt8(ascii: "?"):
                     guard processingInstruction() else { return false }
                 default:
@@ -463,16 +467,6 @@ enum XMLTreeParser {
                 cursor += 1
             }
             return nil
-        }
-
-        /// A comment or a CDATA section inside an element left out; anything else starting `<!` is left to libxml2.
-        private mutating func skipMarkupDeclaration() -> Bool {
-            if starts(with: Array("<![CDATA[".utf8)) {
-                guard let end = find(Array("]]>".utf8), from: position + 9) else { return false }
-                position = end + 3
-                return true
-            }
-            return starts(with: Array("<!--".utf8)) && markupDeclaration()
         }
 
         // MARK: Values

@@ -123,25 +123,31 @@ package final class ZipArchive {
         let needed = UInt64(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
         guard zip_stat_index(handle, UInt64(index), 0, &stat) == 0, stat.valid & needed == needed,
               stat.comp_size <= UInt64(Self.maxStoredCompare),
-              let file = zip_fopen_index(handle, UInt64(index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
-        defer { zip_fclose(file) }
+              let stored = storedData(index: UInt64(index), size: Int(stat.comp_size)) else { return nil }
         var entry: [UInt8] = []
         withUnsafeBytes(of: stat.comp_method.littleEndian) { entry += $0 }
         withUnsafeBytes(of: stat.crc.littleEndian) { entry += $0 }
         withUnsafeBytes(of: stat.size.littleEndian) { entry += $0 }
         withUnsafeBytes(of: stat.comp_size.littleEndian) { entry += $0 }
-        let header = entry.count
-        let size = Int(stat.comp_size)
-        entry += [UInt8](repeating: 0, count: size + 1)
+        return entry + stored
+    }
+
+    /// The `size` bytes an entry stores (compressed, as they are in the file); nil when it cannot be read raw or
+    /// does not hold exactly that many.
+    private func storedData(index: UInt64, size: Int) -> [UInt8]? {
+        guard let file = zip_fopen_index(handle, index, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        // One byte more than expected, to notice data longer than `size`.
         var filled = 0
-        while filled <= size {
-            let count = entry.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress! + header + filled, UInt64(size + 1 - filled)) }
-            guard count > 0 else { break }
-            filled += Int(count)
+        let stored = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            while filled <= size {
+                let count = zip_fread(file, buffer.baseAddress! + filled, UInt64(size + 1 - filled))
+                guard count > 0 else { break }
+                filled += Int(count)
+            }
+            initialized = min(filled, size)
         }
-        guard filled == size else { return nil }
-        entry.removeLast()
-        return entry
+        return filled == size ? stored : nil
     }
 
     /// Largest compressed entry `storedEntry` reads.
@@ -216,26 +222,14 @@ package final class ZipArchive {
               stat.size > 0, stat.size <= UInt64(budget), stat.comp_size > 0,
               // (Deflate adds at most 5 bytes a 64 KiB block to what it cannot compress: more is not read here.)
               stat.comp_size <= stat.size + stat.size / 4096 + 64,
-              let file = zip_fopen_index(handle, index, zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
-        defer { zip_fclose(file) }
-        let storedSize = Int(stat.comp_size)
-        var complete = false
-        let stored = [UInt8](unsafeUninitializedCapacity: storedSize) { buffer, initialized in
-            while initialized < storedSize {
-                let count = zip_fread(file, buffer.baseAddress! + initialized, UInt64(storedSize - initialized))
-                if count <= 0 { break }
-                initialized += Int(count)
-            }
-            complete = initialized == storedSize
-        }
-        guard complete else { return nil }
+              let stored = storedData(index: index, size: Int(stat.comp_size)) else { return nil }
         if decompressor == nil { decompressor = libdeflate_alloc_decompressor() }
         guard let decompressor else { return nil }
         let size = Int(stat.size)
         var inflated = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             let result = stored.withUnsafeBytes {
-                libdeflate_deflate_decompress(decompressor, $0.baseAddress, storedSize, buffer.baseAddress, size, nil)
+                libdeflate_deflate_decompress(decompressor, $0.baseAddress, stored.count, buffer.baseAddress, size, nil)
             }
             guard result == LIBDEFLATE_SUCCESS, libdeflate_crc32(0, buffer.baseAddress, size) == stat.crc else { return }
             initialized = size
