@@ -147,75 +147,10 @@ public enum RecordJSONWriter {
     }
 }
 
-/// UTF-8 bytes of a JSON text being written, strings escaped as `JSONEncoder` escapes them.
-private struct JSONBytes {
-    private var bytes: [UInt8] = []
-
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
-
-    /// Bytes that need no escaping (punctuation and keys).
-    mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// ASCII text that needs no escaping and no quotes (a number's spelling).
-    mutating func append(unquoted text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    /// An integer in decimal, as `JSONEncoder` writes it: its digits, last first, then turned round in place.
-    mutating func integer(_ number: Int) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var magnitude = number.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-    }
-
-    /// `text` quoted: `"` and `\` escaped, control characters as `\b \f \n \r \t` or `\u00XX`, everything
-    /// else (slashes, non-ASCII) as it is.
-    mutating func string(_ text: String) {
-        bytes.append(0x22)
-        text.withUTF8Bytes { utf8 in
-            // Runs that need no escaping (nearly all of a text) are copied whole.
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                escape(byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(0x22)
-    }
-
-    /// A byte `string` escapes: a quote, a backslash or a control character.
-    private mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-        case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        default:
-            bytes.append(contentsOf: Array("\\u00".utf8))
-            bytes.append(Self.hex[Int(byte >> 4)])
-            bytes.append(Self.hex[Int(byte & 0xF)])
-        }
-    }
-
+private extension JSONBytes {
     /// `prefix`, then `value` as `RecordJSONWriter.encoder` writes it (the same bytes it would write nested).
     mutating func encoded(_ prefix: StaticString, _ value: some Encodable) {
         append(prefix)
-        bytes.append(contentsOf: (try? RecordJSONWriter.encoder.encode(value)) ?? Data("null".utf8))
+        append(bytes: (try? RecordJSONWriter.encoder.encode(value)) ?? Data("null".utf8))
     }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 }

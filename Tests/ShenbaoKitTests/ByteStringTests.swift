@@ -1,4 +1,5 @@
 import Testing
+import ShenbaoTestSupport
 @testable import ShenbaoModel
 @testable import ShenbaoSpec
 @testable import ShenbaoExtraction

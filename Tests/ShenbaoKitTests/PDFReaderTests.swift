@@ -1,6 +1,7 @@
 import CPoppler
 import Foundation
 import Testing
+import ShenbaoTestSupport
 @testable import ShenbaoKit
 @testable import ShenbaoModel
 @testable import ShenbaoSupport

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShenbaoTestSupport
 @testable import ShenbaoKit
 @testable import ShenbaoModel
 @testable import ShenbaoSpec

@@ -22,7 +22,7 @@ struct APIRoutes {
             return response
         }
         api.get("/inboxes") { _, context in try APIResponse.json(try await InboxSummary.all(desk, for: try context.signedIn())) }
-        api.get("/inboxes/:id") { request, context in try APIResponse.json(try await inbox(request, context, inboxes)) }
+        api.get("/inboxes/:id") { request, context in APIResponse.json(bytes: try await inbox(request, context, inboxes).json) }
         api.post("/inboxes/:id/upload") { request, context in
             try APIResponse.json(try await JobRoutes(desk: desk).status(of: try await inboxes.upload(request, context), context), status: .accepted)
         }
@@ -168,14 +168,6 @@ struct APIRoutes {
         var account: AccountView
         /// The token every request other than GET sends in `X-CSRF-Token`.
         var csrfToken: String
-    }
-
-    struct InboxDetail: Encodable {
-        var inbox: InboxSummary
-        /// The submissions as the table shows them (`sort`, `order`, `q`, `show` as on the page).
-        var submissions: [StoredSubmission]
-        /// 统一社会信用代码 held by more than one submission of the inbox (重复申报).
-        var duplicateCodes: [String]
     }
 
     struct SubmissionDetail: Encodable {

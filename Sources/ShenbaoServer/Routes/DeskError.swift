@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import ShenbaoWriters
 
 /// An error answered with a status and a Chinese message: an HTML page, or JSON under `/api/`.
 struct DeskError: HTTPResponseError {
@@ -28,12 +30,11 @@ struct DeskError: HTTPResponseError {
 enum JSONText {
     /// A JSON string literal.
     static func quote(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var out = JSONBytes(reserving: text.utf8.count + 2)
+        out.string(text)
+        return out.text
     }
 }
-
-import Foundation
 
 extension DeskError: CustomStringConvertible {
     var description: String { message }

@@ -9,19 +9,7 @@ import Foundation
 @testable import ShenbaoValidation
 @testable import ShenbaoWriters
 @testable import ShenbaoPipeline
-
-/// A small deterministic random generator (SplitMix64), so a failing record can be reproduced by its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ShenbaoTestSupport
 
 /// Valid records of the rich calls, field by field from the catalogue: USCCs with their check character,
 /// mobiles and landlines, full and partial dates, options including 其他 with a note, multichoice within
