@@ -39,7 +39,7 @@ def ensure_wrk():
         return
     log("installing wrk (apt)")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], check=True,
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=sys.stderr,
                    env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
 
 
