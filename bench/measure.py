@@ -22,28 +22,35 @@ def _pss_kb(pid):
     return 0
 
 
+def _children(pid):
+    """The children of `pid`, from each of its threads' /proc/PID/task/TID/children (no walk of all of /proc)."""
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(child) for child in f.read().split()]
+    except (OSError, ValueError):
+        pass
+    return found
+
+
+def _rss_kb(pid):
+    """VmRSS of one process from /proc/PID/statm, in KiB (0 when it has gone)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _tree_kb(root):
     """Summed VmRSS and summed Pss of `root` and its descendants, in KiB."""
-    children = {}
-    rss = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            ppid = int(fields[1])
-            pages = int(fields[21])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
     total, pss, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _rss_kb(pid)
         pss += _pss_kb(pid)
-        stack.extend(children.get(pid, []))
+        stack.extend(_children(pid))
     return total, pss
 
 
@@ -56,11 +63,14 @@ def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None, sample=True):
     peak = [0, 0]
     done = threading.Event()
 
+    sampler_cpu = [0.0]
+
     def sample_tree():
         while not done.is_set():
             rss, pss = _tree_kb(proc.pid)
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.05)
+        sampler_cpu[0] = time.thread_time()
 
     sampler = threading.Thread(target=sample_tree, daemon=True)
     if sample:
@@ -80,4 +90,6 @@ def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None, sample=True):
         "max_rss_mb": usage.ru_maxrss / 1024.0,
         "tree_rss_mb": peak[0] / 1024.0,
         "tree_pss_mb": peak[1] / 1024.0,
+        # CPU the sampler took from the cores the measured run shares.
+        "sampler_cpu": sampler_cpu[0],
     }
