@@ -6,6 +6,8 @@ import ShenbaoModel
 package struct JSONBytes {
     /// The text so far.
     package private(set) var bytes: [UInt8] = []
+    /// Whether the next `member` follows another in its object (and so needs a comma before it).
+    private var followsMember = false
 
     package init(reserving capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -38,8 +40,44 @@ package struct JSONBytes {
         bytes[start...].reverse()
     }
 
-    /// `true` or `false`.
-    package mutating func boolean(_ value: Bool) {
+    /// `{`: an object's members follow, written by `member`, each key in sorted order.
+    package mutating func beginObject() {
+        append("{")
+        followsMember = false
+    }
+
+    /// `}`: the object ends; it was a member's value, or the value of an array's element.
+    package mutating func endObject() {
+        append("}")
+        followsMember = true
+    }
+
+    /// `"name":`, after a comma unless it is its object's first member; the value is written next.
+    package mutating func key(_ name: StaticString) {
+        if followsMember { append(",") }
+        followsMember = true
+        append("\"")
+        append(name)
+        append("\":")
+    }
+
+    /// A string member; none when `value` is nil (as the encoder leaves out a nil optional).
+    package mutating func member(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    /// An integer member; none when `value` is nil.
+    package mutating func member(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        integer(value)
+    }
+
+    /// A `true` or `false` member.
+    package mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
         append(value ? "true" : "false")
     }
 

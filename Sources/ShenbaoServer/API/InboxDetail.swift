@@ -16,98 +16,65 @@ struct InboxDetail: Encodable {
     /// `InboxDetailJSONTests` holds the two to the same bytes.
     var json: [UInt8] {
         var out = JSONBytes(reserving: 1_024 + submissions.count * 480)
-        out.append("{\"duplicateCodes\":[")
+        out.beginObject()
+        out.key("duplicateCodes")
+        out.append("[")
         for (index, code) in duplicateCodes.enumerated() {
             if index > 0 { out.append(",") }
             out.string(code)
         }
-        out.append("],\"inbox\":")
+        out.append("]")
+        out.key("inbox")
         Self.write(inbox, to: &out)
-        out.append(",\"submissions\":[")
+        out.key("submissions")
+        out.append("[")
         for (index, submission) in submissions.enumerated() {
             if index > 0 { out.append(",") }
             Self.write(submission, to: &out)
         }
-        out.append("]}")
+        out.append("]")
+        out.endObject()
         return out.bytes
     }
 
     private static func write(_ inbox: InboxSummary, to out: inout JSONBytes) {
-        out.append("{\"bureau\":")
-        out.string(inbox.bureau)
-        out.append(",\"callID\":")
-        out.string(inbox.callID)
-        out.append(",\"callTitle\":")
-        out.string(inbox.callTitle)
-        out.append(",\"id\":")
-        out.integer(Int(inbox.id))
-        if let quota = inbox.quota {
-            out.append(",\"quota\":")
-            out.integer(quota)
-        }
-        out.append(",\"recommended\":")
-        out.integer(inbox.recommended)
-        out.append(",\"region\":")
-        out.string(inbox.region)
-        out.append(",\"submissions\":")
-        out.integer(inbox.submissions)
-        out.append("}")
+        out.beginObject()
+        out.member("bureau", inbox.bureau)
+        out.member("callID", inbox.callID)
+        out.member("callTitle", inbox.callTitle)
+        out.member("id", Int(inbox.id))
+        out.member("quota", inbox.quota)
+        out.member("recommended", inbox.recommended)
+        out.member("region", inbox.region)
+        out.member("submissions", inbox.submissions)
+        out.endObject()
     }
 
     private static func write(_ submission: StoredSubmission, to out: inout JSONBytes) {
-        out.append("{")
-        if let applicant = submission.applicant {
-            out.append("\"applicant\":")
-            out.string(applicant)
-            out.append(",")
-        }
-        out.append("\"arrivedAt\":")
+        out.beginObject()
+        out.member("applicant", submission.applicant)
+        out.key("arrivedAt")
         date(submission.arrivedAt, to: &out)
-        if let callID = submission.callID {
-            out.append(",\"callID\":")
-            out.string(callID)
-        }
-        if let decision = submission.decision {
-            out.append(",\"decision\":")
-            out.string(decision.rawValue)
-        }
-        out.append(",\"decisionNote\":")
-        out.string(submission.decisionNote)
-        out.append(",\"errors\":")
-        out.integer(submission.errors)
-        out.append(",\"hasPDF\":")
-        out.boolean(submission.hasPDF)
-        out.append(",\"hasWord\":")
-        out.boolean(submission.hasWord)
-        out.append(",\"id\":")
-        out.integer(Int(submission.id))
-        out.append(",\"inboxID\":")
-        out.integer(Int(submission.inboxID))
-        out.append(",\"name\":")
-        out.string(submission.name)
-        if let project = submission.projectName {
-            out.append(",\"projectName\":")
-            out.string(project)
-        }
-        out.append(",\"stampedCopy\":{")
-        if let agreement = submission.stampedCopy.agreement {
-            out.append("\"agreement\":")
-            out.string(agreement.rawValue)
-            out.append(",")
-        }
-        out.append("\"sealsFound\":")
-        out.integer(submission.stampedCopy.sealsFound)
-        out.append(",\"sealsMissing\":")
-        out.integer(submission.stampedCopy.sealsMissing)
-        out.append("},\"uploadID\":")
-        out.integer(Int(submission.uploadID))
-        if let uscc = submission.uscc {
-            out.append(",\"uscc\":")
-            out.string(uscc)
-        }
-        out.append(",\"warnings\":")
-        out.integer(submission.warnings)
-        out.append("}")
+        out.member("callID", submission.callID)
+        out.member("decision", submission.decision?.rawValue)
+        out.member("decisionNote", submission.decisionNote)
+        out.member("errors", submission.errors)
+        out.member("hasPDF", submission.hasPDF)
+        out.member("hasWord", submission.hasWord)
+        out.member("id", Int(submission.id))
+        out.member("inboxID", Int(submission.inboxID))
+        out.member("name", submission.name)
+        out.member("projectName", submission.projectName)
+        out.key("stampedCopy")
+        out.beginObject()
+        out.member("agreement", submission.stampedCopy.agreement?.rawValue)
+        out.member("sealsFound", submission.stampedCopy.sealsFound)
+        out.member("sealsMissing", submission.stampedCopy.sealsMissing)
+        out.endObject()
+        out.member("uploadID", Int(submission.uploadID))
+        out.member("uscc", submission.uscc)
+        out.member("warnings", submission.warnings)
+        out.endObject()
     }
 
     /// `date` as the encoder's `.iso8601` strategy writes it: UTC, whole seconds (the fraction dropped, not rounded).
