@@ -4,6 +4,7 @@
 // table-rule detector takes rules.
 #include "ShenbaoPDFPages.h"
 
+#include <Annot.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>
@@ -54,6 +55,33 @@ bool isDark(const GfxRGB &rgb) {
     return luma < darkLuma;
 }
 
+/// A colour whose channels differ by at most this (0–1) is grey. Painted with normal blending, such colours
+/// mix into pixels no further from grey, and red ink (`RedInkMap`: red at least 40 of 255 above green and
+/// blue) is far from it.
+constexpr double greyTolerance = 2.0 / 255;
+
+bool isGrey(const GfxRGB &rgb) {
+    const double r = colToDbl(rgb.r), g = colToDbl(rgb.g), b = colToDbl(rgb.b);
+    return std::max({ r, g, b }) - std::min({ r, g, b }) <= greyTolerance;
+}
+
+/// Whether an image's pixels are shades of grey whatever they hold: a grey colour space of one component
+/// (a palette or a spot colour of one component may be red).
+bool isGreyImage(GfxImageColorMap *colorMap) {
+    if (colorMap == nullptr || colorMap->getNumPixelComps() != 1) return false;
+    GfxColorSpace *space = colorMap->getColorSpace();
+    if (space == nullptr) return false;
+    switch (space->getMode()) {
+    case csDeviceGray:
+    case csCalGray:
+        return true;
+    case csICCBased:
+        return space->getNComps() == 1;
+    default:
+        return false;
+    }
+}
+
 /// poppler-glib's text extraction (physical layout, no fixed pitch, not raw order) that also
 /// records marks. Non-text content is asked for (images, shadings, patterns are marks), but
 /// shadings and tiling patterns are taken whole: no pattern cell is interpreted, so no text is
@@ -63,6 +91,11 @@ public:
     PageReader(double pageWidth, double pageHeight) : TextOutputDev(nullptr, true, 0, false, false), width(pageWidth), height(pageHeight) { }
 
     std::vector<shenbao_mark> marks;
+    /// Whether anything on the page may be painted in a colour other than grey: a fill, stroke or text
+    /// colour that is not grey, a picture not in a grey colour space, a shading, a tiling pattern, a Type 3
+    /// glyph (its own paint is not interpreted here), a blend mode other than normal or a transfer function.
+    /// A page without any of these renders in greys only, and cannot show a red seal.
+    bool colour = false;
 
     bool needNonText() override { return true; }
     bool useTilingPatternFill() override { return true; }
@@ -70,47 +103,97 @@ public:
 
     void stroke(GfxState *state) override {
         TextOutputDev::stroke(state);
+        strokeColour(state);
         strokeMarks(state);
     }
 
     void fill(GfxState *state) override {
         TextOutputDev::fill(state);
+        fillColour(state);
         filled(state);
     }
     void eoFill(GfxState *state) override {
         TextOutputDev::eoFill(state);
+        fillColour(state);
         filled(state);
     }
 
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes,
+                  const Unicode *u, int uLen) override {
+        TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+        const GfxFont *font = state->getFont().get();
+        if (font != nullptr && font->getType() == fontType3) colour = true;
+        // Render modes 0–2 and 4–6 fill, stroke or both; 3 and 7 paint nothing.
+        const int mode = state->getRender() & 3;
+        if (mode == 0 || mode == 2) fillColour(state);
+        if (mode == 1 || mode == 2) strokeColour(state);
+    }
+
+    void updateBlendMode(GfxState *state) override {
+        if (state->getBlendMode() != gfxBlendNormal) colour = true;
+    }
+    void updateTransfer(GfxState *state) override {
+        for (int i = 0; i < 4; ++i) colour = colour || state->getTransfer()[i] != nullptr;
+    }
+
     bool tilingPatternFill(GfxState *state, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int, double, double) override {
+        colour = true;
         clipArea(state);
         return true;
     }
-    bool functionShadedFill(GfxState *state, GfxFunctionShading *) override { clipArea(state); return true; }
-    bool axialShadedFill(GfxState *state, GfxAxialShading *, double, double) override { clipArea(state); return true; }
+    bool functionShadedFill(GfxState *state, GfxFunctionShading *) override { return shaded(state); }
+    bool axialShadedFill(GfxState *state, GfxAxialShading *, double, double) override { return shaded(state); }
     bool axialShadedSupportExtend(GfxState *, GfxAxialShading *) override { return true; }
-    bool radialShadedFill(GfxState *state, GfxRadialShading *, double, double) override { clipArea(state); return true; }
+    bool radialShadedFill(GfxState *state, GfxRadialShading *, double, double) override { return shaded(state); }
     bool radialShadedSupportExtend(GfxState *, GfxRadialShading *) override { return true; }
-    bool gouraudTriangleShadedFill(GfxState *state, GfxGouraudTriangleShading *) override { clipArea(state); return true; }
-    bool patchMeshShadedFill(GfxState *state, GfxPatchMeshShading *) override { clipArea(state); return true; }
+    bool gouraudTriangleShadedFill(GfxState *state, GfxGouraudTriangleShading *) override { return shaded(state); }
+    bool patchMeshShadedFill(GfxState *state, GfxPatchMeshShading *) override { return shaded(state); }
 
     void drawImageMask(GfxState *state, Object *ref, Stream *str, int w, int h, bool invert, bool interpolate, bool inlineImg) override {
+        fillColour(state);
         image(state);
         OutputDev::drawImageMask(state, ref, str, w, h, invert, interpolate, inlineImg);
     }
     void drawImage(GfxState *state, Object *ref, Stream *str, int w, int h, GfxImageColorMap *colorMap, bool interpolate, const int *maskColors, bool inlineImg) override {
+        colour = colour || !isGreyImage(colorMap);
         // An inline image's data sits in the content stream, which OutputDev reads past once.
         if (inlineImg || !smallImageInk(state, str, w, h, colorMap, nullptr, 0, 0, nullptr)) image(state);
         OutputDev::drawImage(state, ref, str, w, h, colorMap, interpolate, maskColors, inlineImg);
     }
-    void drawMaskedImage(GfxState *state, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int, bool, bool) override { image(state); }
+    void drawMaskedImage(GfxState *state, Object *, Stream *, int, int, GfxImageColorMap *colorMap, bool, Stream *, int, int, bool, bool) override {
+        colour = colour || !isGreyImage(colorMap);
+        image(state);
+    }
     void drawSoftMaskedImage(GfxState *state, Object *, Stream *str, int w, int h, GfxImageColorMap *colorMap, bool, Stream *maskStr, int maskW, int maskH,
                              GfxImageColorMap *maskColorMap, bool) override {
+        colour = colour || !isGreyImage(colorMap);
         if (!smallImageInk(state, str, w, h, colorMap, maskStr, maskW, maskH, maskColorMap)) image(state);
     }
 
 private:
     double width, height;
+
+    /// Notes a fill that is not grey (a pattern fill included: its paint is not the fill colour).
+    void fillColour(GfxState *state) {
+        if (colour) return;
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        colour = state->getFillColorSpace()->getMode() == csPattern || !isGrey(rgb);
+    }
+
+    void strokeColour(GfxState *state) {
+        if (colour) return;
+        GfxRGB rgb;
+        state->getStrokeRGB(&rgb);
+        colour = state->getStrokeColorSpace()->getMode() == csPattern || !isGrey(rgb);
+    }
+
+    /// A shading is taken as colour whatever its colours (shadings are rare in forms), and as one mark.
+    bool shaded(GfxState *state) {
+        colour = true;
+        clipArea(state);
+        return true;
+    }
 
     void strokeMarks(GfxState *state) {
         GfxRGB rgb;
@@ -464,7 +547,7 @@ extern "C" void shenbao_pages_close(shenbao_pages_document *document) {
 }
 
 extern "C" int shenbao_page_read(shenbao_pages_document *document, int index, shenbao_page *page) {
-    *page = shenbao_page { nullptr, 0, nullptr, 0 };
+    *page = shenbao_page { nullptr, 0, nullptr, 0, 1 };
     if (document == nullptr || index < 0 || index >= document->doc->getNumPages()) return 0;
     Page *source = document->doc->getPage(index + 1);
     if (source == nullptr) return 0;
@@ -484,11 +567,14 @@ extern "C" int shenbao_page_read(shenbao_pages_document *document, int index, sh
     page->char_count = page->chars ? chars.size() : 0;
     page->marks = copied(reader.marks);
     page->mark_count = page->marks ? reader.marks.size() : 0;
+    // Annotations are not read here, but a rendered page shows them (a seal may be a stamp annotation).
+    Annots *annotations = source->getAnnots();
+    page->colour = reader.colour || (annotations != nullptr && !annotations->getAnnots().empty()) ? 1 : 0;
     return 1;
 }
 
 extern "C" void shenbao_page_free(shenbao_page *page) {
     std::free(page->chars);
     std::free(page->marks);
-    *page = shenbao_page { nullptr, 0, nullptr, 0 };
+    *page = shenbao_page { nullptr, 0, nullptr, 0, 1 };
 }

@@ -19,15 +19,19 @@ public struct Document: Sendable, Equatable {
     public var pageCount: Int?
     /// Things the reader noticed but could work around (never fatal).
     public var notes: [ReaderNote]
+    /// Pages (from 1) on which everything painted is a shade of grey, as the PDF reader found while reading
+    /// them: no red seal can be on them. Empty when not known (other formats, pages it could not read).
+    public var greyPages: Set<Int>
 
     public init(path: String, format: SourceFormat, blocks: [Block] = [], scanned: Bool = false,
-                pageCount: Int? = nil, notes: [ReaderNote] = []) {
+                pageCount: Int? = nil, notes: [ReaderNote] = [], greyPages: Set<Int> = []) {
         self.path = path
         self.format = format
         self.blocks = blocks
         self.scanned = scanned
         self.pageCount = pageCount
         self.notes = notes
+        self.greyPages = greyPages
     }
 }
 

@@ -16,7 +16,7 @@ extension StampedCopy {
                         pagesRead: [ScanPageText]? = nil) -> StampedCopy {
         var copy = StampedCopy(pageCount: document.pageCount ?? 0, seals: [], declarationPage: nil, problems: [])
         do {
-            copy.seals = try SealDetector.seals(in: path).map {
+            copy.seals = try SealDetector.seals(in: path, greyPages: document.greyPages).map {
                 SealMark(page: $0.page, kind: $0.kind, x: ($0.centreMM.x * 10).rounded() / 10,
                          y: ($0.centreMM.y * 10).rounded() / 10, diameter: ($0.diameterMM * 10).rounded() / 10)
             }

@@ -19,7 +19,7 @@ package enum SummaryStampCheck {
             guard document.format == .pdf else {
                 return [ReadErrorRule.finding(for: BookError(file: path, code: "read.not-this-format", message: "盖章的汇总表应为 PDF 文件"))]
             }
-            seals = try SealDetector.seals(in: path)
+            seals = try SealDetector.seals(in: path, greyPages: document.greyPages)
         } catch {
             return [ReadErrorRule.finding(for: BookError(file: path, code: error.code, message: error.message))]
         }

@@ -1,3 +1,4 @@
+import CPoppler
 import Foundation
 import ShenbaoTestSupport
 import Testing
@@ -38,6 +39,10 @@ import Testing
         #expect(seal.page == 1)
         expectSeal(seal, kind: .round, x: 75, y: 40, diameter: 42, tolerance: 2)
         #expect(seal.outlineCoverage > 0.9)
+        // The stamped page paints red; the two others only greys, and are not rendered for the same seals.
+        let read = try PDFReader.read(path: pdf)
+        #expect(read.greyPages == [2, 3])
+        #expect(try SealDetector.seals(in: pdf, greyPages: read.greyPages) == seals)
 
         let scan = try StampedScans.scanned(pdf, in: folder)
         let document = try PDFReader.read(path: scan)
@@ -86,6 +91,34 @@ import Testing
             """
         let pdf = try StampedScans.stamped([0: heading, 1: rings], copies: 2, in: folder, name: "decoys", source: PDFFixture.path("application_form.pdf"))
         #expect(try SealDetector.seals(in: pdf).isEmpty)
+    }
+
+    /// Every PDF of the public corpus, the fixtures and the samples: a page the reader finds grey has no red pixel
+    /// when rendered as the seal detector renders it, and there are such pages (the check is not empty).
+    @Test func greyPagesRenderWithoutRedInk() throws {
+        let folders = [PDFFixture.folder.path, packageRoot() + "/Samples"] + (Corpus.root.map { [$0] } ?? [])
+        let paths = folders.flatMap { folder in
+            (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.lowercased().hasSuffix(".pdf") }.map { folder + "/" + $0 }
+        }.sorted()
+        var grey = 0, coloured = 0
+        for path in paths {
+            guard let document = try? PDFReader.read(path: path), let pdf = try? PopplerDocument(path: path) else { continue }
+            coloured += (document.pageCount ?? 0) - document.greyPages.count
+            for number in document.greyPages.sorted() {
+                grey += 1
+                let red = pdf.withPage(number - 1) { page -> Int in
+                    var width = 0.0, height = 0.0
+                    poppler_page_get_size(page, &width, &height)
+                    return PageRenderer.withImage(of: page, width: width, height: height, scale: SealDetector.scale,
+                                                  maximumPixels: SealDetector.maximumPixels) { image in
+                        RedInkMap(image).bits.reduce(0) { $0 + Int($1) }
+                    } ?? 0
+                }
+                #expect(red == 0, "\(path) page \(number): \(red ?? -1) red pixels on a page read as grey")
+            }
+        }
+        #expect(grey >= 50 && coloured >= 10, "\(grey) grey and \(coloured) other pages in \(paths.count) PDFs")
     }
 
     @Test func badInputThrowsInsteadOfTrapping() throws {

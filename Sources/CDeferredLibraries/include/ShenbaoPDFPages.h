@@ -32,12 +32,15 @@ typedef struct {
     double x1, y1, x2, y2;
 } shenbao_char;
 
-/// What one page holds: its characters and its dark marks. Release with `shenbao_page_free`.
+/// What one page holds: its characters and its dark marks, and whether it may paint anything in a colour
+/// other than grey. Release with `shenbao_page_free`.
 typedef struct {
     shenbao_char *chars;
     size_t char_count;
     shenbao_mark *marks;
     size_t mark_count;
+    /// 0 when everything the page paints (annotations included) is a shade of grey, else 1.
+    int colour;
 } shenbao_page;
 
 /// A PDF opened by poppler's core.

@@ -27,6 +27,7 @@ public enum PDFReader {
         var pagesWithoutText: [Int] = []
         var junkPages: [Int] = []
         var unreadablePages: [Int] = []
+        var greyPages: Set<Int> = []
         var slowPages: [Int] = []
         /// Pages with almost no text layer and ink like text drawn as outlines.
         var outlinedPages: [Int] = []
@@ -38,13 +39,17 @@ public enum PDFReader {
         for index in 0..<pageCount {
             let pageNumber = index + 1
             let start = clock.now
-            let result = document.withPage(index) { page in
-                contents?.page(index).map { read(page: page, number: pageNumber, content: $0, slow: clock.now - start > rulesBudget) }
+            let outcome = document.withPage(index) { page in
+                contents?.page(index).map { content in
+                    (result: read(page: page, number: pageNumber, content: content, slow: clock.now - start > rulesBudget),
+                     colour: content.paintsColour)
+                }
             } ?? nil
-            guard let result else {
+            guard let (result, colour) = outcome else {
                 unreadablePages.append(pageNumber)
                 continue
             }
+            if !colour { greyPages.insert(pageNumber) }
             if result.skippedRules { slowPages.append(pageNumber) }
             if result.outlined { outlinedPages.append(pageNumber) }
             if result.tally.glyphs > 0, !result.tally.isJunk, result.tally.glyphs < ScanDetector.outlinedGlyphs {
@@ -85,7 +90,8 @@ public enum PDFReader {
         if !unreadablePages.isEmpty {
             notes.append(ReaderNote(.damagedPages, "第 \(pageList(unreadablePages)) 页无法读取（文件部分损坏）"))
         }
-        return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes)
+        return Document(path: path, format: .pdf, blocks: blocks, scanned: scanned, pageCount: pageCount, notes: notes,
+                        greyPages: greyPages)
     }
 
     /// Appends a page's blocks; a table that starts the page and continues the table that ended

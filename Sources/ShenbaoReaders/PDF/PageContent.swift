@@ -15,6 +15,9 @@ struct PaintedMark: Sendable, Equatable {
 struct PageContent {
     package var glyphs: [Glyph]
     package var marks: [PaintedMark]
+    /// Whether the page may paint anything in a colour other than grey (annotations included); false only
+    /// when everything it paints is a shade of grey.
+    package var paintsColour = true
 
     /// The thickness a zero-width stroke is drawn with, in points (one device pixel at 144 dpi).
     static let hairline = 0.5
@@ -38,6 +41,7 @@ final class PageContentDocument {
     func page(_ index: Int) -> PageContent? {
         guard index >= 0, index < Int(Int32.max) else { return nil }
         var page = shenbao_page()
+        page.colour = 1  // what a reader that does not tell leaves: the page is rendered for seals
         guard shenbao_page_read(handle, Int32(index), &page) != 0 else { return nil }
         defer { shenbao_page_free(&page) }
         let characters = UnsafeBufferPointer(start: page.chars, count: page.chars == nil ? 0 : page.char_count)
@@ -58,6 +62,6 @@ final class PageContentDocument {
                 marks.append(PaintedMark(box: Box(x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1)))
             }
         }
-        return PageContent(glyphs: glyphs, marks: marks)
+        return PageContent(glyphs: glyphs, marks: marks, paintsColour: page.colour != 0)
     }
 }

@@ -40,9 +40,10 @@ public enum SealDetector {
     /// Red runs at least this long (mm) are rules, not seal strokes.
     static let longRun = 40.0
 
-    /// The seals on every page of the PDF at `path`, page by page.
+    /// The seals on every page of the PDF at `path`, page by page, but for `greyPages` (from 1), which the
+    /// PDF reader found paint nothing but greys (`Document.greyPages`): they are not rendered.
     /// Throws like `PDFReader.read` for files that cannot be opened or are over the limits.
-    public static func seals(in path: String) throws(ReadError) -> [Seal] {
+    public static func seals(in path: String, greyPages: Set<Int> = []) throws(ReadError) -> [Seal] {
         try PDFBombCheck.check(path: path)
         let document = try PopplerDocument(path: path)
         let pageCount = document.pageCount
@@ -51,7 +52,7 @@ public enum SealDetector {
             throw ReadError.limitExceeded("PDF 文件共 \(pageCount) 页，超过 \(PDFReader.maxPages) 页的上限，疑似恶意构造的文件；请只提交申报书本身")
         }
         var seals: [Seal] = []
-        for index in 0..<pageCount {
+        for index in 0..<pageCount where !greyPages.contains(index + 1) {
             seals += document.withPage(index) { page in self.seals(of: page, number: index + 1) } ?? []
         }
         return seals
