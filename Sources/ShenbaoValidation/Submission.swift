@@ -50,12 +50,3 @@ public struct Submission: Sendable, Equatable {
     /// The extensions of editable books (Word, WPS).
     package static let editableExtensions: Set<String> = ["docx", "doc", "wps", "docm"]
 }
-
-extension String {
-    /// The lower-cased extension of a path.
-    package var fileExtension: String { (self as NSString).pathExtension.lowercased() }
-    /// The file name with its extension.
-    package var lastPathComponent: String { (self as NSString).lastPathComponent }
-    /// The file name without folder and extension.
-    package var fileStem: String { ((self as NSString).lastPathComponent as NSString).deletingPathExtension }
-}
