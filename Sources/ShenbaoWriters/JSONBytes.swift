@@ -40,6 +40,18 @@ package struct JSONBytes {
         bytes[start...].reverse()
     }
 
+    /// `[`, each element as `element` writes it, commas between them, `]`.
+    package mutating func array<Elements: Sequence>(_ elements: Elements, element: (Elements.Element, inout JSONBytes) -> Void) {
+        append("[")
+        var first = true
+        for item in elements {
+            if !first { append(",") }
+            first = false
+            element(item, &self)
+        }
+        append("]")
+    }
+
     /// `{`: an object's members follow, written by `member`, each key in sorted order.
     package mutating func beginObject() {
         append("{")

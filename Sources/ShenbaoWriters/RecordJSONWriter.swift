@@ -38,15 +38,13 @@ public enum RecordJSONWriter {
         out.append(",\"file\":")
         out.string(record.file)
         if !record.notes.isEmpty {
-            out.append(",\"notes\":[")
-            for (index, note) in record.notes.enumerated() {
-                out.append(index > 0 ? ",{\"code\":" : "{\"code\":")
-                out.string(note.code)
-                out.append(",\"message\":")
-                out.string(note.message)
-                out.append("}")
+            out.append(",\"notes\":")
+            out.array(record.notes) { note, out in
+                out.beginObject()
+                out.member("code", note.code)
+                out.member("message", note.message)
+                out.endObject()
             }
-            out.append("]")
         }
         if let ocr = record.ocr { out.encoded(",\"ocr\":", ocr) }
         if !record.passages.isEmpty {
@@ -58,12 +56,8 @@ public enum RecordJSONWriter {
             out.append(",\"sources\":")
             object(record.locations, to: &out, value: Self.location(_:to:))
         }
-        out.append(",\"unmatched\":[")
-        for (index, label) in record.unmatched.enumerated() {
-            if index > 0 { out.append(",") }
-            out.string(label)
-        }
-        out.append("]")
+        out.append(",\"unmatched\":")
+        out.array(record.unmatched) { label, out in out.string(label) }
         if !record.unparsed.isEmpty || !record.ambiguous.isEmpty {
             out.encoded(",\"unparsed\":", record.leftOut)
         }
@@ -112,38 +106,26 @@ public enum RecordJSONWriter {
                 out.encoded("", number)
             }
         case .range(let start, let end):
-            out.append("{\"end\":")
-            out.string(end)
-            out.append(",\"start\":")
-            out.string(start)
-            out.append("}")
+            out.beginObject()
+            out.member("end", end)
+            out.member("start", start)
+            out.endObject()
         case .strings(let texts):
-            out.append("[")
-            for (index, text) in texts.enumerated() {
-                if index > 0 { out.append(",") }
-                out.string(text)
-            }
-            out.append("]")
+            out.array(texts) { text, out in out.string(text) }
         }
     }
 
     /// Where a value was found, its keys sorted and absent ones left out (`SourceLocation`'s `Codable` form).
     private static func location(_ location: SourceLocation, to out: inout JSONBytes) {
-        var first = true
-        func key(_ name: StaticString) {
-            out.append(first ? "{\"" : ",\"")
-            out.append(name)
-            out.append("\":")
-            first = false
-        }
-        if let column = location.column { key("column"); out.integer(column) }
-        if let how = location.how { key("how"); out.string(how.rawValue) }
-        if let label = location.label { key("label"); out.string(label) }
-        if let page = location.page { key("page"); out.integer(page) }
-        if let row = location.row { key("row"); out.integer(row) }
-        if let section = location.section { key("section"); out.string(section) }
-        if let table = location.table { key("table"); out.integer(table) }
-        out.append(first ? "{}" : "}")
+        out.beginObject()
+        out.member("column", location.column)
+        out.member("how", location.how?.rawValue)
+        out.member("label", location.label)
+        out.member("page", location.page)
+        out.member("row", location.row)
+        out.member("section", location.section)
+        out.member("table", location.table)
+        out.endObject()
     }
 }
 

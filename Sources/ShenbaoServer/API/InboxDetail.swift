@@ -18,21 +18,11 @@ struct InboxDetail: Encodable {
         var out = JSONBytes(reserving: 1_024 + submissions.count * 480)
         out.beginObject()
         out.key("duplicateCodes")
-        out.append("[")
-        for (index, code) in duplicateCodes.enumerated() {
-            if index > 0 { out.append(",") }
-            out.string(code)
-        }
-        out.append("]")
+        out.array(duplicateCodes) { code, out in out.string(code) }
         out.key("inbox")
         Self.write(inbox, to: &out)
         out.key("submissions")
-        out.append("[")
-        for (index, submission) in submissions.enumerated() {
-            if index > 0 { out.append(",") }
-            Self.write(submission, to: &out)
-        }
-        out.append("]")
+        out.array(submissions, element: Self.write(_:to:))
         out.endObject()
         return out.bytes
     }
@@ -83,11 +73,9 @@ struct InboxDetail: Encodable {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func digits(_ value: Int32, _ count: Int) {
-            var width = 1
-            var power: Int32 = 10
-            while value >= power, width < 10 { width += 1; power &*= 10 }
-            for _ in width..<max(width, count) { out.append("0") }
-            out.integer(Int(value))
+            let text = String(value)
+            for _ in text.utf8.count..<max(text.utf8.count, count) { out.append("0") }
+            out.append(unquoted: text)
         }
         out.append("\"")
         digits(parts.tm_year + 1900, 4)
