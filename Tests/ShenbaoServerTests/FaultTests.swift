@@ -60,7 +60,10 @@ struct LiveServer {
     let port: Int
 
     init(data: String) throws {
-        port = Int.random(in: 20_000..<60_000)
+        // A port the system hands out, not a random one: a run that fails can be run again the same way.
+        let (probe, free) = try boundLoopbackSocket()
+        close(probe)
+        port = Int(free)
         process.executableURL = URL(fileURLWithPath: DeskHarness.shenbaoBinary)
         process.arguments = ["serve", "--data", data, "--port", String(port), "--jobs", "1", "--templates", packageRoot() + "/Templates"]
         process.standardOutput = FileHandle.nullDevice

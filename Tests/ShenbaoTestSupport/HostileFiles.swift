@@ -170,6 +170,29 @@ public enum HostileFiles {
 
 }
 
+/// A TCP socket bound to a port of 127.0.0.1 that the system picks (free at that moment), and the port. Close the
+/// socket to hand the port to a server started next.
+public func boundLoopbackSocket() throws -> (descriptor: Int32, port: UInt16) {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw TestZipWriter.Failure(description: "socket failed") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+    }
+    let named = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    guard bound == 0, named == 0 else {
+        close(descriptor)
+        throw TestZipWriter.Failure(description: "bind failed")
+    }
+    return (descriptor, UInt16(bigEndian: address.sin_port))
+}
+
 /// A TCP listener on 127.0.0.1 that never accepts: any connection attempt stays in its backlog,
 /// so `wasContacted` tells whether anything tried to fetch from it.
 public final class SilentListener: @unchecked Sendable {
@@ -177,26 +200,14 @@ public final class SilentListener: @unchecked Sendable {
     private let socketDescriptor: Int32
 
     public init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw TestZipWriter.Failure(description: "socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
+        let (descriptor, port) = try boundLoopbackSocket()
+        guard listen(descriptor, 16) == 0 else {
             close(descriptor)
-            throw TestZipWriter.Failure(description: "bind/listen failed")
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+            throw TestZipWriter.Failure(description: "listen failed")
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         socketDescriptor = descriptor
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
     }
 
     deinit { close(socketDescriptor) }
