@@ -1,9 +1,9 @@
 """Run a command and measure it: wall time, CPU time (user + sys of the whole process tree, from wait4),
 the largest resident set of any one process (what `/usr/bin/time -v` reports as "Maximum resident set
-size"), and, sampled from /proc (every 5 ms for the first half second, 50 ms to 5 s, 250 ms after), the peak of the
-summed resident sets of the process tree and the peak of its summed proportional set sizes (PSS: each shared
-page divided among the processes sharing it, so libraries and the pages forked workers share with their
-parent are counted once — the memory the tree really takes)."""
+size"), and, sampled from /proc (every 5 ms for the first half second, 50 ms to 5 s, 250 ms after), the
+peak of the summed resident sets of the process tree and the peak of its summed proportional set sizes
+(PSS: each shared page divided among the processes sharing it, so libraries and the pages forked workers
+share with their parent are counted once — the memory the tree really takes)."""
 import os
 import subprocess
 import threading
@@ -62,7 +62,6 @@ def measure(cmd, stdout=subprocess.DEVNULL, cwd=None, env=None, sample=True):
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     peak = [0, 0]
     done = threading.Event()
-
     sampler_cpu = [0.0]
 
     def sample_tree():
