@@ -77,9 +77,9 @@ public struct IsolatedWorkers: Sendable {
     }
 
     /// Validates the submissions found in `paths` with `validator`, each book read and checked in a worker
-    /// (`shenbao worker validate`); `progress` gets the books done and their total. `trim` drops, from each
-    /// outcome as it arrives, what the caller will not read: a batch of 10,000 books holds every outcome until
-    /// the submission and inbox rules have run.
+    /// (`shenbao worker validate`, whose outcomes come without `Record.locations`); `progress` gets the books
+    /// done and their total. `trim` drops, from each outcome as it arrives, what else the caller will not read:
+    /// a batch of 10,000 books holds every outcome until the submission and inbox rules have run.
     public func validate(_ paths: [String], with validator: BatchValidator, trim: (@Sendable (inout BookOutcome) -> Void)? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> ValidationReport {
         validator.validate(paths: paths, jobs: jobs, progress: progress) { books, done in

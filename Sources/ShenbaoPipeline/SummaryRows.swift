@@ -48,12 +48,11 @@ public struct SummaryRows: Sendable {
         return all
     }
 
-    /// What of a book's outcome `add` reads: its record without where the fields were found, and of its
-    /// findings the first, the first error, the one saying the book is another call's, and what reading the
-    /// file said (`read.*`, all a stamped copy keeps, see `BatchValidator`); in their order. A batch of books
-    /// read as the wrong call holds dozens of findings each that no table row shows.
+    /// What of a book's findings `add` reads (its record comes without where the fields were found): the
+    /// first, the first error, the one saying the book is another call's, and what reading the file said
+    /// (`read.*`, all a stamped copy keeps, see `BatchValidator`); in their order. A batch of books read as
+    /// the wrong call holds dozens of findings each that no table row shows.
     static let trim: @Sendable (inout BookOutcome) -> Void = { outcome in
-        outcome.dropSources()
         let firstError = outcome.findings.firstIndex { $0.severity == .error }
         outcome.findings = outcome.findings.enumerated().filter { index, finding in
             index == 0 || index == firstError || finding.rule == RuleCode.callOther.code || finding.rule.hasPrefix("read.")

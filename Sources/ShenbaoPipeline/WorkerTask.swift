@@ -10,7 +10,8 @@ import ShenbaoWriters
 public enum WorkerTask: String, Sendable, CaseIterable {
     /// `ExtractAnswer`: the book's fields, rendered as `extract` prints them.
     case extract
-    /// A `BookOutcome` (its wire line): the book read and checked.
+    /// A `BookOutcome` (its wire line): the book read and checked, without where each field was found
+    /// (`BookOutcome.dropSources`: three quarters of the line, and no caller of a worker reads it).
     case validate
     /// `[Finding]`: the seals of a stamped 汇总表.
     case checkStamp = "check-stamp"
@@ -93,7 +94,9 @@ public enum WorkerTask: String, Sendable, CaseIterable {
                 }
                 return Self.line(FilePreview.answer(request))
             case .validate:
-                return validator!.validateBook(path: path).wireLine()
+                var outcome = validator!.validateBook(path: path)
+                outcome.dropSources()
+                return outcome.wireLine()
             case .checkStamp:
                 return Self.line(summary.map { SummaryStampCheck.findings(path: path, spec: $0) } ?? [])
             case .checkCall:

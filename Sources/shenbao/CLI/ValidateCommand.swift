@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
                                        options: InboxOptions(deadline: deadline.flatMap(DateParser.parse)))
         let progress = ProgressLine(total: 0)
         let report = isolation.workers(specOptions, loaded: specs)
-            .validate(paths, with: validator, trim: { $0.dropSources() }) { progress.update($0, of: $1) }
+            .validate(paths, with: validator, progress: { progress.update($0, of: $1) })
         progress.finish()
         switch format {
         case .text: print(ReportTextWriter.render(report, specs: specs))
