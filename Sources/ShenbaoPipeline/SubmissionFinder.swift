@@ -35,11 +35,19 @@ public enum SubmissionFinder {
     public static func measured(_ submission: Submission) -> Submission {
         var submission = submission
         for file in submission.files {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { continue }
-            submission.facts[file] = Submission.FileFacts(size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
-                                                          modified: attributes[.modificationDate] as? Date)
+            submission.facts[file] = facts(of: file)
         }
         return submission
+    }
+
+    /// A file's size and last change, through a link to the file linked (what its reader opens); nil when it
+    /// cannot be reached. One `stat`: `FileManager.attributesOfItem` also looks up the owner's and group's
+    /// names, most of the time of finding an inbox's 10,000 books.
+    private static func facts(of file: String) -> Submission.FileFacts? {
+        var info = stat()
+        guard stat(file, &info) == 0 else { return nil }
+        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1_000_000_000)
+        return Submission.FileFacts(size: Int(info.st_size), modified: modified)
     }
 
     /// A folder with several Word books split into one submission per book, by file-name prefix.

@@ -96,6 +96,19 @@ extension Tag {
         #expect(!clean.findings.contains { $0.rule == "submission.media" }, "\(fixture.context): \(clean.findings)")
     }
 
+    /// A 展示图片 reached through a symbolic link is measured as the picture it links to (a link's own size
+    /// is a few dozen bytes: read as the picture's, every linked picture would be "too small").
+    @Test func linkedPictureIsMeasuredAsThePicture() throws {
+        let fixture = try SubmissionFixture.shared("guangdong-ai-scenario-2023")
+        let folder = try fixture.submission(.a, leavingOut: ["场景展示1.jpg"])
+        let elsewhere = try makeTemporaryFolder("linked-picture")
+        SubmissionFixture.created.withLock { $0.append(elsewhere) }
+        try fixture.bigJPEG.write(to: URL(fileURLWithPath: elsewhere + "/场景展示1.jpg"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/场景展示1.jpg", withDestinationPath: elsewhere + "/场景展示1.jpg")
+        let result = try validate(folder)
+        #expect(!result.findings.contains { $0.rule == "submission.media" }, "\(fixture.context): \(result.findings)")
+    }
+
     /// 营业执照 scanned as a JPEG is 佐证材料, not one of the 展示图片 the 2 MB / 3-picture limits are about.
     @Test func evidenceScanIsNotAShowcasePicture() throws {
         let fixture = try SubmissionFixture.shared("guangdong-ai-scenario-2023")
