@@ -213,6 +213,13 @@ extension String {
     package func containsBytes(_ needle: String) -> Bool {
         withUTF8Bytes { hay in needle.withUTF8Bytes { pin in firstOffset(of: pin, in: hay) != nil } }
     }
+
+    /// Whether the string holds `text` as Foundation's `contains` finds it (an empty text is in none): on the
+    /// bytes where both are `isByteComparable`, the cost of a search that rules run over every line of a book.
+    package func containsText(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        return isByteComparable && text.isByteComparable ? containsBytes(text) : contains(text)
+    }
 }
 
 /// Where the bytes of `needle` first occur in `haystack`. An empty needle occurs at 0. A short haystack is searched

@@ -14,17 +14,9 @@ package struct EvidenceRule: SubmissionRule {
         let names = outcome.submission.files.map { $0.lastPathComponent.labelKey }
         return spec.submission.evidence.compactMap { evidence in
             let words = evidence.match.map(\.labelKey)
-            guard !names.contains(where: { name in words.contains { Self.name(name, holds: $0) } }) else { return nil }
+            guard !names.contains(where: { name in words.contains { name.containsText($0) } }) else { return nil }
             return Finding(.evidenceMissing(evidence.name, searched: evidence.match))
         }
-    }
-
-    /// Whether a file name's key holds a word's key (an empty word is in no name): by bytes where bytes
-    /// compare characters (10,000 submissions ask this of every file for every word), else as Foundation
-    /// compares text.
-    private static func name(_ name: String, holds word: String) -> Bool {
-        guard !word.isEmpty else { return false }
-        return name.isByteComparable && word.isByteComparable ? name.containsBytes(word) : name.contains(word)
     }
 }
 

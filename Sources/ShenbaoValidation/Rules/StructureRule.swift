@@ -24,7 +24,7 @@ package struct StructureRule: RecordRule {
         for section in structure.sections {
             let key = BookIndex.sectionKey(section)
             let found = zip(lines, keys).contains { line, lineKey in
-                lineKey.contains(key) && lineKey.count <= key.count + 10 && BookIndex.sameOrdinal(line, section)
+                lineKey.containsText(key) && lineKey.count <= key.count + 10 && BookIndex.sameOrdinal(line, section)
             }
             if !found {
                 findings.append(Finding(.sectionMissing(section), section: section))
@@ -47,7 +47,7 @@ package struct StructureRule: RecordRule {
         if let declaration = structure.declaration {
             findings += checkDeclaration(declaration, lines: lines, keys: keys)
         }
-        if let overview = structure.overview, !keys.contains(where: { $0.contains(overview.labelKey) }) {
+        if let overview = structure.overview, !keys.contains(where: { $0.containsText(overview.labelKey) }) {
             findings.append(Finding(.overviewMissing(overview), section: overview))
         }
         return findings
@@ -61,20 +61,27 @@ package struct StructureRule: RecordRule {
         }
         var findings: [Finding] = []
         let letter = lines[(start + 1)...]
-        let pledges = Set(letter.compactMap { line -> Int? in
-            let trimmed = line.trimmingWhitespace().foldingFullWidth
-            guard let match = trimmed.range(of: #"^\d{1,2}(?=[.、．])"#, options: .regularExpression) else { return nil }
-            return Int(trimmed[match])
-        })
+        let pledges = Set(letter.compactMap(Self.pledgeNumber))
         if pledges.count < declaration.pledges {
             findings.append(Finding(.pledgesMissing(declaration.title, expected: declaration.pledges, found: pledges.count),
                                     section: declaration.title))
         }
         let letterKeys = letter.map(\.labelKey).joined()
-        for signature in declaration.signatures where !letterKeys.contains(signature.labelKey) {
+        for signature in declaration.signatures where !letterKeys.containsText(signature.labelKey) {
             findings.append(Finding(.signatureLineMissing(declaration.title, line: signature), section: declaration.title))
         }
         return findings
+    }
+
+    /// The number a pledge of the letter opens with: one or two digits and `.`, `、` or `．` (full-width digits
+    /// folded), as `^\d{1,2}(?=[.、．])` finds it where the digits make a number.
+    package static func pledgeNumber(_ line: String) -> Int? {
+        let text = line.trimmingWhitespace().foldingFullWidth.utf8
+        let digits = text.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits.count == 1 || digits.count == 2 else { return nil }
+        let rest = text.dropFirst(digits.count)
+        guard [".", "、", "．"].contains(where: { rest.starts(with: $0.utf8) }) else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     /// The book as lines of text: paragraphs, and each table cell's paragraphs.
