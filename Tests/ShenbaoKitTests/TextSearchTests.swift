@@ -10,7 +10,7 @@ import ShenbaoTestSupport
     /// prepended marks, spaces of several kinds, and the separators pledges are numbered with.
     static let pieces = [
         "", "承诺", "书", "营业执照", "1", "2", "12", "123", "０", "７", "١", "٣", ".", "．", "、", "。", " ", "\u{3000}", "\u{A0}", "\t",
-        "a", "é", "e\u{301}", "\u{301}", "\u{0600}", "（", "(", "一", "十", "本单位", "签字", "盖章", "😀", "\u{200B}",
+        "a", "é", "e\u{301}", "\u{301}", "\u{0600}", "\r", "\n", "\r\n", "🇨", "🇳", "\u{200D}", "\u{FE0F}", "（", "(", "一", "十", "本单位", "签字", "盖章", "😀", "\u{200B}",
     ]
 
     static func text(_ random: inout SeededRandom, pieces: Int) -> String {

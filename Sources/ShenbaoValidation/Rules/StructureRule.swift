@@ -91,7 +91,13 @@ package struct StructureRule: RecordRule {
             for block in blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    lines += paragraph.text.split(separator: "\n").map(String.init)
+                    // Most paragraphs are one line: only those with a line break are split (by character).
+                    let text = paragraph.text
+                    if !text.containsByte(0x0A) {
+                        if !text.isEmpty { lines.append(text) }
+                    } else {
+                        lines += text.split(separator: "\n").map(String.init)
+                    }
                 case .table(let table):
                     guard depth < 16 else { continue }
                     for cell in table.cells { add(cell.blocks, depth: depth + 1) }
