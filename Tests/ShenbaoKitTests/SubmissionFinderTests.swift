@@ -22,4 +22,20 @@ import Testing
         #expect(SubmissionFinder.find(in: [Self.flat + "/"]).map { $0.files.map { ($0 as NSString).lastPathComponent } } == plain)
         #expect(SubmissionFinder.find(in: [Self.flat + "//"]).map { $0.files.map { ($0 as NSString).lastPathComponent } } == plain)
     }
+
+    /// A link back up the tree, or a second link to a folder already read, adds no book again (each book once,
+    /// not once per path a loop makes up to the depth limit).
+    @Test func aFolderIsReadOnceWhateverLinksLeadToIt() throws {
+        let inbox = try makeTemporaryFolderURL("finder-links").path
+        defer { try? FileManager.default.removeItem(atPath: inbox) }
+        let sample = Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!
+        for name in ["甲", "乙"] {
+            try FileManager.default.createDirectory(atPath: inbox + "/" + name, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: sample, toPath: inbox + "/" + name + "/申报书.docx")
+        }
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/甲/上级", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/乙的链接", withDestinationPath: inbox + "/乙")
+        let books = SubmissionFinder.find(in: [inbox]).flatMap(\.books).map { String($0.dropFirst(inbox.count)) }
+        #expect(books == ["/乙/申报书.docx", "/甲/申报书.docx"], "\(books)")
+    }
 }
