@@ -13,14 +13,14 @@ public enum SubmissionFinder {
     /// A folder is read once, however many links lead to it: a link back up the tree adds no book again.
     public static func find(in paths: [String]) -> [Submission] {
         var submissions: [Submission] = []
-        var visited = Set<FolderIdentity>()
+        var walk = FolderWalk()
         for given in paths {
             // `收件/` and `收件` are one folder: a trailing slash must not change how its books are grouped.
             var path = given
             while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                collect(folder: path, into: &submissions, current: nil, depth: 0, visited: &visited)
+                collect(folder: path, into: &submissions, current: nil, depth: 0, walk: &walk)
             } else {
                 submissions.append(Submission(folder: nil, files: [path]))
             }
@@ -69,27 +69,9 @@ public enum SubmissionFinder {
         return grouped + loose.filter { Submission.bookExtensions.contains($0.fileExtension) }.sorted().map { Submission(folder: nil, files: [$0]) }
     }
 
-    /// A folder as the file system knows it (device and inode), whichever path or link it is reached by.
-    private struct FolderIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-    }
-
     private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int,
-                                visited: inout Set<FolderIdentity>) {
-        var info = stat()
-        guard depth < 32, stat(folder, &info) == 0,
-              visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
-        var files: [String] = []
-        var folders: [String] = []
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
-        }
+                                walk: inout FolderWalk) {
+        guard let (files, folders) = walk.read(folder, depth: depth) else { return }
         let hasEditable = files.contains { Submission.editableExtensions.contains($0.fileExtension) }
         let hasBook = files.contains { Submission.bookExtensions.contains($0.fileExtension) }
         var owner = current
@@ -99,6 +81,6 @@ public enum SubmissionFinder {
         } else if let current {
             submissions[current].files += files
         }
-        for sub in folders { collect(folder: sub, into: &submissions, current: owner, depth: depth + 1, visited: &visited) }
+        for sub in folders { collect(folder: sub, into: &submissions, current: owner, depth: depth + 1, walk: &walk) }
     }
 }

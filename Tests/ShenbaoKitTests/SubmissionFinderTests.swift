@@ -38,4 +38,20 @@ import Testing
         let books = SubmissionFinder.find(in: [inbox]).flatMap(\.books).map { String($0.dropFirst(inbox.count)) }
         #expect(books == ["/乙/申报书.docx", "/甲/申报书.docx"], "\(books)")
     }
+
+    /// `extract` looks through folders the same way: a linked folder outside is read, a link back up adds
+    /// nothing, a hidden folder is left out.
+    @Test func inputFilesFollowLinkedFoldersOnceAndSkipHiddenOnes() throws {
+        let root = try makeTemporaryFolderURL("input-links").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let sample = Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!
+        for folder in ["收件/甲", "收件/.缓存", "别处/乙"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: sample, toPath: root + "/" + folder + "/申报书.docx")
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/收件/乙", withDestinationPath: root + "/别处/乙")
+        try FileManager.default.createSymbolicLink(atPath: root + "/收件/甲/上级", withDestinationPath: "..")
+        let files = InputFiles.expand([root + "/收件"], extensions: ["docx"]).map { String($0.dropFirst(root.count)) }
+        #expect(files == ["/收件/乙/申报书.docx", "/收件/甲/申报书.docx"], "\(files)")
+    }
 }
