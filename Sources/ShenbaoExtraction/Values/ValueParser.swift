@@ -24,7 +24,7 @@ public enum ValueParser {
         if text.isEmpty { return .blank }
         switch field.type {
         case .text:
-            return .value(.string(text.containsByte(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text))
+            return .value(.string(text.replacingOccurrences(ofByte: 0x0A, with: " ")))
         case .longtext:
             return .value(.string(text))
         case .uscc:
@@ -66,7 +66,7 @@ public enum ValueParser {
 
     /// Trims, collapses spaces, drops fill-in underscores; keeps line breaks only when asked.
     package static func cleaned(_ raw: String, keepLines: Bool) -> String {
-        let text = spacingFillIns(raw.containsByte(0x0D) ? raw.replacingOccurrences(of: "\r", with: "\n") : raw)
+        let text = spacingFillIns(raw.replacingOccurrences(ofByte: 0x0D, with: "\n"))
         // (Most values are one line: no splitting into characters, and collapsing spaces again would change nothing.)
         let oneLine = !text.containsByte(0x0A)
         let lines = (oneLine ? [Substring(text)] : text.nonEmptyLines())

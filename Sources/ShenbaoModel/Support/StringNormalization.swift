@@ -182,6 +182,12 @@ extension String {
         }
     }
 
+    /// The string with every `byte` (an ASCII character) replaced by `replacement`, as Foundation's
+    /// `replacingOccurrences` gives it; the string itself, not a copy, when it holds no such byte.
+    package func replacingOccurrences(ofByte byte: UInt8, with replacement: String) -> String {
+        containsByte(byte) ? replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement) : self
+    }
+
     /// Whether the string's UTF-8 starts with `prefix`'s bytes (memcmp, not `utf8.starts(with:)`'s walk).
     package func startsWithBytes(_ prefix: String) -> Bool {
         withUTF8Bytes { bytes in
