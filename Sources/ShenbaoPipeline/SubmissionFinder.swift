@@ -55,7 +55,7 @@ public enum SubmissionFinder {
     /// A folder with several Word books split into one submission per book, by file-name prefix.
     private static func splitByBook(_ submission: Submission) -> [Submission] {
         guard let folder = submission.folder else { return [submission] }
-        let words = submission.files.filter { Submission.editableExtensions.contains($0.fileExtension) && ($0 as NSString).deletingLastPathComponent == folder }
+        let words = submission.files.filter { Submission.editableExtensions.contains($0.fileExtension) && isDirectly($0, in: folder) }
         guard words.count > 1 else { return [Submission(folder: folder, files: submission.files.sorted(), name: submission.name)] }
         var groups: [String: [String]] = [:]
         var loose: [String] = []
@@ -67,6 +67,13 @@ public enum SubmissionFinder {
             Submission(folder: folder, files: groups[stem]!.sorted(), name: (folder as NSString).appendingPathComponent(stem))
         }
         return grouped + loose.filter { Submission.bookExtensions.contains($0.fileExtension) }.sorted().map { Submission(folder: nil, files: [$0]) }
+    }
+
+    /// Whether `file`, a path the folder walk made, names a file of `folder` itself (not of a folder below it).
+    private static func isDirectly(_ file: String, in folder: String) -> Bool {
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
+        let parent = file[..<slash]
+        return parent.isEmpty ? folder == "/" : parent == folder
     }
 
     private static func collect(folder: String, into submissions: inout [Submission], current: Int?, depth: Int,
