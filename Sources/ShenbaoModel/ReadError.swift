@@ -37,3 +37,14 @@ public enum ReadError: Error, Sendable, Equatable {
         }
     }
 }
+
+extension ReadError {
+    /// A file or folder whose name is not UTF-8 — most often a zip packed on Windows with GBK names and unpacked
+    /// here — cannot be opened by the name this program sees. `reading` is the name read as GBK, when it reads so.
+    public static func undecodableName(folder: Bool, reading: String? = nil) -> ReadError {
+        let what = folder ? "文件夹名" : "文件名"
+        let guess = reading.map { "，按 GBK 编码读作「\($0)」" } ?? ""
+        return .unreadable("\(what)不是 UTF-8 编码\(guess)，无法按名称打开（多见于在 Windows 上打包、在此解压的 zip 文件）。"
+            + "请用 unzip -O GBK 重新解压，或用 convmv -f gbk -t utf-8 转换\(what)后再读取")
+    }
+}

@@ -38,7 +38,7 @@ public struct BatchValidator: Sendable {
     public func validate(paths: [String], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
                          runner: BookRunner? = nil) -> ValidationReport {
         let dataFiles = paths.filter { DataFileReader.extensions.contains($0.fileExtension) }
-        let submissions = SubmissionFinder.find(in: paths.filter { !dataFiles.contains($0) })
+        let (submissions, skipped) = SubmissionFinder.find(in: paths.filter { !dataFiles.contains($0) })
         let books = submissions.flatMap(\.books)
         let total = books.count
         let report: @Sendable (Int) -> Void = { progress?($0, total) }
@@ -49,6 +49,11 @@ public struct BatchValidator: Sendable {
             SubmissionOutcome(submission: submission,
                               books: copiesSettled(attachmentsSettled(submission.books.compactMap { byPath[$0] }, in: submission)),
                               findings: [])
+        }
+        // What the folder walk could not look through is reported as a file that could not be read.
+        results += skipped.map { error in
+            SubmissionOutcome(submission: SubmissionFinder.loose(error.file),
+                              books: [BookOutcome(file: error.file, error: error, findings: [ReadErrorRule.finding(for: error)])], findings: [])
         }
         results += dataFiles.flatMap(validateData)
         let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })

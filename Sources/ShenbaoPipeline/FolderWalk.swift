@@ -1,9 +1,12 @@
 import Foundation
+import ShenbaoModel
+import ShenbaoExtraction
 
 /// Folders as a run looks through them for its inputs (`SubmissionFinder`, `InputFiles`): each folder's files
 /// and sub-folders in sorted order, hidden ones and Word lock files (`~$…`) left out, linked folders followed,
 /// and each folder read once, by device and inode, however many paths lead to it — a link back up the tree
-/// adds nothing again. At most `maximumDepth` folders deep.
+/// adds nothing again. At most `maximumDepth` folders deep. What it cannot look through — a name that is not
+/// UTF-8, a folder it may not read, one too deep — it lists in `skipped`, each with why, for the run to report.
 struct FolderWalk {
     static let maximumDepth = 32
 
@@ -13,39 +16,76 @@ struct FolderWalk {
         var inode: UInt64
     }
 
+    /// One name in a folder listing.
+    private struct Entry {
+        var name: String
+        /// Whether it is a folder, as the listing says; nil where it does not say (a link, or a file system that
+        /// gives no types).
+        var isFolder: Bool?
+        /// Its bytes, when they are not UTF-8 (`name` then has U+FFFD in their place).
+        var nonUTF8: NonUTF8Name? = nil
+    }
+
     private var visited = Set<Identity>()
 
+    /// What was found and not looked through, with why, in the order met.
+    private(set) var skipped: [BookError] = []
+
     /// What `folder`, `depth` folders below where the walk began, holds; nil when it is too deep, cannot be
-    /// reached or was read already.
+    /// reached or read, or was read already (only the last is not `skipped`).
     mutating func read(_ folder: String, depth: Int) -> (files: [String], folders: [String])? {
         var info = stat()
-        guard depth < Self.maximumDepth, stat(folder, &info) == 0,
-              visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return nil }
+        guard stat(folder, &info) == 0 else { return nil }
+        let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard !visited.contains(identity) else { return nil }
+        guard depth < Self.maximumDepth else {
+            skip(folder, .unreadable("文件夹层级超过 \(Self.maximumDepth) 层，其中的文件未查看"))
+            return nil
+        }
+        visited.insert(identity)
+        guard let entries = Self.entries(of: folder) else {
+            let why = errno == EACCES || errno == EPERM ? "没有读取权限" : "无法打开此文件夹"
+            skip(folder, .unreadable("\(why)，其中的文件未查看"))
+            return nil
+        }
         var files: [String] = []
         var folders: [String] = []
-        for (name, isFolder) in Self.entries(of: folder).sorted(by: { $0.name < $1.name })
-        where !name.hasPrefix(".") && !name.hasPrefix("~$") {
-            let path = folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
-            if isFolder ?? Self.isFolder(path) { folders.append(path) } else { files.append(path) }
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("~$") {
+            let path = folder.utf8.last == UInt8(ascii: "/") ? folder + entry.name : folder + "/" + entry.name
+            if let name = entry.nonUTF8 {
+                skip(path, .undecodableName(folder: entry.isFolder ?? name.isFolder(in: folder), reading: name.gbkReading))
+            } else if entry.isFolder ?? Self.isFolder(path) {
+                folders.append(path)
+            } else {
+                files.append(path)
+            }
         }
         return (files, folders)
     }
 
-    /// The names in `folder` (none when it cannot be opened), each with whether it is a folder as the listing
-    /// says; nil where it does not say (a link, or a file system that gives no types), which `isFolder` then asks.
-    /// One `readdir` pass: FileManager's listing and a `stat` of every name took most of the time before the
-    /// first book of a 10,000-book inbox was read.
-    private static func entries(of folder: String) -> [(name: String, isFolder: Bool?)] {
-        guard let stream = opendir(folder) else { return [] }
+    private mutating func skip(_ path: String, _ why: ReadError) {
+        skipped.append(BookError(file: path, code: why.code, message: why.message))
+    }
+
+    /// The names in `folder`, nil when it cannot be opened (`errno` says why). One `readdir` pass: FileManager's
+    /// listing and a `stat` of every name took most of the time before the first book of a 10,000-book inbox was read.
+    private static func entries(of folder: String) -> [Entry]? {
+        guard let stream = opendir(folder) else { return nil }
         defer { closedir(stream) }
-        var entries: [(name: String, isFolder: Bool?)] = []
+        var entries: [Entry] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name != ".", name != ".." else { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): entries.append((name, true))
-            case Int32(DT_REG): entries.append((name, false))
-            default: entries.append((name, nil))
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard bytes != [0x2E], bytes != [0x2E, 0x2E] else { continue }
+            let isFolder: Bool? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): true
+            case Int32(DT_REG): false
+            default: nil
+            }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                entries.append(Entry(name: name, isFolder: isFolder))
+            } else {
+                let name = NonUTF8Name(bytes: bytes)
+                entries.append(Entry(name: name.shown, isFolder: isFolder, nonUTF8: name))
             }
         }
         return entries

@@ -1,5 +1,6 @@
 import Foundation
 import ShenbaoModel
+import ShenbaoExtraction
 import ShenbaoValidation
 
 /// Assembles submissions from the paths given: groups files into applicants' submissions and measures
@@ -11,7 +12,9 @@ public enum SubmissionFinder {
     /// each Word file is a submission with the files whose names start with its name (its PDF, its
     /// 营业执照 …). A folder of such folders is an inbox. Word lock files (`~$…`) and hidden files are ignored.
     /// A folder is read once, however many links lead to it: a link back up the tree adds no book again.
-    public static func find(in paths: [String]) -> [Submission] {
+    /// What the walk could not look through (a name that is not UTF-8, a folder it may not read, one too deep)
+    /// comes back in `skipped`, for the run to report as files it could not read.
+    public static func find(in paths: [String]) -> (submissions: [Submission], skipped: [BookError]) {
         var submissions: [Submission] = []
         var walk = FolderWalk()
         for given in paths {
@@ -25,7 +28,7 @@ public enum SubmissionFinder {
                 submissions.append(Submission(folder: nil, files: [path]))
             }
         }
-        return submissions.flatMap(splitByBook).filter { !$0.books.isEmpty }.map(measured)
+        return (submissions.flatMap(splitByBook).filter { !$0.books.isEmpty }.map(measured), walk.skipped)
     }
 
     /// A file given on its own (a book, a data file or one of its rows) as its submission.

@@ -75,13 +75,14 @@ package enum FileSniffer {
         return Array(bytes[..<filled])
     }
 
-    /// Why a file could not be opened or read: a folder, no permission, or not there.
+    /// Why a file could not be opened or read: a folder, no permission, not there — or a name that reached this
+    /// program with U+FFFD in place of bytes that are not UTF-8 (a GBK name given on the command line).
     private static func whyUnreadable(_ path: String) -> ReadError {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             return ReadError.unreadable(isDirectory.boolValue ? "这是一个文件夹，不是文件" : "没有读取权限")
         }
-        return ReadError.unreadable("文件不存在")
+        return path.unicodeScalars.contains("\u{FFFD}") ? ReadError.undecodableName(folder: false) : ReadError.unreadable("文件不存在")
     }
 
     package static func kind(of head: [UInt8]) -> Kind {

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 
 /// Nothing is lost: inputs are never modified, `--out` never replaces an input, and an output is
@@ -81,6 +82,43 @@ import Testing
         #expect(left.isEmpty, "temporary files left: \(left)")
         expectUnchanged(before, try snapshot(inbox), "inbox")
         expectUnchanged(dataBefore, try snapshot(folder).filter { $0.key == "data.yaml" }, "data file")
+    }
+
+    // MARK: - Names that are not UTF-8
+
+    /// An inbox unpacked from a zip packed on Windows holds names in GBK: a Swift string cannot hold them, so
+    /// such a book or folder cannot be opened by its name. Each is reported — by `validate` and `extract`, in a
+    /// folder or given on the command line — with its name read as GBK; none is dropped in silence.
+    @Test func namesThatAreNotUTF8AreReportedNotDropped() throws {
+        let (folder, inbox, _) = try copyOfSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = try FileManager.default.contentsOfDirectory(atPath: inbox).sorted().first { $0.hasSuffix(".docx") }.map { inbox + "/" + $0 }!
+        let gbkFolder = try makeEntry(named: GBKNames.乙, in: inbox)
+        try makeEntry(named: GBKNames.乙 + Array("/申报书.docx".utf8), in: inbox, copying: book)
+        let gbkBook = try makeEntry(named: GBKNames.十堰蓝海申报书, in: inbox, copying: book)
+
+        let validate = try CLIRunner.run(["validate", "--format", "json", inbox], timeout: 300)
+        #expect(validate.exitCode == 1 && !validate.crashed)
+        let report = try #require(jsonObject(Substring(validate.stdout)))
+        let documents = try #require(report["documents"] as? [[String: Any]])
+        for (path, message) in [(gbkFolder, "文件夹名不是 UTF-8 编码，按 GBK 编码读作「乙」"), (gbkBook, "文件名不是 UTF-8 编码，按 GBK 编码读作「十堰蓝海申报书.docx」")] {
+            let findings = documents.first { $0["file"] as? String == path }?["findings"] as? [[String: Any]] ?? []
+            #expect(findings.contains { $0["rule"] as? String == "read.unreadable" && ($0["message"] as? String)?.hasPrefix(message) == true },
+                    "\(path): \(findings)")
+        }
+        #expect((report["summary"] as? [String: Any])?["unreadable"] as? Int == 2, "\(report["summary"] ?? "")")
+
+        let extract = try CLIRunner.run(["extract", "--format", "json", inbox], timeout: 300)
+        #expect(extract.exitCode == 1)
+        let errors = extract.stdout.split(separator: "\n").compactMap { jsonObject($0) }.filter { $0["error"] != nil }.compactMap { $0["file"] as? String }
+        #expect(errors == [gbkBook, gbkFolder], "\(errors)")
+        #expect(extract.stderr.contains("按 GBK 编码读作「乙」"), "\(extract.stderr)")
+
+        // Given on the command line, the name reaches the program with U+FFFD for its bytes: said so, not "文件不存在".
+        let given = try CLIRunner.run(["extract", "--format", "json"], timeout: 120, environment: ["INBOX": inbox],
+                                      wrapper: ["/bin/sh", "-c", #"exec "$0" "$@" "$INBOX/$(printf '\312\256\321\337\300\266\272\243\311\352\261\250\312\351').docx""#])
+        #expect(given.exitCode == 1)
+        #expect(given.stderr.contains("文件名不是 UTF-8 编码"), "\(given.stderr)")
     }
 
     // MARK: - --out never names an input

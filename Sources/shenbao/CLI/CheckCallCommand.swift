@@ -40,8 +40,8 @@ struct CheckCallCommand: ParsableCommand {
             let known = loader.callIDs()
             Self.exitWithUsage(.usage("未找到申报类别目录 \(folder)" + (known.isEmpty ? "" : "；可选：\(known.joined(separator: "、"))")))
         }
-        let paths = InputFiles.expand(books, extensions: Submission.bookExtensions)
-        if !books.isEmpty && paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
+        let (paths, skipped) = InputFiles.expand(books, extensions: Submission.bookExtensions)
+        if !books.isEmpty && paths.isEmpty && skipped.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx 或 .pdf 文件")) }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             Self.exitWithUsage(.usage("找不到文件 \(path)"))
         }
@@ -57,6 +57,9 @@ struct CheckCallCommand: ParsableCommand {
                 if !problems.contains(note) { problems.append(note) }
             }
         }
+
+        // What the folder walk could not look through is reported as a book that could not be read.
+        reports += skipped.map { CallBookReport(file: $0.file, call: call, scanned: false, fields: [], warnings: [], notes: [], error: $0) }
 
         if format == .json {
             let encoder = JSONEncoder()

@@ -31,15 +31,16 @@ struct ExtractCommand: ParsableCommand {
         } catch let error as ShenbaoExit {
             Self.exitWithUsage(error)
         }
-        let paths = InputFiles.expand(files, extensions: Submission.bookExtensions)
-        if paths.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
+        let (paths, skipped) = InputFiles.expand(files, extensions: Submission.bookExtensions)
+        if paths.isEmpty && skipped.isEmpty { Self.exitWithUsage(.usage("没有找到 .docx、.pdf、.doc 或 .wps 文件")) }
         let progress = ProgressLine(total: paths.count)
         let answers: [Result<WorkerTask.ExtractAnswer, BookError>] = isolation.workers(specOptions, loaded: specs)
             .run(.extract, call: call, format: format.rawValue, inputs: paths, progress: { progress.update($0) },
                  decode: WorkerTask.ExtractAnswer.init(wireLine:))
         progress.finish()
         var failures = 0
-        for (path, answer) in zip(paths, answers) {
+        // What the folder walk could not look through is listed after the files read, as files that could not be.
+        for (path, answer) in zip(paths, answers) + skipped.map({ ($0.file, .failure($0)) }) {
             let decoded = answer.answer { WorkerTask.ExtractAnswer($0, format: format.rawValue) }
             print(decoded.out)
             if !decoded.ok {

@@ -74,7 +74,7 @@ struct SummaryCommand: ParsableCommand {
         let table = SummaryBuilder(call: spec, spec: summary).build(records: rows.records, recommender: recommender, contact: contact)
 
         // Never write over what was read: the paths given, the books found in folders, the template.
-        let protected = inputs + InputFiles.expand(inputs, extensions: Submission.bookExtensions) + (template.map { [$0] } ?? [])
+        let protected = inputs + InputFiles.expand(inputs, extensions: Submission.bookExtensions).files + (template.map { [$0] } ?? [])
         for output in outputs {
             do { try output.format.write(table, to: output.path, template: template, inputs: protected) } catch {
                 Self.exitWithUsage(.usage("\(error)"))

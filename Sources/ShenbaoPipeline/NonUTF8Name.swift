@@ -1,0 +1,43 @@
+import Foundation
+
+/// A name in a folder listing whose bytes are not UTF-8 — most often a name packed in GBK on Windows and unpacked
+/// here. A Swift string cannot hold those bytes, so a path made from the name opens nothing: the folder walk
+/// reports such a name instead of listing it.
+struct NonUTF8Name {
+    let bytes: [UInt8]
+
+    /// The name with U+FFFD for each byte that is not UTF-8, for the report.
+    var shown: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether the name is a folder (or a link to one) in `folder`, asked by its bytes.
+    func isFolder(in folder: String) -> Bool {
+        var path = Array(folder.utf8)
+        if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
+        path += bytes + [0]
+        var info = stat()
+        return path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) }
+        } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The name read as GB18030 (which GBK is part of), when all of it reads so; nil otherwise.
+    var gbkReading: String? {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
+        let written: Int? = input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                var inputStart = inputBuffer.baseAddress
+                var inputLeft = inputBuffer.count
+                var outputStart = outputBuffer.baseAddress
+                var outputLeft = outputBuffer.count
+                guard iconv(converter, &inputStart, &inputLeft, &outputStart, &outputLeft) != -1, inputLeft == 0 else { return nil }
+                return outputBuffer.count - outputLeft
+            }
+        }
+        guard let written else { return nil }
+        return String(validating: output[..<written].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
