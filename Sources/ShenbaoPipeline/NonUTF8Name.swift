@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoSupport
 
 /// A name in a folder listing whose bytes are not UTF-8 — most often a name packed in GBK on Windows and unpacked
 /// here. A Swift string cannot hold those bytes, so a path made from the name opens nothing: the folder walk
@@ -21,23 +22,5 @@ struct NonUTF8Name {
     }
 
     /// The name read as GB18030 (which GBK is part of), when all of it reads so; nil otherwise.
-    var gbkReading: String? {
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
-        var input = bytes.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
-        let written: Int? = input.withUnsafeMutableBufferPointer { inputBuffer in
-            output.withUnsafeMutableBufferPointer { outputBuffer in
-                var inputStart = inputBuffer.baseAddress
-                var inputLeft = inputBuffer.count
-                var outputStart = outputBuffer.baseAddress
-                var outputLeft = outputBuffer.count
-                guard iconv(converter, &inputStart, &inputLeft, &outputStart, &outputLeft) != -1, inputLeft == 0 else { return nil }
-                return outputBuffer.count - outputLeft
-            }
-        }
-        guard let written else { return nil }
-        return String(validating: output[..<written].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    var gbkReading: String? { String(gb18030: bytes) }
 }

@@ -87,8 +87,7 @@ package final class ZipArchive {
         return (0..<UInt64(count)).compactMap { index in
             guard let raw = zip_get_name(handle, index, zip_flags_t(ZIP_FL_ENC_RAW)) else { return nil }
             let bytes = Data(bytes: raw, count: strlen(raw))
-            let name = String(data: bytes, encoding: .utf8)
-                ?? String(data: bytes, encoding: String.Encoding(rawValue: 0x8000_0632))  // kCFStringEncodingGB_18030_2000
+            let name = String(data: bytes, encoding: .utf8) ?? String(gb18030: bytes)
                 ?? String(cString: zip_get_name(handle, index, 0))
             return name.hasSuffix("/") ? nil : (index, name)
         }
