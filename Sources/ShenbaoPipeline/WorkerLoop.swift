@@ -11,7 +11,7 @@ public enum WorkerLoop {
             while let newline = pending.firstIndex(of: 10) {
                 var line = pending[..<newline]
                 if line.last == 13 { line = line.dropLast() }
-                let text = String(decoding: line, as: UTF8.self)
+                let text = WorkerLine.unescaped(String(decoding: line, as: UTF8.self))
                 pending.removeSubrange(...newline)
                 guard WorkerPipes.write(Array((answer(text) + "\n").utf8), to: 1) else { return }
             }
@@ -21,7 +21,7 @@ public enum WorkerLoop {
             pending += chunk[..<count]
         }
         if !pending.isEmpty {
-            _ = WorkerPipes.write(Array((answer(String(decoding: pending, as: UTF8.self)) + "\n").utf8), to: 1)
+            _ = WorkerPipes.write(Array((answer(WorkerLine.unescaped(String(decoding: pending, as: UTF8.self))) + "\n").utf8), to: 1)
         }
     }
 }

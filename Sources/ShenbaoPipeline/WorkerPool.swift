@@ -58,7 +58,7 @@ public final class WorkerPool: @unchecked Sendable {
             worker = Worker(spawning: executable, arguments: arguments, timeout: timeout)
         }
         guard let current = worker else { return .failure(.crashed("无法启动读取进程")) }
-        let result = current.ask(input.replacingOccurrences(ofByte: 0x0A, with: " "), timeout: timeout)
+        let result = current.ask(WorkerLine.escaped(input), timeout: timeout)
         if case .failure = result {
             current.kill()
             worker = nil

@@ -121,6 +121,23 @@ import Testing
         #expect(given.stderr.contains("文件名不是 UTF-8 编码"), "\(given.stderr)")
     }
 
+    /// A file name may hold a line break or a backslash: the book is read under its own name (a line break had
+    /// split the name in the worker's input, and the book was reported as 文件不存在 under another name).
+    @Test func namesWithLineBreaksAndBackslashesAreRead() throws {
+        let (folder, inbox, _) = try copyOfSamples()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = try FileManager.default.contentsOfDirectory(atPath: inbox).sorted().first { $0.hasSuffix(".docx") }.map { inbox + "/" + $0 }!
+        let odd = folder + "/奇怪的名字"
+        try FileManager.default.createDirectory(atPath: odd, withIntermediateDirectories: true)
+        let names = [odd + "/甲\n乙.docx", odd + "/丙\\n丁.docx", odd + "/戊\r.docx"]
+        for name in names { try FileManager.default.copyItem(atPath: book, toPath: name) }
+        let extract = try CLIRunner.run(["extract", "--format", "json", odd], timeout: 300)
+        #expect(extract.exitCode == 0, "\(extract.stderr)")
+        let answers = extract.stdout.split(separator: "\n").compactMap { jsonObject($0) }
+        #expect(answers.compactMap { $0["file"] as? String }.sorted() == names.sorted(), "\(answers.map { $0["file"] ?? "" })")
+        #expect(answers.allSatisfy { $0["error"] == nil && $0["fields"] != nil }, "\(extract.stdout.prefix(400))")
+    }
+
     // MARK: - --out never names an input
 
     @Test func outNeverReplacesAnInput() throws {

@@ -3,8 +3,9 @@ import Foundation
 import ShenbaoCommandLine
 import ShenbaoKit
 
-/// `shenbao worker TASK`: the child-process side of `IsolatedWorkers` (not for direct use). Reads one file
-/// path per line on stdin and answers each with one JSON line on stdout.
+/// `shenbao worker TASK`: the child-process side of `IsolatedWorkers` (not for direct use). Reads one input (a
+/// file path) per line on stdin, its line breaks and backslashes escaped (`WorkerLine`), and answers each with
+/// one JSON line on stdout.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "worker", abstract: "（内部）子进程读取文件", shouldDisplay: false)
 
