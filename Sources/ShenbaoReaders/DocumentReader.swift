@@ -55,12 +55,21 @@ public enum DocumentReader {
 package enum FileSniffer {
     package enum Kind { case zip, pdf, ole, empty, other }
 
-    /// Up to `count` bytes from the start of the file (fewer when it is shorter).
+    /// Up to `count` bytes from the start of the file (fewer when it is shorter). Only a regular file is read:
+    /// a pipe or a device named `.docx` (or a link to one) would block the read until the time limit, or never end.
     /// (Plain `open`/`read`: a `FileHandle` cost more than the rest of reading these bytes.)
     package static func firstBytes(of path: String, count: Int) throws(ReadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without O_NONBLOCK, opening a pipe waits for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw whyUnreadable(path) }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw whyUnreadable(path) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ReadError.unreadable("这是一个文件夹，不是文件")
+        default: throw ReadError.unreadable("这不是普通文件（而是管道、设备或套接字），不能作为文件读取")
+        }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {

@@ -23,7 +23,7 @@ import Testing
         let inner = folder + "/a/b"
         try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: true)
         let listener = try SilentListener()
-        let cases = try HostileCases.make(in: inner, port: listener.port)
+        let cases = try HostileCases.make(in: inner, port: listener.port) + HostileCases.notRegularFiles(in: inner)
         let files = cases.map(\.file) + [Self.goodBook]
 
         let report = folder + "/time.txt"

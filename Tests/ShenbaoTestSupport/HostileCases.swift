@@ -149,4 +149,14 @@ public enum HostileCases {
         try raw("image-bomb.pdf", H.imageBombPDF(), .error(["read.limit-exceeded"]), mentions: ["200000×150000", "解压炸弹"])
         return cases
     }
+
+    /// Files that are no regular files, for the command line only (no upload can be one): a pipe named `.docx`
+    /// (opening it waited for a writer, then the read, until the time limit) and a link to a device that never ends.
+    public static func notRegularFiles(in folder: String) throws -> [HostileCase] {
+        let pipe = folder + "/pipe.docx"
+        guard mkfifo(pipe, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        let device = folder + "/dev-zero.pdf"
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/zero")
+        return [pipe, device].map { HostileCase(file: $0, expect: .error(["read.unreadable"]), mentions: ["不是普通文件"]) }
+    }
 }
