@@ -28,7 +28,8 @@ public enum ReportTextWriter {
                                        finding.location?.description ?? "", finding.message])
                 }
                 if !table.rows.isEmpty {
-                    lines += table.render(maxWidth: 90).split(separator: "\n").map { "    " + $0 }
+                    // Each message whole: the expected file name, the GBK reading of a name, what to do.
+                    lines += table.render(maxWidth: 90, wholeLastColumn: true).split(separator: "\n").map { "    " + $0 }
                 }
             }
             lines.append("  小计：错误 \(counts[.error]!)，警告 \(counts[.warning]!)，提示 \(counts[.info]!)")

@@ -16,10 +16,16 @@ public struct TextTable {
         self.rows = rows
     }
 
-    /// The table as lines; cells longer than `maxWidth` columns are cut with `…`.
-    public func render(maxWidth: Int = 60) -> String {
+    /// The table as lines; cells longer than `maxWidth` columns are cut with `…`, except, with `wholeLastColumn`,
+    /// the last column's (nothing is aligned after it, and a message cut short can lose its point).
+    public func render(maxWidth: Int = 60, wholeLastColumn: Bool = false) -> String {
         let all = [header] + rows
-        let cut = all.map { $0.map { Self.truncate($0.replacingOccurrences(of: "\n", with: " ⏎ "), to: maxWidth) } }
+        let cut = all.map { row in
+            row.enumerated().map { index, cell in
+                let line = cell.replacingOccurrences(of: "\n", with: " ⏎ ")
+                return wholeLastColumn && index == row.count - 1 ? line : Self.truncate(line, to: maxWidth)
+            }
+        }
         var widths = [Int](repeating: 0, count: header.count)
         for row in cut { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.width(of: cell)) } }
         return cut.map { row in
