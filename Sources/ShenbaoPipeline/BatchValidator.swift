@@ -51,10 +51,7 @@ public struct BatchValidator: Sendable {
                               findings: [])
         }
         // What the folder walk could not look through is reported as a file that could not be read.
-        results += skipped.map { error in
-            SubmissionOutcome(submission: SubmissionFinder.loose(error.file),
-                              books: [BookOutcome(file: error.file, error: error, findings: [ReadErrorRule.finding(for: error)])], findings: [])
-        }
+        results += skipped.map { SubmissionOutcome(submission: SubmissionFinder.loose($0.file), books: [BookOutcome(unread: $0)], findings: []) }
         results += dataFiles.flatMap(validateData)
         let specsByID = Dictionary(uniqueKeysWithValues: specs.map { ($0.id, $0) })
         for index in results.indices {
@@ -89,8 +86,7 @@ public struct BatchValidator: Sendable {
         }
         guard let records = best?.records, best?.matched ?? 0 > 0 else {
             let message = failure?.message ?? "数据文件中没有任何可识别的字段，请用 --call 指定申报类别"
-            let outcome = BookOutcome(file: path, error: BookError(file: path, code: failure?.code ?? "call.unknown", message: message),
-                                      findings: [ReadErrorRule.finding(for: BookError(file: path, code: failure?.code ?? "call.unknown", message: message))])
+            let outcome = BookOutcome(unread: BookError(file: path, code: failure?.code ?? "call.unknown", message: message))
             return [SubmissionOutcome(submission: SubmissionFinder.loose(path), books: [outcome], findings: [])]
         }
         guard let call = records.first?.call, let validator = validators[call] else { return [] }
@@ -108,8 +104,7 @@ public struct BatchValidator: Sendable {
         do {
             document = try DocumentReader.read(path: path)
         } catch {
-            return BookOutcome(file: path, error: BookError(file: path, code: error.code, message: error.message),
-                               findings: [ReadErrorRule.finding(for: BookError(file: path, code: error.code, message: error.message))])
+            return BookOutcome(unread: BookError(file: path, code: error.code, message: error.message))
         }
         // `--call` decides the call of a book; whether the file is a book at all is decided as without it
         // (by its own title and headings), and recorded so the submission can tell its attachments.
@@ -156,8 +151,7 @@ public struct BatchValidator: Sendable {
             scan.ocr = record.ocr
             return BookOutcome(file: book.file, record: scan, findings: ScanReadingRule.findings(for: scan, spec: nil), stamped: book.stamped)
         }
-        let error = BookError(file: book.file, code: "call.unknown", message: BookExtractor.unknownCallMessage)
-        return BookOutcome(file: book.file, error: error, findings: [ReadErrorRule.finding(for: error)])
+        return BookOutcome(unread: BookError(file: book.file, code: "call.unknown", message: BookExtractor.unknownCallMessage))
     }
 
     /// Where a submission has a readable Word book, that is the book checked field by field; its PDF is

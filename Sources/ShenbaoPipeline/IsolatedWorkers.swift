@@ -89,7 +89,7 @@ public struct IsolatedWorkers: Sendable {
                 return outcome
             }
             return answers.map { answer in
-                answer.answer { BookOutcome(file: $0.file, error: $0, findings: [ReadErrorRule.finding(for: $0)]) }
+                answer.answer(or: BookOutcome.init(unread:))
             }
         }
     }

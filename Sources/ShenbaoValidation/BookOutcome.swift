@@ -28,6 +28,11 @@ public struct BookOutcome: Sendable {
         self.stamped = stamped
     }
 
+    /// A file that could not be read: `error`, and the one finding that reports it (`ReadErrorRule`).
+    public init(unread error: BookError) {
+        self.init(file: error.file, error: error, findings: [ReadErrorRule.finding(for: error)])
+    }
+
     /// Drops where each field was found (`Record.locations`, most of a record): every finding keeps its
     /// own place, and no submission or inbox rule, report or table reads them.
     public mutating func dropSources() {
