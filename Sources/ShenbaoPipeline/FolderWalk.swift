@@ -50,11 +50,12 @@ struct FolderWalk {
         }
         var files: [String] = []
         var folders: [String] = []
+        let prefix = folder.utf8.last == UInt8(ascii: "/") ? folder : folder + "/"
         for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("~$") {
-            let path = folder.utf8.last == UInt8(ascii: "/") ? folder + entry.name : folder + "/" + entry.name
+            let path = prefix + entry.name
             if let name = entry.nonUTF8 {
-                skip(path, .undecodableName(folder: entry.isFolder ?? name.isFolder(in: folder), reading: name.gbkReading))
-            } else if entry.isFolder ?? Self.isFolder(path) {
+                skip(path, .undecodableName(folder: entry.isFolder ?? Self.isFolder(Array(prefix.utf8) + name.bytes), reading: name.gbkReading))
+            } else if entry.isFolder ?? Self.isFolder(Array(path.utf8)) {
                 folders.append(path)
             } else {
                 files.append(path)
@@ -91,10 +92,12 @@ struct FolderWalk {
         return entries
     }
 
-    /// Whether `path` is a folder, or a link to one.
-    private static func isFolder(_ path: String) -> Bool {
+    /// Whether the path of these bytes (which need not be UTF-8) is a folder, or a link to one.
+    private static func isFolder(_ path: [UInt8]) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) }
+        } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Every file in `folder` and the folders below it.

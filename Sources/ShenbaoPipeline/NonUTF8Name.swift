@@ -10,17 +10,6 @@ struct NonUTF8Name {
     /// The name with U+FFFD for each byte that is not UTF-8, for the report.
     var shown: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Whether the name is a folder (or a link to one) in `folder`, asked by its bytes.
-    func isFolder(in folder: String) -> Bool {
-        var path = Array(folder.utf8)
-        if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
-        path += bytes + [0]
-        var info = stat()
-        return path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) }
-        } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// The name read as GB18030 (which GBK is part of), when all of it reads so; nil otherwise.
     var gbkReading: String? { String(gb18030: bytes) }
 }

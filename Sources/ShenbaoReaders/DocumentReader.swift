@@ -67,7 +67,7 @@ package enum FileSniffer {
         guard fstat(descriptor, &info) == 0 else { throw whyUnreadable(path) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw ReadError.unreadable("这是一个文件夹，不是文件")
+        case S_IFDIR: throw folderNotFile
         default: throw ReadError.unreadable("这不是普通文件（而是管道、设备或套接字），不能作为文件读取")
         }
         var bytes = [UInt8](repeating: 0, count: count)
@@ -84,12 +84,14 @@ package enum FileSniffer {
         return Array(bytes[..<filled])
     }
 
+    private static let folderNotFile = ReadError.unreadable("这是一个文件夹，不是文件")
+
     /// Why a file could not be opened or read: a folder, no permission, not there — or a name that reached this
     /// program with U+FFFD in place of bytes that are not UTF-8 (a GBK name given on the command line).
     private static func whyUnreadable(_ path: String) -> ReadError {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return ReadError.unreadable(isDirectory.boolValue ? "这是一个文件夹，不是文件" : "没有读取权限")
+            return isDirectory.boolValue ? folderNotFile : ReadError.unreadable("没有读取权限")
         }
         return path.unicodeScalars.contains("\u{FFFD}") ? ReadError.undecodableName(folder: false) : ReadError.unreadable("文件不存在")
     }
