@@ -7,6 +7,20 @@ import Testing
 @Suite struct SubmissionFinderTests {
     static let flat = packageRoot() + "/Samples/hubei-industrial-model-2026"
 
+    /// The first Word book of `flat`, which the folder tests copy.
+    static func sampleBook() throws -> String {
+        flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: flat)).sorted().first { $0.hasSuffix(".docx") }!
+    }
+
+    /// Each of `folders` made under `root`, with a copy of the sample book as 申报书.docx.
+    static func makeFolders(_ folders: [String], under root: String) throws {
+        let sample = try sampleBook()
+        for folder in folders {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: sample, toPath: root + "/" + folder + "/申报书.docx")
+        }
+    }
+
     @Test func aFolderOfSeveralBooksSideBySideIsOneSubmissionPerBook() {
         let submissions = SubmissionFinder.find(in: [Self.flat]).submissions
         #expect(submissions.count == 3)
@@ -28,11 +42,7 @@ import Testing
     @Test func aFolderIsReadOnceWhateverLinksLeadToIt() throws {
         let inbox = try makeTemporaryFolderURL("finder-links").path
         defer { try? FileManager.default.removeItem(atPath: inbox) }
-        let sample = Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!
-        for name in ["甲", "乙"] {
-            try FileManager.default.createDirectory(atPath: inbox + "/" + name, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: sample, toPath: inbox + "/" + name + "/申报书.docx")
-        }
+        try Self.makeFolders(["甲", "乙"], under: inbox)
         try FileManager.default.createSymbolicLink(atPath: inbox + "/甲/上级", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: inbox + "/乙的链接", withDestinationPath: inbox + "/乙")
         let found = SubmissionFinder.find(in: [inbox])
@@ -46,11 +56,7 @@ import Testing
     @Test func inputFilesFollowLinkedFoldersOnceAndSkipHiddenOnes() throws {
         let root = try makeTemporaryFolderURL("input-links").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let sample = Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!
-        for folder in ["收件/甲", "收件/.缓存", "别处/乙"] {
-            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: sample, toPath: root + "/" + folder + "/申报书.docx")
-        }
+        try Self.makeFolders(["收件/甲", "收件/.缓存", "别处/乙"], under: root)
         try FileManager.default.createSymbolicLink(atPath: root + "/收件/乙", withDestinationPath: root + "/别处/乙")
         try FileManager.default.createSymbolicLink(atPath: root + "/收件/甲/上级", withDestinationPath: "..")
         let expanded = InputFiles.expand([root + "/收件"], extensions: ["docx"])
@@ -64,9 +70,8 @@ import Testing
     @Test func namesThatAreNotUTF8AreReportedNotDropped() throws {
         let inbox = try makeTemporaryFolderURL("finder-gbk").path
         defer { try? FileManager.default.removeItem(atPath: inbox) }
-        let sample = Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!
-        try FileManager.default.createDirectory(atPath: inbox + "/甲", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: sample, toPath: inbox + "/甲/申报书.docx")
+        let sample = try Self.sampleBook()
+        try Self.makeFolders(["甲"], under: inbox)
         let book = try makeEntry(named: GBKNames.十堰蓝海申报书, in: inbox + "/甲", copying: sample)
         let folder = try makeEntry(named: GBKNames.乙, in: inbox)
         try makeEntry(named: GBKNames.乙 + Array("/申报书.docx".utf8), in: inbox, copying: sample)
@@ -85,13 +90,11 @@ import Testing
     @Test func aFolderTooDeepIsReported() throws {
         let root = try makeTemporaryFolderURL("finder-deep").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let deepest = root + (1...32).map { "/\($0)" }.joined()
-        try FileManager.default.createDirectory(atPath: deepest, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.flat + "/" + (try FileManager.default.contentsOfDirectory(atPath: Self.flat)).sorted().first { $0.hasSuffix(".docx") }!,
-                                         toPath: deepest + "/申报书.docx")
+        let deepest = (1...32).map(String.init).joined(separator: "/")
+        try Self.makeFolders([deepest], under: root)
         let found = SubmissionFinder.find(in: [root])
         #expect(found.submissions.isEmpty)
-        #expect(found.skipped.map(\.file) == [deepest], "\(found.skipped)")
+        #expect(found.skipped.map(\.file) == [root + "/" + deepest], "\(found.skipped)")
         #expect(found.skipped.first?.message == "文件夹层级超过 32 层，其中的文件未查看")
     }
 }
